@@ -1,0 +1,110 @@
+# Yecai (业财融合门户) — developer and CI entry points.
+#
+#   make run      build the web app, migrate, seed the demo and serve it (YECAI_PORT, YECAI_DATA_DIR)
+#   make test     everything CI checks, in order, failing fast (.ci/run runs exactly this)
+#   make schema   re-export schema/schema.graphql and re-run the frontend codegen
+#   make bench    HTTP benchmark of the API (bench/README.md)
+#   make clean    remove build output, caches and the test PostgreSQL cluster
+#
+# Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff,
+# test-sqlite, test-postgres.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+YECAI  := $(VENV)/bin/yecai
+NPM_FE := npm --prefix frontend
+STAGE  := bash scripts/stage.sh
+PYTEST_ARGS ?=
+BENCH_ARGS  ?=
+
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/package-lock.json \
+	frontend/vite.config.ts frontend/tsconfig*.json schema/schema.graphql -type f 2>/dev/null)
+
+.PHONY: help run test schema bench clean distclean system python-env node-env frontend \
+	test-system test-python test-node test-schema test-frontend test-ruff test-sqlite test-postgres
+
+help:
+	@sed -n 's/^#   make /  make /p' Makefile
+
+# ---------------------------------------------------------------- environments
+system:
+	@bash scripts/ensure-system.sh
+
+python-env:
+	@bash scripts/ensure-python.sh
+
+node-env:
+	@bash scripts/ensure-node.sh
+
+# The web app is rebuilt only when its sources (or the schema) changed.
+frontend/dist/index.html: $(FRONTEND_SOURCES) | node-env
+	$(NPM_FE) run build
+
+frontend: frontend/dist/index.html
+
+# ---------------------------------------------------------------- run
+run: python-env node-env frontend/dist/index.html
+	$(YECAI) db upgrade
+	YECAI_DEMO=1 $(YECAI) seed demo
+	YECAI_DEMO=1 exec $(YECAI) serve
+
+# ---------------------------------------------------------------- test
+test:
+	@$(STAGE) --reset
+	@trap '$(STAGE) --summary' EXIT; \
+	$(STAGE) ensure-system   bash scripts/ensure-system.sh && \
+	$(STAGE) ensure-python   bash scripts/ensure-python.sh && \
+	$(STAGE) ensure-node     bash scripts/ensure-node.sh && \
+	$(STAGE) schema-check    bash scripts/check-schema.sh && \
+	$(STAGE) codegen-check   $(NPM_FE) run codegen:check && \
+	$(STAGE) typecheck       $(NPM_FE) run typecheck && \
+	$(STAGE) build           $(NPM_FE) run build && \
+	$(STAGE) ruff            bash scripts/ruff.sh && \
+	$(STAGE) pytest-sqlite   env -u YECAI_TEST_DATABASE_URL -u YECAI_LIVE_SERVER_DATABASE_URL \
+	                           bash scripts/run-pytest.sh $(PYTEST_ARGS) && \
+	$(STAGE) pytest-postgres bash scripts/pytest-postgres.sh -m "not e2e" $(PYTEST_ARGS)
+
+test-system: system
+test-python: python-env
+test-node: node-env
+
+test-schema: python-env
+	bash scripts/check-schema.sh
+
+test-frontend: node-env
+	$(NPM_FE) run codegen:check
+	$(NPM_FE) run typecheck
+	$(NPM_FE) run build
+
+test-ruff: python-env
+	bash scripts/ruff.sh
+
+test-sqlite: python-env
+	env -u YECAI_TEST_DATABASE_URL -u YECAI_LIVE_SERVER_DATABASE_URL bash scripts/run-pytest.sh $(PYTEST_ARGS)
+
+test-postgres: python-env
+	bash scripts/pytest-postgres.sh -m "not e2e" $(PYTEST_ARGS)
+
+# ---------------------------------------------------------------- schema
+schema: python-env node-env
+	mkdir -p schema
+	$(YECAI) schema export --output schema/schema.graphql
+	$(NPM_FE) run codegen
+
+# ---------------------------------------------------------------- bench
+bench: python-env
+	$(PY) bench/http_bench.py $(BENCH_ARGS)
+
+# ---------------------------------------------------------------- clean
+clean:
+	-bash scripts/test-postgres.sh destroy
+	rm -rf frontend/dist var/stages.txt .pytest_cache .ruff_cache .hypothesis
+	find backend tests bench -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true
+
+distclean: clean
+	rm -rf $(VENV) frontend/node_modules tests/http/node_modules
