@@ -3,7 +3,7 @@
 #   make run      build the web app, migrate, seed the demo and serve it (YECAI_PORT, YECAI_DATA_DIR)
 #   make test     everything CI checks, in order, failing fast (.ci/run runs exactly this)
 #   make schema   re-export schema/schema.graphql and re-run the frontend codegen
-#   make bench    HTTP benchmark of the API (bench/README.md)
+#   make bench    HTTP benchmark of the API (bench/README.md); make bench-postgres on PostgreSQL
 #   make clean    remove build output, caches and the test PostgreSQL cluster
 #
 # Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff,
@@ -25,7 +25,7 @@ BENCH_ARGS  ?=
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/package-lock.json \
 	frontend/vite.config.ts frontend/tsconfig*.json schema/schema.graphql -type f 2>/dev/null)
 
-.PHONY: help run test schema bench clean distclean system python-env node-env frontend \
+.PHONY: help run test schema bench bench-postgres clean distclean system python-env node-env frontend \
 	test-system test-python test-node test-schema test-frontend test-ruff test-sqlite test-postgres
 
 help:
@@ -99,6 +99,11 @@ schema: python-env node-env
 # ---------------------------------------------------------------- bench
 bench: python-env
 	$(PY) bench/http_bench.py $(BENCH_ARGS)
+
+# The same on the throwaway PostgreSQL cluster (started, then stopped again).
+bench-postgres: python-env system
+	url=$$(bash scripts/test-postgres.sh start); trap 'bash scripts/test-postgres.sh stop' EXIT; \
+	YECAI_BENCH_DATABASE_URL=$$url $(PY) bench/http_bench.py $(BENCH_ARGS)
 
 # ---------------------------------------------------------------- clean
 clean:
