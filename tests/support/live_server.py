@@ -185,7 +185,9 @@ def run_cli(
         out = exc.output or ""
         if isinstance(out, bytes):
             out = out.decode(errors="replace")
-        raise LiveServerError(f"`yecai {' '.join(args)}` timed out after {timeout}s:\n{out}") from exc
+        raise LiveServerError(
+            f"`yecai {' '.join(args)}` timed out after {timeout}s:\n{out}"
+        ) from exc
     except FileNotFoundError as exc:
         raise LiveServerError(
             f"cannot run {cmd[0]!r}: is the package installed (`make .venv` / "
@@ -299,7 +301,9 @@ def run_live_server(
         yield url
     except BaseException as exc:
         if not isinstance(exc, (LiveServerError, GeneratorExit)) and url is not None:
-            sys.stderr.write(f"\n----- yecai live server log ({log_path}) -----\n{url.log_tail()}\n")
+            sys.stderr.write(
+                f"\n----- yecai live server log ({log_path}) -----\n{url.log_tail()}\n"
+            )
         raise
     finally:
         if proc is not None:
