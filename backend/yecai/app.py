@@ -1,0 +1,92 @@
+"""create_app(): routes, middleware, lifespan."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Mount, Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from yecai.db import make_engine, make_session_factory
+from yecai.graphql.schema import build_schema
+from yecai.http.graphql import GraphQLEndpoint
+from yecai.http.oidc import oidc_routes
+from yecai.http.webapp import SinglePageApp
+from yecai.settings import Settings, get_settings
+
+log = logging.getLogger("yecai")
+
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+]
+
+
+class SecurityHeaders:
+    """Adds conservative security headers to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """The whole portal as one ASGI app: /graphql, /healthz, single sign-on and the web app."""
+    settings = settings or get_settings()
+    engine = make_engine(settings.resolved_database_url, echo=settings.sql_echo)
+    sessions = make_session_factory(engine)
+    schema = build_schema(settings)
+
+    async def healthz(request: Request) -> JSONResponse:
+        try:
+            async with engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception:
+            log.exception("health check failed")
+            return JSONResponse({"status": "unavailable"}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        await engine.dispose()
+
+    graphql = GraphQLEndpoint(schema, sessions, settings)
+    routes = [
+        Route("/graphql", graphql, methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        *oidc_routes(settings, sessions),
+        Mount("/", SinglePageApp(settings.frontend_dist)),
+    ]
+    middleware = [
+        Middleware(SecurityHeaders),
+        Middleware(SessionMiddleware, secret_key=settings.resolved_secret_key(), session_cookie="yecai_sso",
+                   same_site="lax", https_only=settings.cookie_secure or settings.production),
+    ]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessions = sessions
+    app.state.schema = schema
+    return app

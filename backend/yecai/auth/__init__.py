@@ -1,0 +1,1 @@
+"""Who the actor is: users, roles, permissions, tokens, sign-in."""

@@ -1,0 +1,116 @@
+"""Database engine, session factory and the declarative Base."""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.pool import AsyncAdaptedQueuePool
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always returned timezone-aware."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use an aware UTC datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+# Counts SQL statements per logical unit (a request, a test): see ``count_statements``.
+_statement_counter: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar(
+    "yecai_statement_counter", default=None
+)
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _count_statement(conn, cursor, statement, parameters, context, executemany):
+    counter = _statement_counter.get()
+    if counter is not None:
+        counter[0] += 1
+
+
+@asynccontextmanager
+async def count_statements() -> AsyncIterator[list[int]]:
+    """Count the SQL statements executed inside the block; ``box[0]`` holds the figure."""
+    box = [0]
+    token = _statement_counter.set(box)
+    try:
+        yield box
+    finally:
+        _statement_counter.reset(token)
+
+
+def start_counting() -> tuple[list[int], contextvars.Token[list[int] | None]]:
+    box = [0]
+    return box, _statement_counter.set(box)
+
+
+def stop_counting(token: contextvars.Token[list[int] | None]) -> None:
+    _statement_counter.reset(token)
+
+
+def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+    """Create the async engine; SQLite gets one connection, WAL and foreign keys."""
+    if url.startswith("sqlite"):
+        # SQLite has a single writer: one pooled connection serialises transactions
+        # in this process instead of failing them with "database is locked".
+        engine = create_async_engine(
+            url,
+            echo=echo,
+            poolclass=AsyncAdaptedQueuePool,
+            pool_size=1,
+            max_overflow=0,
+            pool_timeout=60,
+            connect_args={"timeout": 30},
+        )
+
+        @event.listens_for(engine.sync_engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, connection_record):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)

@@ -1,0 +1,86 @@
+"""The schema: merges every domain's queries and mutations, with limits and error masking."""
+
+import logging
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry import relay
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from yecai.graphql.audit.queries import AuditQueries
+from yecai.graphql.audit.types import AuditEvent
+from yecai.graphql.auth.mutations import AuthMutations
+from yecai.graphql.auth.queries import AuthQueries
+from yecai.graphql.auth.types import ApiToken, Role, User
+from yecai.graphql.base import ApiError
+from yecai.graphql.org.mutations import OrgMutations
+from yecai.graphql.org.queries import OrgQueries
+from yecai.graphql.org.types import Department
+from yecai.settings import Settings
+
+log = logging.getLogger("yecai.graphql")
+
+MASKED_MESSAGE = "服务器内部错误 / Internal server error"
+
+
+@strawberry.type
+class Query(AuthQueries, OrgQueries, AuditQueries):
+    node: relay.Node | None = relay.node(description="Any object by its global id; null when absent or not visible.")
+
+
+@strawberry.type
+class Mutation(AuthMutations, OrgMutations):
+    pass
+
+
+class MaskUnexpectedErrors(MaskErrors):
+    """Hide unexpected errors from clients, log them, and mark the request for rollback."""
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        context = self.execution_context.context
+        request_id = getattr(getattr(context, "actor", None), "request_id", None)
+        if context is not None and hasattr(context, "failed"):
+            context.failed = True
+        log.error("unexpected error in request %s", request_id, exc_info=error.original_error)
+        return GraphQLError(
+            message=self.error_message, nodes=error.nodes, source=error.source, positions=error.positions,
+            path=error.path, original_error=None,
+            extensions={"code": "INTERNAL_SERVER_ERROR", **({"requestId": request_id} if request_id else {})},
+        )
+
+
+def _should_mask(error: GraphQLError) -> bool:
+    original = error.original_error
+    # Errors from parsing, validation and expected failures carry their own meaning.
+    return original is not None and not isinstance(original, (ApiError, GraphQLError))
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    extensions: list[Any] = [
+        QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        MaskUnexpectedErrors(should_mask_error=_should_mask, error_message=MASKED_MESSAGE),
+    ]
+    if not settings.introspection:
+        extensions.append(AddValidationRules([NoSchemaIntrospectionCustomRule]))
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=[User, Role, Department, ApiToken, AuditEvent],
+        extensions=extensions,
+        config=StrawberryConfig(auto_camel_case=True),
+    )
+
+
+def export_sdl(settings: Settings | None = None) -> str:
+    return build_schema(settings or Settings()).as_str() + "\n"

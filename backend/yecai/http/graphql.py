@@ -1,0 +1,225 @@
+"""The /graphql endpoint, following the GraphQL-over-HTTP specification.
+
+Strawberry executes; this module owns the HTTP side: methods, media types, status codes,
+the request's transaction and its identity.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from strawberry import Schema
+from strawberry.http.ides import get_graphql_ide_html
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types.graphql import OperationType
+
+from yecai.db import start_counting, stop_counting
+from yecai.graphql.context import Context
+from yecai.graphql.loaders import Loaders
+from yecai.http.identity import clear_session_cookie, identify, request_id, set_session_cookie
+from yecai.settings import Settings
+
+log = logging.getLogger("yecai.graphql")
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
+MAX_BODY_BYTES = 1_000_000
+
+
+class RequestError(Exception):
+    """The HTTP request itself is unusable (not a GraphQL error): answered with 4xx."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.headers = headers or {}
+
+
+def _negotiate(accept: str | None) -> str | None:
+    """The response media type for an Accept header; ``None`` when we can offer none of it."""
+    if not accept:
+        return JSON
+    ranges = []
+    for part in accept.split(","):
+        media, *params = [p.strip() for p in part.split(";")]
+        q = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        ranges.append((media.lower(), q))
+    offers = [(q, media) for media, q in ranges if q > 0]
+    for _, media in sorted(offers, key=lambda o: -o[0]):
+        if media == GRAPHQL_RESPONSE:
+            return GRAPHQL_RESPONSE
+        if media in (JSON, "application/*", "*/*"):
+            return JSON
+    return None
+
+
+def _wants_ide(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return request.method == "GET" and "text/html" in accept and "query" not in request.query_params
+
+
+async def _params(request: Request) -> dict[str, Any]:
+    if request.method == "GET":
+        q = request.query_params
+        params: dict[str, Any] = {"query": q.get("query"), "operationName": q.get("operationName")}
+        for key in ("variables", "extensions"):
+            raw = q.get(key)
+            if raw:
+                try:
+                    params[key] = json.loads(raw)
+                except ValueError:
+                    raise RequestError(400, f"{key} is not valid JSON") from None
+        return params
+    content_type = request.headers.get("content-type", "")
+    media = content_type.split(";")[0].strip().lower()
+    if not media:
+        raise RequestError(415, "Content-Type is required (application/json)")
+    if media != JSON:
+        raise RequestError(415, "Content-Type must be application/json")
+    charset = next((p.split("=", 1)[1].strip().strip('"').lower() for p in content_type.split(";")[1:]
+                    if p.strip().lower().startswith("charset=")), "utf-8")
+    if charset not in ("utf-8", "utf8"):
+        raise RequestError(415, "only utf-8 request bodies are accepted")
+    body = await request.body()
+    if not body:
+        raise RequestError(400, "the request body is empty")
+    if len(body) > MAX_BODY_BYTES:
+        raise RequestError(413, "the request body is too large")
+    try:
+        params = json.loads(body.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise RequestError(400, "the request body is not valid JSON") from None
+    if not isinstance(params, dict):
+        raise RequestError(400, "the request body must be a JSON object")
+    return params
+
+
+def _check(params: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | None, dict[str, Any] | None]:
+    query = params.get("query")
+    if not isinstance(query, str) or not query.strip():
+        raise RequestError(400, "query must be a non-empty string")
+    variables = params.get("variables")
+    if variables is not None and not isinstance(variables, dict):
+        raise RequestError(400, "variables must be a map")
+    operation_name = params.get("operationName")
+    if operation_name is not None and not isinstance(operation_name, str):
+        raise RequestError(400, "operationName must be a string")
+    extensions = params.get("extensions")
+    if extensions is not None and not isinstance(extensions, dict):
+        raise RequestError(400, "extensions must be a map")
+    return query, variables, operation_name or None, extensions
+
+
+def _error_body(message: str, code: str | None = None) -> bytes:
+    error: dict[str, Any] = {"message": message}
+    if code:
+        error["extensions"] = {"code": code}
+    return json.dumps({"errors": [error]}, ensure_ascii=False).encode()
+
+
+def _language(request: Request) -> str:
+    accept = request.headers.get("accept-language", "").lower()
+    first = accept.split(",")[0].strip()
+    return "en" if first.startswith("en") else "zh"
+
+
+class GraphQLEndpoint:
+    """ASGI app serving GraphQL over HTTP (GET for queries, POST for all)."""
+
+    def __init__(self, schema: Schema, sessions: async_sessionmaker[AsyncSession], settings: Settings) -> None:
+        self.schema = schema
+        self.sessions = sessions
+        self.settings = settings
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        request = Request(scope, receive)
+        response = await self.handle(request)
+        await response(scope, receive, send)
+
+    async def handle(self, request: Request) -> Response:
+        if request.method not in ("GET", "POST"):
+            return Response(_error_body("use GET or POST"), 405, {"Allow": "GET, POST"}, media_type=JSON)
+        if _wants_ide(request):
+            if not self.settings.introspection:
+                return Response("GraphiQL is off because introspection is disabled.", 404, media_type="text/plain")
+            return HTMLResponse(get_graphql_ide_html())
+        media = _negotiate(request.headers.get("accept"))
+        if media is None:
+            return Response(_error_body("we can answer with application/graphql-response+json or application/json"),
+                            406, media_type=JSON)
+        content_type = f"{media}; charset=utf-8"
+        try:
+            query, variables, operation_name, extensions = _check(await _params(request))
+        except RequestError as error:
+            return Response(_error_body(str(error), "BAD_REQUEST"), error.status, error.headers,
+                            media_type=content_type)
+
+        req_id = request_id(request)
+        counter, token = start_counting()
+        try:
+            return await self._execute(request, media, content_type, req_id, query, variables, operation_name,
+                                       extensions, counter)
+        finally:
+            stop_counting(token)
+
+    async def _execute(self, request: Request, media: str, content_type: str, req_id: str, query: str,
+                       variables: dict[str, Any] | None, operation_name: str | None,
+                       extensions: dict[str, Any] | None, counter: list[int]) -> Response:
+        allowed = {OperationType.QUERY} if request.method == "GET" else {OperationType.QUERY, OperationType.MUTATION}
+        async with self.sessions() as session:
+            identity = await identify(request, session, self.settings, req_id)
+            if identity.bad_credentials:
+                await session.rollback()
+                return Response(_error_body("the bearer token is invalid, expired or revoked", "UNAUTHENTICATED"),
+                                401, {"WWW-Authenticate": 'Bearer realm="yecai"', "X-Request-Id": req_id},
+                                media_type=content_type)
+            context = Context(request=request, session=session, actor=identity.actor, settings=self.settings,
+                              loaders=Loaders(session), language=_language(request))
+            try:
+                result = await self.schema.execute(query, variable_values=variables, context_value=context,
+                                                   operation_name=operation_name, allowed_operation_types=allowed,
+                                                   operation_extensions=extensions)
+            except InvalidOperationTypeError:
+                await session.rollback()
+                return Response(_error_body("only queries may be sent with GET; use POST", "BAD_REQUEST"), 405,
+                                {"Allow": "POST"}, media_type=content_type)
+            except CannotGetOperationTypeError as error:
+                await session.rollback()
+                status = 400 if media == GRAPHQL_RESPONSE else 200
+                return Response(_error_body(str(error)), status, media_type=content_type)
+
+            # context.failed is set when an unexpected error was masked: undo the whole request.
+            if context.failed:
+                await session.rollback()
+            else:
+                await session.commit()
+
+        # Errors of the request itself (parse, validation, variables) have no path and no data.
+        request_failed = result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
+        body: dict[str, Any] = {}
+        if result.errors:
+            body["errors"] = [e.formatted for e in result.errors]
+        if not request_failed:
+            body["data"] = result.data
+        status = 400 if request_failed and media == GRAPHQL_RESPONSE else 200
+        response = Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), status,
+                            media_type=content_type)
+        response.headers["X-Request-Id"] = req_id
+        response.headers["X-Yecai-Sql-Statements"] = str(counter[0])
+        response.headers["Cache-Control"] = "no-store"
+        if context.set_session_token:
+            set_session_cookie(response, context.set_session_token, self.settings)
+        elif context.clear_session or identity.clear_cookie:
+            clear_session_cookie(response, self.settings)
+        return response

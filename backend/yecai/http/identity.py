@@ -1,0 +1,85 @@
+"""Who is asking: the actor of a request, from a bearer token or the browser's session cookie."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import HTTPConnection
+from starlette.responses import Response
+
+from yecai.auth import service
+from yecai.auth.actor import ANONYMOUS, Actor
+from yecai.auth.tokens import API_TOKEN_PREFIX, read_session_token
+from yecai.settings import Settings
+
+SESSION_COOKIE = "yecai_session"
+
+
+@dataclass(frozen=True)
+class Identity:
+    actor: Actor
+    # A bearer credential was given and is not valid: the request is refused, not run anonymously.
+    bad_credentials: bool = False
+    # A stale session cookie to clear on the way out.
+    clear_cookie: bool = False
+
+
+def request_id(conn: HTTPConnection) -> str:
+    given = conn.headers.get("x-request-id", "")
+    return given[:64] if given and given.isascii() and given.isprintable() else uuid.uuid4().hex
+
+
+def client_address(conn: HTTPConnection) -> str:
+    return (conn.client.host if conn.client else "unknown")[:64]
+
+
+def _same_origin(conn: HTTPConnection) -> bool:
+    """Whether a cookie-carrying request comes from our own pages (CSRF defence)."""
+    site = conn.headers.get("sec-fetch-site")
+    if site is not None and site not in ("same-origin", "none"):
+        return False
+    origin = conn.headers.get("origin")
+    if origin and origin != "null":
+        return urlsplit(origin).netloc == conn.headers.get("host", "")
+    return True
+
+
+async def identify(conn: HTTPConnection, session: AsyncSession, settings: Settings, req_id: str) -> Identity:
+    """Resolve the actor: ``Authorization: Bearer`` first, else the session cookie from our own origin."""
+    address = client_address(conn)
+    authorization = conn.headers.get("authorization")
+    if authorization:
+        scheme, _, credential = authorization.partition(" ")
+        credential = credential.strip()
+        if scheme.lower() != "bearer" or not credential:
+            return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), bad_credentials=True)
+        if credential.startswith(API_TOKEN_PREFIX):
+            user = await service.user_for_api_token(session, secret=credential)
+        else:
+            claims = read_session_token(settings.resolved_secret_key(), credential)
+            user = await service.user_for_session(session, user_id=claims.user_id, epoch=claims.epoch) if claims else None
+        if user is None:
+            return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), bad_credentials=True)
+        return Identity(await service.actor_for(session, user, request_id=req_id, client_address=address))
+
+    cookie = conn.cookies.get(SESSION_COOKIE)
+    if cookie and _same_origin(conn):
+        claims = read_session_token(settings.resolved_secret_key(), cookie)
+        user = await service.user_for_session(session, user_id=claims.user_id, epoch=claims.epoch) if claims else None
+        if user is None:
+            return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), clear_cookie=True)
+        return Identity(await service.actor_for(session, user, request_id=req_id, client_address=address))
+    return Identity(ANONYMOUS.at(request_id=req_id, client_address=address))
+
+
+def set_session_cookie(response: Response, token: str, settings: Settings) -> None:
+    response.set_cookie(SESSION_COOKIE, token, max_age=settings.session_hours * 3600, httponly=True,
+                        samesite="lax", secure=settings.cookie_secure or settings.production, path="/")
+
+
+def clear_session_cookie(response: Response, settings: Settings) -> None:
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
+                           secure=settings.cookie_secure or settings.production)

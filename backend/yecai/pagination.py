@@ -1,0 +1,86 @@
+"""Keyset pagination of any SELECT: a page of rows, cursors, and the total count."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from yecai.errors import invalid
+
+T = TypeVar("T")
+MAX_PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    cursors: list[str]
+    has_next: bool
+    has_previous: bool
+    total_count: int
+
+
+def _encode(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode()
+
+
+def _decode(cursor: str, width: int) -> list[Any]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        raise invalid("after", "不是有效的游标", "is not a valid cursor") from None
+    if not isinstance(values, list) or len(values) != width:
+        raise invalid("after", "不是有效的游标", "is not a valid cursor")
+    return values
+
+
+def check_first(first: int, field: str = "first") -> int:
+    if not isinstance(first, int) or first < 1 or first > MAX_PAGE_SIZE:
+        raise invalid(field, f"应在 1 到 {MAX_PAGE_SIZE} 之间", f"must be between 1 and {MAX_PAGE_SIZE}")
+    return first
+
+
+def _after_clause(order: Sequence[tuple[InstrumentedAttribute[Any], bool]], values: list[Any]) -> Any:
+    # (a, b) > (x, y) spelled out so that it works with mixed directions on every database.
+    clauses = []
+    for i, (column, descending) in enumerate(order):
+        equal = [order[j][0] == values[j] for j in range(i)]
+        beyond = column < values[i] if descending else column > values[i]
+        clauses.append(and_(*equal, beyond))
+    return or_(*clauses)
+
+
+async def paginate(
+    session: AsyncSession,
+    stmt: Select[Any],
+    *,
+    order: Sequence[tuple[InstrumentedAttribute[Any], bool]],
+    first: int,
+    after: str | None,
+) -> Page[Any]:
+    """One page of ``stmt`` ordered by ``order`` (column, descending) whose last column is unique."""
+    check_first(first)
+    total = (await session.execute(select(func.count()).select_from(stmt.order_by(None).subquery()))).scalar_one()
+    page_stmt = stmt
+    if after:
+        page_stmt = page_stmt.where(_after_clause(order, _decode(after, len(order))))
+    page_stmt = page_stmt.order_by(*[(c.desc() if d else c.asc()) for c, d in order]).limit(first + 1)
+    rows = list((await session.execute(page_stmt)).scalars().all())
+    has_next = len(rows) > first
+    rows = rows[:first]
+    cursors = [_encode([_plain(getattr(row, c.key)) for c, _ in order]) for row in rows]
+    return Page(items=rows, cursors=cursors, has_next=has_next, has_previous=bool(after), total_count=total)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "value") and not isinstance(value, (int, str)):
+        return value.value
+    return value

@@ -1,0 +1,80 @@
+"""Settings: the only place the environment (``YECAI_*``) is read."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    """Runtime configuration, read from ``YECAI_*`` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="YECAI_", extra="ignore")
+
+    env: Literal["development", "production", "test"] = "development"
+    data_dir: Path = Path("var")
+    database_url: str | None = None
+    secret_key: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+    demo: bool = False
+    introspection: bool = True
+    frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
+    seeds_dir: Path = REPO_ROOT / "seeds"
+
+    session_hours: int = Field(default=12, ge=1, le=24 * 30)
+    cookie_secure: bool = False
+    login_max_failures_per_user: int = 5
+    login_max_failures_per_address: int = 20
+    login_window_minutes: int = 15
+
+    graphql_max_depth: int = 12
+    graphql_max_aliases: int = 30
+    graphql_max_tokens: int = 5000
+    sql_echo: bool = False
+    count_sql: bool = False
+
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_default_role: str = "staff"
+    oidc_scope: str = "openid profile email"
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id)
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'yecai.sqlite3').resolve()}"
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    def resolved_secret_key(self) -> str:
+        """The signing key: from the environment, else one kept in the data directory."""
+        if self.secret_key:
+            return self.secret_key
+        key_file = self.data_dir / "secret_key"
+        if key_file.exists():
+            return key_file.read_text().strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        key_file.write_text(key)
+        key_file.chmod(0o600)
+        return key
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
