@@ -1,0 +1,23 @@
+/** Permission codes the web shell knows about; the server's catalogue may hold more. */
+export const PERMISSIONS = {
+  orgRead: 'org.read',
+  orgManageUsers: 'org.manage_users',
+  orgManageDepartments: 'org.manage_departments',
+  authManageRoles: 'auth.manage_roles',
+  authUseApiTokens: 'auth.use_api_tokens',
+  auditRead: 'audit.read',
+} as const;
+
+export type KnownPermission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+
+export interface PermissionHolder {
+  permissions: readonly string[];
+}
+
+export function hasPermission(holder: PermissionHolder | null | undefined, code: string): boolean {
+  return holder ? holder.permissions.includes(code) : false;
+}
+
+export function hasAnyPermission(holder: PermissionHolder | null | undefined, codes: readonly string[]): boolean {
+  return codes.length === 0 || codes.some((code) => hasPermission(holder, code));
+}

@@ -1,0 +1,159 @@
+import { useEffect, useMemo, useState, type Key } from 'react';
+import { App, Badge, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { NodeCollapseOutlined, NodeExpandOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation } from 'urql';
+import { useTranslation } from 'react-i18next';
+import type { DepartmentKind } from '../gql/graphql';
+import { PageHeader } from '../layout/PageHeader';
+import { useMutationFeedback } from '../graphql/errors';
+import { useCan } from '../auth/viewer';
+import { PERMISSIONS } from '../auth/permissions';
+import { DeleteDepartmentMutation } from './operations';
+import { useDepartments, type Department } from './useDepartments';
+import { allIds, type DepartmentTreeNode } from './departmentTree';
+import { DepartmentFormModal, type DepartmentDialog } from './DepartmentFormModal';
+
+export const KIND_COLORS: Record<DepartmentKind, string> = {
+  EXECUTIVE: 'purple',
+  FINANCE: 'gold',
+  BUSINESS: 'blue',
+  SUPPORT: 'cyan',
+};
+
+type Row = DepartmentTreeNode<Department>;
+
+export default function DepartmentsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const feedback = useMutationFeedback();
+  const { tree, departments, loading, error, reload } = useDepartments('network-only');
+  const [expanded, setExpanded] = useState<readonly Key[]>([]);
+  const [dialog, setDialog] = useState<DepartmentDialog | null>(null);
+  const [, deleteDepartment] = useMutation(DeleteDepartmentMutation);
+  const canManage = can(PERMISSIONS.orgManageDepartments);
+
+  const ids = useMemo(() => allIds(tree), [tree]);
+  // Open the whole tree the first time it arrives; later the user decides.
+  const [autoExpanded, setAutoExpanded] = useState(false);
+  useEffect(() => {
+    if (!autoExpanded && ids.length > 0) {
+      setExpanded(ids);
+      setAutoExpanded(true);
+    }
+  }, [ids, autoExpanded]);
+
+  const remove = async (department: Department) => {
+    const outcome = await deleteDepartment({ input: { id: department.id } });
+    if (!feedback(outcome, outcome.data?.deleteDepartment)) return;
+    void message.success(t('departments.deleted'));
+    void reload();
+  };
+
+  const columns: TableColumnsType<Row> = [
+    {
+      title: t('departments.name'),
+      dataIndex: 'name',
+      render: (name: string, row) => (
+        <Space>
+          <Typography.Text strong={!row.parent}>{name}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('departments.code'),
+      dataIndex: 'code',
+      render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
+    },
+    {
+      title: t('departments.kind'),
+      dataIndex: 'kind',
+      render: (kind: DepartmentKind) => <Tag color={KIND_COLORS[kind]}>{t(`departments.kinds.${kind}`)}</Tag>,
+    },
+    { title: t('departments.members'), dataIndex: 'memberCount', align: 'right', width: 100 },
+    {
+      title: t('common.status'),
+      dataIndex: 'active',
+      width: 90,
+      render: (value: boolean) => <Badge status={value ? 'success' : 'default'} text={value ? t('common.active') : t('common.inactive')} />,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 220,
+      render: (_, row) => (
+        <Space size={0}>
+          {canManage && (
+            <Button type="link" size="small" onClick={() => setDialog({ kind: 'create', parentId: row.id })}>
+              {t('departments.createChild')}
+            </Button>
+          )}
+          {row.viewerCan.update && (
+            <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', department: row })}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {row.viewerCan.delete && (
+            <Popconfirm
+              title={t('common.confirmDelete', { name: row.name })}
+              onConfirm={() => remove(row)}
+              okButtonProps={{ danger: true }}
+            >
+              <Button type="link" size="small" danger>
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('departments.title')}
+        subtitle={t('departments.subtitle')}
+        extra={
+          <Space>
+            <Button icon={<NodeExpandOutlined />} onClick={() => setExpanded(ids)}>
+              {t('departments.expandAll')}
+            </Button>
+            <Button icon={<NodeCollapseOutlined />} onClick={() => setExpanded([])}>
+              {t('departments.collapseAll')}
+            </Button>
+            {canManage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="department-create">
+                {t('departments.create')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <Card>
+        {error && <Typography.Text type="danger">{error}</Typography.Text>}
+        <Table<Row>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={tree}
+          loading={loading}
+          pagination={false}
+          expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys) }}
+          locale={{ emptyText: <Empty description={t('departments.empty')} /> }}
+          data-testid="departments-table"
+        />
+      </Card>
+      <DepartmentFormModal
+        dialog={dialog}
+        departments={departments}
+        onClose={() => setDialog(null)}
+        onSaved={() => {
+          setDialog(null);
+          void reload();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,260 @@
+import { useMemo, useState } from 'react';
+import { App, Badge, Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import type { MenuProps, TableColumnsType } from 'antd';
+import { DownOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import type { UserRowFragment } from '../gql/graphql';
+import { PageHeader } from '../layout/PageHeader';
+import { Pager, useCursorPager } from '../graphql/pagination';
+import { useMutationFeedback } from '../graphql/errors';
+import { useCan } from '../auth/viewer';
+import { PERMISSIONS } from '../auth/permissions';
+import { formatDateTime } from '../i18n/time';
+import { SetUserActiveMutation, UsersQuery } from './operations';
+import { useDepartments } from './useDepartments';
+import { UserFormDrawer } from './UserFormDrawer';
+import { AssignRolesModal } from './AssignRolesModal';
+import { ResetPasswordModal } from './ResetPasswordModal';
+
+const PAGE_SIZE = 20;
+
+type ActiveFilter = 'all' | 'active' | 'inactive';
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; user: UserRowFragment }
+  | { kind: 'roles'; user: UserRowFragment }
+  | { kind: 'password'; user: UserRowFragment }
+  | null;
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const can = useCan();
+  const feedback = useMutationFeedback();
+  const pager = useCursorPager();
+  const departments = useDepartments();
+  const [search, setSearch] = useState('');
+  const [departmentId, setDepartmentId] = useState<string | undefined>();
+  const [active, setActive] = useState<ActiveFilter>('all');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [, setUserActive] = useMutation(SetUserActiveMutation);
+
+  const variables = useMemo(
+    () => ({
+      first: PAGE_SIZE,
+      after: pager.after,
+      search: search.trim() || null,
+      departmentId: departmentId ?? null,
+      active: active === 'all' ? null : active === 'active',
+    }),
+    [pager.after, search, departmentId, active],
+  );
+  const [{ data, fetching, error }, refetch] = useQuery({ query: UsersQuery, variables });
+  const connection = data?.users;
+  const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
+
+  const toggleActive = (user: UserRowFragment) => {
+    const activating = !user.active;
+    modal.confirm({
+      title: activating ? t('users.activate') : t('users.deactivate'),
+      content: activating
+        ? t('users.confirmActivate', { name: user.displayName })
+        : t('users.confirmDeactivate', { name: user.displayName }),
+      okButtonProps: { danger: !activating },
+      onOk: async () => {
+        const outcome = await setUserActive({ input: { id: user.id, active: activating } });
+        if (feedback(outcome, outcome.data?.setUserActive)) {
+          void message.success(activating ? t('users.activated') : t('users.deactivated'));
+        }
+      },
+    });
+  };
+
+  const columns: TableColumnsType<UserRowFragment> = [
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      render: (value: string) => <Typography.Text code>{value}</Typography.Text>,
+    },
+    { title: t('users.displayName'), dataIndex: 'displayName' },
+    {
+      title: t('users.department'),
+      key: 'department',
+      render: (_, user) => user.department?.name ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      title: t('users.roles'),
+      key: 'roles',
+      render: (_, user) => (
+        <Space size={[0, 4]} wrap>
+          {user.roles.map((role) => (
+            <Tag key={role.id} color={role.code === 'admin' ? 'red' : 'blue'}>
+              {role.name}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t('users.email'),
+      dataIndex: 'email',
+      responsive: ['xl'],
+      render: (value: string | null) => value ?? '—',
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'active',
+      width: 90,
+      render: (value: boolean) =>
+        value ? (
+          <Badge status="success" text={t('common.active')} />
+        ) : (
+          <Badge status="default" text={t('common.inactive')} />
+        ),
+    },
+    {
+      title: t('users.lastLoginAt'),
+      dataIndex: 'lastLoginAt',
+      responsive: ['lg'],
+      render: (value: string | null) => formatDateTime(value, t('common.never')),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 150,
+      render: (_, user) => <UserActions user={user} onOpen={setDialog} onToggleActive={toggleActive} />,
+    },
+  ];
+
+  const resetTo = <T,>(setter: (value: T) => void) => (value: T) => {
+    setter(value);
+    pager.reset();
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        subtitle={t('users.subtitle')}
+        extra={
+          can(PERMISSIONS.orgManageUsers) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="user-create">
+              {t('users.create')}
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('users.searchPlaceholder')}
+            style={{ width: 280 }}
+            onSearch={resetTo(setSearch)}
+            data-testid="user-search"
+          />
+          <TreeSelect
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            treeDefaultExpandAll
+            placeholder={t('users.departmentFilter')}
+            style={{ width: 220 }}
+            value={departmentId}
+            onChange={resetTo(setDepartmentId)}
+            treeData={departments.options}
+            loading={departments.loading}
+          />
+          <Select<ActiveFilter>
+            style={{ width: 140 }}
+            value={active}
+            onChange={resetTo(setActive)}
+            options={[
+              { value: 'all', label: `${t('users.activeFilter')}: ${t('common.all')}` },
+              { value: 'active', label: t('common.active') },
+              { value: 'inactive', label: t('common.inactive') },
+            ]}
+          />
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => refetch({ requestPolicy: 'network-only' })}
+            aria-label={t('common.reset')}
+          />
+        </Flex>
+        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
+        <Table<UserRowFragment>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          loading={fetching}
+          pagination={false}
+          data-testid="users-table"
+          scroll={{ x: 'max-content' }}
+        />
+        <Pager
+          page={pager.page}
+          totalCount={connection?.totalCount}
+          hasPrev={pager.hasPrev}
+          hasNext={connection?.pageInfo.hasNextPage ?? false}
+          onPrev={pager.prev}
+          onNext={() => pager.next(connection?.pageInfo.endCursor)}
+          loading={fetching}
+        />
+      </Card>
+      <UserFormDrawer
+        open={dialog?.kind === 'create' || dialog?.kind === 'edit'}
+        user={dialog?.kind === 'edit' ? dialog.user : null}
+        departments={departments.options}
+        onClose={() => setDialog(null)}
+      />
+      <AssignRolesModal user={dialog?.kind === 'roles' ? dialog.user : null} onClose={() => setDialog(null)} />
+      <ResetPasswordModal user={dialog?.kind === 'password' ? dialog.user : null} onClose={() => setDialog(null)} />
+    </>
+  );
+}
+
+function UserActions({
+  user,
+  onOpen,
+  onToggleActive,
+}: {
+  user: UserRowFragment;
+  onOpen: (dialog: Dialog) => void;
+  onToggleActive: (user: UserRowFragment) => void;
+}) {
+  const { t } = useTranslation();
+  const more: NonNullable<MenuProps['items']> = [];
+  if (user.viewerCan.assignRoles) more.push({ key: 'roles', label: t('users.assignRoles') });
+  if (user.viewerCan.resetPassword) more.push({ key: 'password', label: t('users.resetPassword') });
+  if (user.viewerCan.deactivate) {
+    more.push({
+      key: 'active',
+      label: user.active ? t('users.deactivate') : t('users.activate'),
+      danger: user.active,
+    });
+  }
+  const onMenu: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'roles') onOpen({ kind: 'roles', user });
+    if (key === 'password') onOpen({ kind: 'password', user });
+    if (key === 'active') onToggleActive(user);
+  };
+  if (!user.viewerCan.update && more.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Space size={4}>
+      {user.viewerCan.update && (
+        <Button type="link" size="small" onClick={() => onOpen({ kind: 'edit', user })}>
+          {t('common.edit')}
+        </Button>
+      )}
+      {more.length > 0 && (
+        <Dropdown menu={{ items: more, onClick: onMenu }} trigger={['click']}>
+          <Button type="link" size="small" data-testid={`user-more-${user.username}`}>
+            {t('users.more')} <DownOutlined />
+          </Button>
+        </Dropdown>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,195 @@
+import { useEffect, useMemo } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, Drawer, Form, Input, Row, Space, Spin, Tooltip, Typography } from 'antd';
+import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import type { PermissionsQuery as PermissionsResult, RoleFieldsFragment } from '../gql/graphql';
+import { useMutationFeedback } from '../graphql/errors';
+import { CreateRoleMutation, PermissionsQuery, UpdateRoleMutation } from './operations';
+import zhCN from '../i18n/zh-CN';
+
+type Permission = PermissionsResult['permissions'][number];
+
+interface RoleForm {
+  code: string;
+  name: string;
+  description?: string;
+  permissions: string[];
+}
+
+interface Props {
+  open: boolean;
+  role: RoleFieldsFragment | null;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+type KnownDomain = keyof typeof zhCN.roles.domains;
+function isKnownDomain(domain: string): domain is KnownDomain {
+  return domain in zhCN.roles.domains;
+}
+
+export function RoleEditorDrawer({ open, role, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const feedback = useMutationFeedback();
+  const [form] = Form.useForm<RoleForm>();
+  const [{ data, fetching }] = useQuery({ query: PermissionsQuery, pause: !open });
+  const [{ fetching: creating }, createRole] = useMutation(CreateRoleMutation);
+  const [{ fetching: updating }, updateRole] = useMutation(UpdateRoleMutation);
+
+  const groups = useMemo(() => {
+    const byDomain = new Map<string, Permission[]>();
+    for (const p of data?.permissions ?? []) {
+      const list = byDomain.get(p.domain) ?? [];
+      list.push(p);
+      byDomain.set(p.domain, list);
+    }
+    return [...byDomain.entries()];
+  }, [data]);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(
+      role
+        ? { code: role.code, name: role.name, description: role.description, permissions: [...role.permissions] }
+        : { permissions: [] },
+    );
+  }, [open, role, form]);
+
+  const selected = Form.useWatch('permissions', form) ?? [];
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    const description = values.description?.trim() ?? '';
+    if (role) {
+      const outcome = await updateRole({
+        input: { id: role.id, name: values.name.trim(), description, permissions: values.permissions },
+      });
+      if (!feedback(outcome, outcome.data?.updateRole, form)) return;
+      void message.success(t('roles.updated'));
+    } else {
+      const outcome = await createRole({
+        input: { code: values.code.trim(), name: values.name.trim(), description, permissions: values.permissions },
+      });
+      if (!feedback(outcome, outcome.data?.createRole, form)) return;
+      void message.success(t('roles.created'));
+    }
+    onSaved();
+  };
+
+  const setDomain = (codes: string[], checked: boolean) => {
+    const current = new Set<string>(form.getFieldValue('permissions') as string[] | undefined);
+    for (const code of codes) {
+      if (checked) current.add(code);
+      else current.delete(code);
+    }
+    form.setFieldValue('permissions', [...current]);
+  };
+
+  return (
+    <Drawer
+      title={role ? `${t('roles.editTitle')} · ${role.name}` : t('roles.createTitle')}
+      open={open}
+      onClose={onClose}
+      width={640}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            loading={creating || updating}
+            onClick={() => void submit().catch(() => undefined)}
+            data-testid="role-form-submit"
+          >
+            {role ? t('common.save') : t('common.create')}
+          </Button>
+        </Space>
+      }
+    >
+      {role?.builtin && <Alert type="info" showIcon message={t('roles.builtinHint')} style={{ marginBottom: 16 }} />}
+      <Form<RoleForm> form={form} layout="vertical" name="roleForm">
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="code"
+              label={t('roles.code')}
+              rules={[
+                { required: true, whitespace: true, message: t('roles.codeRequired') },
+                { pattern: /^[a-z][a-z0-9_]*$/, message: t('roles.codePattern') },
+              ]}
+            >
+              <Input disabled={role !== null} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="name"
+              label={t('roles.name')}
+              rules={[{ required: true, whitespace: true, message: t('roles.nameRequired') }]}
+            >
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="description" label={t('roles.description')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+        </Form.Item>
+        <Form.Item name="permissions" label={`${t('roles.permissions')}（${selected.length}）`}>
+          {fetching ? (
+            <Spin />
+          ) : (
+            <Checkbox.Group style={{ width: '100%' }}>
+              <Space direction="vertical" size={12} style={{ width: '100%' }}>
+                {groups.map(([domain, permissions]) => {
+                  const codes = permissions.map((p) => p.code);
+                  const count = codes.filter((c) => selected.includes(c)).length;
+                  return (
+                    <Card
+                      key={domain}
+                      size="small"
+                      data-testid={`permission-domain-${domain}`}
+                      title={
+                        <Space>
+                          {isKnownDomain(domain) ? t(`roles.domains.${domain}`) : domain}
+                          <Typography.Text type="secondary" code>
+                            {domain}
+                          </Typography.Text>
+                        </Space>
+                      }
+                      extra={
+                        <Checkbox
+                          checked={count === codes.length && codes.length > 0}
+                          indeterminate={count > 0 && count < codes.length}
+                          onChange={(e) => setDomain(codes, e.target.checked)}
+                        >
+                          {t('roles.selectAll')}
+                        </Checkbox>
+                      }
+                    >
+                      <Row gutter={[8, 8]}>
+                        {permissions.map((p) => (
+                          <Col span={12} key={p.code}>
+                            <Tooltip title={p.description || undefined} placement="topLeft">
+                              <Checkbox value={p.code}>
+                                {p.name}
+                                <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
+                                  {p.code}
+                                </Typography.Text>
+                              </Checkbox>
+                            </Tooltip>
+                          </Col>
+                        ))}
+                      </Row>
+                    </Card>
+                  );
+                })}
+              </Space>
+            </Checkbox.Group>
+          )}
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import type { RoleFieldsFragment } from '../gql/graphql';
+import { PageHeader } from '../layout/PageHeader';
+import { useMutationFeedback } from '../graphql/errors';
+import { DeleteRoleMutation, RolesQuery } from './operations';
+import { RoleEditorDrawer } from './RoleEditorDrawer';
+
+type Editor = { role: RoleFieldsFragment | null } | null;
+
+export default function RolesPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const feedback = useMutationFeedback();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: RolesQuery, requestPolicy: 'cache-and-network' });
+  const [, deleteRole] = useMutation(DeleteRoleMutation);
+  const [editor, setEditor] = useState<Editor>(null);
+  const roles = data?.roles.edges.map((e) => e.node) ?? [];
+
+  const remove = async (role: RoleFieldsFragment) => {
+    const outcome = await deleteRole({ input: { id: role.id } });
+    if (!feedback(outcome, outcome.data?.deleteRole)) return;
+    void message.success(t('roles.deleted'));
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  const columns: TableColumnsType<RoleFieldsFragment> = [
+    {
+      title: t('roles.name'),
+      dataIndex: 'name',
+      render: (name: string, role) => (
+        <Space>
+          <Typography.Text strong>{name}</Typography.Text>
+          {role.builtin ? (
+            <Tag icon={<LockOutlined />} color="default">
+              {t('roles.builtin')}
+            </Tag>
+          ) : (
+            <Tag color="green">{t('roles.custom')}</Tag>
+          )}
+        </Space>
+      ),
+    },
+    { title: t('roles.code'), dataIndex: 'code', render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
+    {
+      title: t('roles.description'),
+      dataIndex: 'description',
+      ellipsis: true,
+      render: (text: string) => text || <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      title: t('roles.permissionCount'),
+      key: 'permissionCount',
+      align: 'right',
+      width: 100,
+      render: (_, role) => (
+        <Tooltip title={role.permissions.join('\n')} styles={{ root: { whiteSpace: 'pre-line' } }}>
+          <Tag color="blue">{role.permissions.length}</Tag>
+        </Tooltip>
+      ),
+    },
+    { title: t('roles.userCount'), dataIndex: 'userCount', align: 'right', width: 90 },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 150,
+      render: (_, role) => (
+        <Space size={0}>
+          {role.viewerCan.update && (
+            <Button type="link" size="small" onClick={() => setEditor({ role })}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {role.viewerCan.delete && !role.builtin && (
+            <Popconfirm
+              title={t('common.confirmDelete', { name: role.name })}
+              onConfirm={() => remove(role)}
+              okButtonProps={{ danger: true }}
+            >
+              <Button type="link" size="small" danger>
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('roles.title')}
+        subtitle={t('roles.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditor({ role: null })} data-testid="role-create">
+            {t('roles.create')}
+          </Button>
+        }
+      />
+      <Card>
+        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
+        <Table<RoleFieldsFragment>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={roles}
+          loading={fetching}
+          pagination={false}
+          data-testid="roles-table"
+        />
+      </Card>
+      <RoleEditorDrawer
+        open={editor !== null}
+        role={editor?.role ?? null}
+        onClose={() => setEditor(null)}
+        onSaved={() => {
+          setEditor(null);
+          refetch({ requestPolicy: 'network-only' });
+        }}
+      />
+    </>
+  );
+}
