@@ -6,10 +6,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Why `assignRoles` failed. */
 export type AssignRolesErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
+  | 'SELF_CHANGE'
   | 'UNAUTHENTICATED';
 
 export type AssignRolesInput = {
@@ -17,17 +19,20 @@ export type AssignRolesInput = {
   userId: string | number;
 };
 
+/** Why `changePassword` failed. */
 export type ChangePasswordErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
-  | 'UNAUTHENTICATED';
+  | 'UNAUTHENTICATED'
+  | 'WRONG_PASSWORD';
 
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
 };
 
+/** Why `createApiToken` failed. */
 export type CreateApiTokenErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
@@ -39,7 +44,9 @@ export type CreateApiTokenInput = {
   name: string;
 };
 
+/** Why `createDepartment` failed. */
 export type CreateDepartmentErrorCode =
+  | 'DEPARTMENT_CODE_TAKEN'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
@@ -50,13 +57,17 @@ export type CreateDepartmentInput = {
   kind: DepartmentKind;
   name: string;
   parentId?: string | number | null | undefined;
+  sortOrder?: number;
 };
 
+/** Why `createRole` failed. */
 export type CreateRoleErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
-  | 'UNAUTHENTICATED';
+  | 'ROLE_CODE_TAKEN'
+  | 'UNAUTHENTICATED'
+  | 'UNKNOWN_PERMISSION';
 
 export type CreateRoleInput = {
   code: string;
@@ -65,11 +76,13 @@ export type CreateRoleInput = {
   permissions: Array<string>;
 };
 
+/** Why `createUser` failed. */
 export type CreateUserErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
-  | 'UNAUTHENTICATED';
+  | 'UNAUTHENTICATED'
+  | 'USERNAME_TAKEN';
 
 export type CreateUserInput = {
   departmentId?: string | number | null | undefined;
@@ -80,7 +93,9 @@ export type CreateUserInput = {
   username: string;
 };
 
+/** Why `deleteDepartment` failed. */
 export type DeleteDepartmentErrorCode =
+  | 'DEPARTMENT_NOT_EMPTY'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
@@ -90,38 +105,48 @@ export type DeleteDepartmentInput = {
   id: string | number;
 };
 
+/** Why `deleteRole` failed. */
 export type DeleteRoleErrorCode =
+  | 'BUILTIN_ROLE'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
+  | 'ROLE_IN_USE'
   | 'UNAUTHENTICATED';
 
 export type DeleteRoleInput = {
   id: string | number;
 };
 
+/** What a department does. */
 export type DepartmentKind =
   | 'BUSINESS'
   | 'EXECUTIVE'
   | 'FINANCE'
   | 'SUPPORT';
 
+/** Why `login` failed. */
 export type LoginErrorCode =
+  | 'INVALID_CREDENTIALS'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
+  | 'TOO_MANY_ATTEMPTS'
   | 'UNAUTHENTICATED';
 
+/** Why `logout` failed. */
 export type LogoutErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
   | 'UNAUTHENTICATED';
 
+/** Why `resetPassword` failed. */
 export type ResetPasswordErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
+  | 'SELF_CHANGE'
   | 'UNAUTHENTICATED';
 
 export type ResetPasswordInput = {
@@ -129,20 +154,24 @@ export type ResetPasswordInput = {
   userId: string | number;
 };
 
+/** Why `revokeApiToken` failed. */
 export type RevokeApiTokenErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
+  | 'TOKEN_REVOKED'
   | 'UNAUTHENTICATED';
 
 export type RevokeApiTokenInput = {
   id: string | number;
 };
 
+/** Why `setUserActive` failed. */
 export type SetUserActiveErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
+  | 'SELF_CHANGE'
   | 'UNAUTHENTICATED';
 
 export type SetUserActiveInput = {
@@ -150,12 +179,16 @@ export type SetUserActiveInput = {
   id: string | number;
 };
 
+/** Why `updateDepartment` failed. */
 export type UpdateDepartmentErrorCode =
+  | 'DEPARTMENT_CODE_TAKEN'
+  | 'DEPARTMENT_CYCLE'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
   | 'UNAUTHENTICATED';
 
+/** Fields left out stay as they are; a null parentId moves it to the top. */
 export type UpdateDepartmentInput = {
   code?: string | null | undefined;
   id: string | number;
@@ -164,12 +197,15 @@ export type UpdateDepartmentInput = {
   parentId?: string | number | null | undefined;
 };
 
+/** Why `updateRole` failed. */
 export type UpdateRoleErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
-  | 'UNAUTHENTICATED';
+  | 'UNAUTHENTICATED'
+  | 'UNKNOWN_PERMISSION';
 
+/** Fields left out stay as they are. */
 export type UpdateRoleInput = {
   description?: string | null | undefined;
   id: string | number;
@@ -177,12 +213,14 @@ export type UpdateRoleInput = {
   permissions?: Array<string> | null | undefined;
 };
 
+/** Why `updateUser` failed. */
 export type UpdateUserErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
   | 'UNAUTHENTICATED';
 
+/** Fields left out stay as they are; null clears email or department. */
 export type UpdateUserInput = {
   departmentId?: string | number | null | undefined;
   displayName?: string | null | undefined;
