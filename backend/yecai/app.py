@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
@@ -51,11 +52,16 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
-    """The whole portal as one ASGI app: /graphql, /healthz, single sign-on and the web app."""
+def create_app(settings: Settings | None = None, *, sessions: async_sessionmaker[AsyncSession] | None = None,
+               engine: AsyncEngine | None = None) -> Starlette:
+    """The whole portal as one ASGI app: /graphql, /healthz, single sign-on and the web app.
+
+    Tests pass their own ``engine`` and ``sessions`` to run each test in one rolled-back transaction.
+    """
     settings = settings or get_settings()
-    engine = make_engine(settings.resolved_database_url, echo=settings.sql_echo)
-    sessions = make_session_factory(engine)
+    owns_engine = engine is None
+    engine = engine or make_engine(settings.resolved_database_url, echo=settings.sql_echo)
+    sessions = sessions or make_session_factory(engine)
     schema = build_schema(settings)
 
     async def healthz(request: Request) -> JSONResponse:
@@ -70,7 +76,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
-        await engine.dispose()
+        if owns_engine:
+            await engine.dispose()
 
     graphql = GraphQLEndpoint(schema, sessions, settings)
     routes = [

@@ -1,0 +1,119 @@
+"""Sign-in, sessions and API tokens, at the service level."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tests.factories import PASSWORD, make_api_token, make_user
+from yecai.audit.models import AuditEvent
+from yecai.auth import service
+from yecai.auth.actor import ANONYMOUS, system_actor
+from yecai.auth.models import LoginAttempt
+from yecai.auth.tokens import issue_session_token, read_session_token
+
+WINDOW = timedelta(minutes=15)
+
+
+async def _login(session: AsyncSession, username: str, password: str, address: str = "198.51.100.1",
+                 per_user: int = 3, per_address: int = 10) -> service.LoginOutcome:
+    return await service.login(session, actor=ANONYMOUS.at(request_id="r", client_address=address),
+                               username=username, password=password, window=WINDOW,
+                               max_per_user=per_user, max_per_address=per_address)
+
+
+async def test_login_succeeds_and_clears_failures(session: AsyncSession) -> None:
+    user = await make_user(session, username="li.lei")
+    assert (await _login(session, "li.lei", "wrong")).error is not None
+    outcome = await _login(session, "LI.LEI ", PASSWORD)
+    assert outcome.user is not None and outcome.user.id == user.id and outcome.error is None
+    assert user.last_login_at is not None
+    left = (await session.execute(select(func.count()).where(LoginAttempt.username == "li.lei"))).scalar_one()
+    assert left == 0
+
+
+async def test_wrong_password_and_unknown_user_look_the_same(session: AsyncSession) -> None:
+    await make_user(session, username="han.mei")
+    wrong = await _login(session, "han.mei", "nope-nope")
+    unknown = await _login(session, "nobody.here", "nope-nope")
+    assert wrong.error is not None and unknown.error is not None
+    assert (wrong.error.code, wrong.error.zh, wrong.error.field) == (unknown.error.code, unknown.error.zh, None)
+    assert wrong.error.code == "INVALID_CREDENTIALS"
+
+
+async def test_failures_are_limited_per_account(session: AsyncSession) -> None:
+    await make_user(session, username="wang.wu")
+    for _ in range(3):
+        assert (await _login(session, "wang.wu", "bad")).error.code == "INVALID_CREDENTIALS"  # type: ignore[union-attr]
+    # Even the right password is refused while the account is locked.
+    locked = await _login(session, "wang.wu", PASSWORD)
+    assert locked.user is None and locked.error is not None and locked.error.code == "TOO_MANY_ATTEMPTS"
+
+
+async def test_failures_are_limited_per_address(session: AsyncSession) -> None:
+    users = [await make_user(session) for _ in range(3)]
+    for u in users:
+        for _ in range(2):
+            await _login(session, u.username, "bad", address="192.0.2.50", per_address=5)
+    outcome = await _login(session, users[0].username, PASSWORD, address="192.0.2.50", per_address=5)
+    assert outcome.error is not None and outcome.error.code == "TOO_MANY_ATTEMPTS"
+    # Another address is not affected by that one's failures.
+    other = await _login(session, users[1].username, PASSWORD, address="192.0.2.51", per_address=5)
+    assert other.user is not None
+
+
+async def test_inactive_users_cannot_sign_in(session: AsyncSession) -> None:
+    await make_user(session, username="gone.user", active=False)
+    outcome = await _login(session, "gone.user", PASSWORD)
+    assert outcome.user is None and outcome.error is not None and outcome.error.code == "INVALID_CREDENTIALS"
+
+
+async def test_failed_login_is_audited_without_the_password(session: AsyncSession) -> None:
+    await _login(session, "someone", "Sup3rSecret!")
+    event = (await session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1))).scalar_one()
+    assert event.action == "auth.login_failed"
+    assert "Sup3rSecret!" not in repr(event.after)
+    assert event.client_address == "198.51.100.1"
+
+
+def test_session_tokens_expire_and_are_signed() -> None:
+    token = issue_session_token("k" * 40, user_id=7, epoch=2, ttl_seconds=60)
+    claims = read_session_token("k" * 40, token)
+    assert claims is not None and (claims.user_id, claims.epoch) == (7, 2)
+    assert read_session_token("other-key" * 5, token) is None
+    assert read_session_token("k" * 40, token[:-2] + "xx") is None
+    assert read_session_token("k" * 40, "not.a.token") is None
+    expired = issue_session_token("k" * 40, user_id=7, epoch=2, ttl_seconds=-10)
+    assert read_session_token("k" * 40, expired) is None
+
+
+async def test_a_password_reset_ends_sessions(session: AsyncSession) -> None:
+    user = await make_user(session)
+    epoch = user.session_epoch
+    assert await service.user_for_session(session, user_id=user.id, epoch=epoch) is not None
+    await service.reset_password(session, actor=system_actor(), user_id=user.id, new_password="An0ther!pass")
+    assert await service.user_for_session(session, user_id=user.id, epoch=epoch) is None
+    assert await service.user_for_session(session, user_id=user.id, epoch=user.session_epoch) is not None
+
+
+@pytest.mark.parametrize(("revoked", "expired", "active", "ok"), [
+    (False, False, True, True), (True, False, True, False), (False, True, True, False), (False, False, False, False),
+])
+async def test_api_tokens(session: AsyncSession, revoked: bool, expired: bool, active: bool, ok: bool) -> None:
+    user = await make_user(session, active=active)
+    _, secret = await make_api_token(session, user=user, revoked=revoked, expired=expired)
+    found = await service.user_for_api_token(session, secret=secret)
+    assert (found is not None) is ok
+    assert await service.user_for_api_token(session, secret=secret + "x") is None
+
+
+async def test_api_token_secret_is_stored_hashed(session: AsyncSession) -> None:
+    user = await make_user(session)
+    actor = await service.actor_for(session, user)
+    token, secret = await service.create_api_token(session, actor=actor, name="脚本", expires_in_days=30)
+    assert secret.startswith("yct_") and secret not in (token.token_hash, token.prefix)
+    assert token.prefix == secret[:10]
+    assert token.expires_at is not None and token.expires_at - token.created_at == timedelta(days=30)
