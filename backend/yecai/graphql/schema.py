@@ -32,9 +32,18 @@ log = logging.getLogger("yecai.graphql")
 MASKED_MESSAGE = "服务器内部错误 / Internal server error"
 
 
+NODE_TYPES: dict[str, Any] = {t.__name__: t for t in (User, Role, Department, ApiToken, AuditEvent)}
+
+
 @strawberry.type
 class Query(AuthQueries, OrgQueries, AuditQueries):
-    node: relay.Node | None = relay.node(description="Any object by its global id; null when absent or not visible.")
+    @strawberry.field(description="Any object by its global id; null when absent or not visible to the viewer.")
+    async def node(self, info: strawberry.Info, id: relay.GlobalID) -> relay.Node | None:
+        node_type = NODE_TYPES.get(id.type_name)
+        if node_type is None:
+            return None
+        (found,) = await node_type.resolve_nodes(info=info, node_ids=[id.node_id], required=False)
+        return found
 
 
 @strawberry.type
@@ -65,14 +74,15 @@ def _should_mask(error: GraphQLError) -> bool:
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
+    # Factories, not instances: each request gets fresh extensions (they keep per-request state).
     extensions: list[Any] = [
-        QueryDepthLimiter(max_depth=settings.graphql_max_depth),
-        MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
-        MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
-        MaskUnexpectedErrors(should_mask_error=_should_mask, error_message=MASKED_MESSAGE),
+        lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: MaskUnexpectedErrors(should_mask_error=_should_mask, error_message=MASKED_MESSAGE),
     ]
     if not settings.introspection:
-        extensions.append(AddValidationRules([NoSchemaIntrospectionCustomRule]))
+        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,

@@ -1,0 +1,71 @@
+"""Every mutation of the API, with a valid input built from the test world and the permission it needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from tests.factories import PASSWORD
+from tests.graphql.conftest import World, gid
+
+
+@dataclass(frozen=True)
+class MutationCase:
+    name: str
+    permission: str | None  # None: any signed-in user may
+    input_type: str | None
+    success: str
+    make_input: Callable[[World], dict[str, Any] | None]
+
+    @property
+    def type_prefix(self) -> str:
+        return self.name[0].upper() + self.name[1:]
+
+    def document(self) -> str:
+        args = "(input: $input)" if self.input_type else ""
+        params = f"($input: {self.input_type}!)" if self.input_type else ""
+        return (f"mutation{params} {{ {self.name}{args} {{ __typename "
+                f"... on {self.type_prefix}Success {{ {self.success} }} "
+                f"... on {self.type_prefix}Error {{ code field message }} }} }}")
+
+    def variables(self, world: World) -> dict[str, Any]:
+        value = self.make_input(world)
+        return {"input": value} if self.input_type else {}
+
+
+MUTATIONS = [
+    MutationCase("createUser", "org.manage_users", "CreateUserInput", "user { id username }",
+                 lambda w: {"username": "new.person", "displayName": "新员工", "password": PASSWORD,
+                            "departmentId": gid("Department", w.child.id),
+                            "roleIds": [gid("Role", w.custom_role.id)]}),
+    MutationCase("updateUser", "org.manage_users", "UpdateUserInput", "user { id displayName }",
+                 lambda w: {"id": gid("User", w.target.id), "displayName": "改名"}),
+    MutationCase("setUserActive", "org.manage_users", "SetUserActiveInput", "user { id active }",
+                 lambda w: {"id": gid("User", w.target.id), "active": False}),
+    MutationCase("assignRoles", "auth.manage_roles", "AssignRolesInput", "user { id roles { code } }",
+                 lambda w: {"userId": gid("User", w.target.id), "roleIds": [gid("Role", w.unused_role.id)]}),
+    MutationCase("resetPassword", "org.manage_users", "ResetPasswordInput", "user { id }",
+                 lambda w: {"userId": gid("User", w.target.id), "newPassword": "Brand!New9"}),
+    MutationCase("createRole", "auth.manage_roles", "CreateRoleInput", "role { id code permissions }",
+                 lambda w: {"code": "new_role", "name": "新角色", "permissions": ["org.read", "audit.read"]}),
+    MutationCase("updateRole", "auth.manage_roles", "UpdateRoleInput", "role { id permissions }",
+                 lambda w: {"id": gid("Role", w.custom_role.id), "permissions": ["audit.read"]}),
+    MutationCase("deleteRole", "auth.manage_roles", "DeleteRoleInput", "deletedId",
+                 lambda w: {"id": gid("Role", w.unused_role.id)}),
+    MutationCase("createDepartment", "org.manage_departments", "CreateDepartmentInput", "department { id code }",
+                 lambda w: {"code": "NEWDEP", "name": "新部门", "kind": "SUPPORT",
+                            "parentId": gid("Department", w.parent.id)}),
+    MutationCase("updateDepartment", "org.manage_departments", "UpdateDepartmentInput", "department { id name }",
+                 lambda w: {"id": gid("Department", w.child.id), "name": "改名部门"}),
+    MutationCase("deleteDepartment", "org.manage_departments", "DeleteDepartmentInput", "deletedId",
+                 lambda w: {"id": gid("Department", w.empty.id)}),
+    MutationCase("revokeApiToken", "org.manage_users", "RevokeApiTokenInput", "apiToken { id active }",
+                 lambda w: {"id": gid("ApiToken", w.target_token.id)}),
+    # Open to every signed-in user: only the anonymous are turned away.
+    MutationCase("createApiToken", None, "CreateApiTokenInput", "apiToken { id } secret",
+                 lambda w: {"name": "脚本"}),
+    MutationCase("changePassword", None, "ChangePasswordInput", "ok",
+                 lambda w: {"currentPassword": PASSWORD, "newPassword": "Chang3d!pw"}),
+    MutationCase("logout", None, None, "ok", lambda w: None),
+]
