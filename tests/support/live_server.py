@@ -204,7 +204,7 @@ def run_cli(
 
 def _healthy(url: str) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 (loopback only)
+        with urllib.request.urlopen(url, timeout=2) as resp:
             return resp.status == 200
     except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
         return False
@@ -371,7 +371,7 @@ def live_server() -> Iterator[LiveServerURL]:
         yield stack.enter_context(run_live_server(database_url=database_url))
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     """On a failed run, or when a server crashed, show each live server's log."""
     for url in _STARTED:
         crashed = url.returncode not in (None, 0, -signal.SIGTERM)
