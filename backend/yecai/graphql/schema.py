@@ -38,11 +38,16 @@ NODE_TYPES: dict[str, Any] = {t.__name__: t for t in (User, Role, Department, Ap
 @strawberry.type
 class Query(AuthQueries, OrgQueries, AuditQueries):
     @strawberry.field(description="Any object by its global id; null when absent or not visible to the viewer.")
-    async def node(self, info: strawberry.Info, id: relay.GlobalID) -> relay.Node | None:
-        node_type = NODE_TYPES.get(id.type_name)
+    async def node(self, info: strawberry.Info, id: strawberry.ID) -> relay.Node | None:
+        try:
+            gid = relay.GlobalID.from_id(id)
+        except ValueError:
+            raise ApiError(f"id：不是有效的全局标识 / id: not a valid global id ({str(id)[:64]!r})",
+                           "INVALID_INPUT", "id") from None
+        node_type = NODE_TYPES.get(gid.type_name)
         if node_type is None:
             return None
-        (found,) = await node_type.resolve_nodes(info=info, node_ids=[id.node_id], required=False)
+        (found,) = await node_type.resolve_nodes(info=info, node_ids=[gid.node_id], required=False)
         return found
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 
+import httpx
 from authlib.integrations.starlette_client import OAuth, OAuthError
+from joserfc.errors import JoseError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -18,6 +20,10 @@ from yecai.http.identity import client_address, request_id, set_session_cookie
 from yecai.settings import Settings
 
 log = logging.getLogger("yecai.oidc")
+
+# What a misbehaving or unreachable provider raises: an error response (OAuthError), an id_token
+# that fails signature or claim checks (JoseError), or a failed HTTP exchange (httpx.HTTPError).
+PROVIDER_ERRORS = (OAuthError, JoseError, httpx.HTTPError)
 
 
 def oidc_routes(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> list[Route]:
@@ -36,24 +42,32 @@ def oidc_routes(settings: Settings, sessions: async_sessionmaker[AsyncSession]) 
 
     async def login(request: Request) -> Response:
         redirect_uri = str(request.url_for("oidc_callback"))
-        return await oauth.provider.authorize_redirect(request, redirect_uri)
+        try:
+            return await oauth.provider.authorize_redirect(request, redirect_uri)
+        except httpx.HTTPError as error:  # discovery document unreachable
+            log.warning("single sign-on unavailable: %r", error)
+            return RedirectResponse("/login?sso=failed", status_code=303)
 
     async def callback(request: Request) -> Response:
         try:
             token = await oauth.provider.authorize_access_token(request)
-        except OAuthError as error:
-            log.warning("single sign-on failed: %s", error.error)
+        except PROVIDER_ERRORS as error:
+            log.warning("single sign-on failed: %r", error)
             return RedirectResponse("/login?sso=failed", status_code=303)
         info = token.get("userinfo") or {}
         subject = str(info.get("sub") or "")
         if not subject:
             return RedirectResponse("/login?sso=failed", status_code=303)
+        email = info.get("email")
+        if str(info.get("email_verified")).lower() == "false":
+            # An address the provider says is unverified must not link to (take over) an existing user.
+            email = None
         actor = ANONYMOUS.at(request_id=request_id(request), client_address=client_address(request))
         async with sessions() as session:
             try:
                 user = await service.sign_in_external(
                     session, actor=actor, subject=f"{issuer}|{subject}", username=info.get("preferred_username"),
-                    email=info.get("email"), display_name=info.get("name"), default_role=settings.oidc_default_role)
+                    email=email, display_name=info.get("name"), default_role=settings.oidc_default_role)
             except DomainError:
                 await session.rollback()
                 return RedirectResponse("/login?sso=denied", status_code=303)

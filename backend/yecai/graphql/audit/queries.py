@@ -4,7 +4,6 @@ from datetime import datetime
 from typing import Optional
 
 import strawberry
-from strawberry import relay
 from strawberry.types import Info
 
 from yecai import validation as v
@@ -18,7 +17,7 @@ from yecai.pagination import paginate
 class AuditQueries:
     @strawberry.field(description="Audit events, newest first, filtered. Needs `audit.read`.")
     async def audit_events(self, info: Info, first: int = 20, after: Optional[str] = None,
-                           action: Optional[str] = None, actor_id: Optional[relay.GlobalID] = None,
+                           action: Optional[str] = None, actor_id: Optional[strawberry.ID] = None,
                            subject_type: Optional[str] = None, subject_id: Optional[str] = None,
                            since: Optional[datetime] = None, until: Optional[datetime] = None) -> Connection[AuditEvent]:
         async def run() -> Connection[AuditEvent]:

@@ -51,33 +51,33 @@ class CreateUserInput:
     display_name: str
     password: str
     email: Optional[str] = None
-    department_id: Optional[relay.GlobalID] = None
-    role_ids: list[relay.GlobalID] = strawberry.field(default_factory=list)
+    department_id: Optional[strawberry.ID] = None
+    role_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
 
 
 @strawberry.input(description="Fields left out stay as they are; null clears email or department.")
 class UpdateUserInput:
-    id: relay.GlobalID
+    id: strawberry.ID
     display_name: Optional[str] = strawberry.UNSET
     email: Optional[str] = strawberry.UNSET
-    department_id: Optional[relay.GlobalID] = strawberry.UNSET
+    department_id: Optional[strawberry.ID] = strawberry.UNSET
 
 
 @strawberry.input
 class SetUserActiveInput:
-    id: relay.GlobalID
+    id: strawberry.ID
     active: bool
 
 
 @strawberry.input
 class AssignRolesInput:
-    user_id: relay.GlobalID
-    role_ids: list[relay.GlobalID]
+    user_id: strawberry.ID
+    role_ids: list[strawberry.ID]
 
 
 @strawberry.input
 class ResetPasswordInput:
-    user_id: relay.GlobalID
+    user_id: strawberry.ID
     new_password: str
 
 
@@ -139,7 +139,7 @@ class CreateRoleInput:
 
 @strawberry.input(description="Fields left out stay as they are.")
 class UpdateRoleInput:
-    id: relay.GlobalID
+    id: strawberry.ID
     name: Optional[str] = None
     description: Optional[str] = None
     permissions: Optional[list[str]] = None
@@ -147,7 +147,7 @@ class UpdateRoleInput:
 
 @strawberry.input
 class DeleteRoleInput:
-    id: relay.GlobalID
+    id: strawberry.ID
 
 
 @strawberry.type
@@ -162,7 +162,7 @@ class UpdateRoleSuccess:
 
 @strawberry.type
 class DeleteRoleSuccess:
-    deleted_id: relay.GlobalID
+    deleted_id: strawberry.ID
 
 
 # ------------------------------------------------------------------ API tokens
@@ -179,7 +179,7 @@ class CreateApiTokenInput:
 
 @strawberry.input
 class RevokeApiTokenInput:
-    id: relay.GlobalID
+    id: strawberry.ID
 
 
 @strawberry.type
@@ -193,7 +193,7 @@ class RevokeApiTokenSuccess:
     api_token: ApiToken
 
 
-def _role_ids(values: list[relay.GlobalID], field: str) -> list[int]:
+def _role_ids(values: list[strawberry.ID], field: str) -> list[int]:
     return [decode_id(v, "Role", field) for v in values]
 
 

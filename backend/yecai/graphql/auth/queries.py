@@ -3,7 +3,6 @@
 from typing import Optional
 
 import strawberry
-from strawberry import relay
 from strawberry.types import Info
 
 from yecai.auth import models, service
@@ -33,7 +32,7 @@ class AuthQueries:
 
     @strawberry.field(description="Users, by username. Needs `org.read`.")
     async def users(self, info: Info, first: int = 20, after: Optional[str] = None, search: Optional[str] = None,
-                    department_id: Optional[relay.GlobalID] = None,
+                    department_id: Optional[strawberry.ID] = None,
                     active: Optional[bool] = None) -> Connection[User]:
         async def run() -> Connection[User]:
             stmt = service.users_query(actor=info.context.actor, search=search, active=active,

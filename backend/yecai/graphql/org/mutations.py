@@ -20,22 +20,22 @@ class CreateDepartmentInput:
     code: str
     name: str
     kind: DepartmentKind
-    parent_id: Optional[relay.GlobalID] = None
+    parent_id: Optional[strawberry.ID] = None
     sort_order: int = 0
 
 
 @strawberry.input(description="Fields left out stay as they are; a null parentId moves it to the top.")
 class UpdateDepartmentInput:
-    id: relay.GlobalID
+    id: strawberry.ID
     code: Optional[str] = None
     name: Optional[str] = None
     kind: Optional[DepartmentKind] = None
-    parent_id: Optional[relay.GlobalID] = strawberry.UNSET
+    parent_id: Optional[strawberry.ID] = strawberry.UNSET
 
 
 @strawberry.input
 class DeleteDepartmentInput:
-    id: relay.GlobalID
+    id: strawberry.ID
 
 
 @strawberry.type
@@ -50,7 +50,7 @@ class UpdateDepartmentSuccess:
 
 @strawberry.type
 class DeleteDepartmentSuccess:
-    deleted_id: relay.GlobalID
+    deleted_id: strawberry.ID
 
 
 @strawberry.type
