@@ -58,10 +58,14 @@ _statement_counter: contextvars.ContextVar[list[int] | None] = contextvars.Conte
 )
 
 
+_CONTROL = ("BEGIN", "SAVEPOINT", "RELEASE", "ROLLBACK", "COMMIT")
+
+
 @event.listens_for(Engine, "before_cursor_execute")
 def _count_statement(conn, cursor, statement, parameters, context, executemany):
     counter = _statement_counter.get()
-    if counter is not None:
+    # Transaction control (BEGIN, SAVEPOINT, RELEASE) is not work a query asks for.
+    if counter is not None and not statement.startswith(_CONTROL):
         counter[0] += 1
 
 
