@@ -80,5 +80,5 @@ def token_for(user: User, secret_key: str) -> str:
     return issue_session_token(secret_key, user_id=user.id, epoch=user.session_epoch, ttl_seconds=3600)
 
 
-async def actor_of(session: AsyncSession, user: User):  # noqa: ANN201
+async def actor_of(session: AsyncSession, user: User):
     return await actor_for(session, user, request_id="test", client_address="127.0.0.1")

@@ -66,8 +66,8 @@ def create_app(settings: Settings | None = None, *, sessions: async_sessionmaker
 
     async def healthz(request: Request) -> JSONResponse:
         try:
-            async with engine.connect() as conn:
-                await conn.execute(text("SELECT 1"))
+            async with sessions() as session:
+                await session.execute(text("SELECT 1"))
         except Exception:
             log.exception("health check failed")
             return JSONResponse({"status": "unavailable"}, status_code=503)

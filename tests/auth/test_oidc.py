@@ -29,6 +29,8 @@ from joserfc import jwt
 from joserfc.jwk import KeySet, RSAKey
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from tests.support.oidc_provider import OIDCProvider, ProviderUser, run_oidc_provider
 from yecai.app import create_app
 from yecai.audit.models import AuditEvent
 from yecai.auth.models import Role, User, UserRole
@@ -36,8 +38,6 @@ from yecai.db import make_engine
 from yecai.http.identity import SESSION_COOKIE
 from yecai.migrate import upgrade
 from yecai.settings import Settings
-
-from tests.support.oidc_provider import OIDCProvider, ProviderUser, run_oidc_provider
 
 CLIENT_ID = "yecai-portal"
 VIEWER = "{ viewer { id username displayName roles } }"

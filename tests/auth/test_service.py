@@ -117,3 +117,19 @@ async def test_api_token_secret_is_stored_hashed(session: AsyncSession) -> None:
     assert secret.startswith("yct_") and secret not in (token.token_hash, token.prefix)
     assert token.prefix == secret[:10]
     assert token.expires_at is not None and token.expires_at - token.created_at == timedelta(days=30)
+
+
+@pytest.mark.parametrize(("preferred", "email", "expected"), [
+    ("zhang.san@corp.example", None, "zhang.san"),
+    ("Li Lei", None, "li.lei"),
+    ("张三", "zhangsan@example.com", "zhangsan"),
+    ("张三", None, "sso-"),
+    (None, None, "sso-"),
+])
+async def test_single_sign_on_usernames_are_made_valid(session: AsyncSession, preferred: str | None,
+                                                        email: str | None, expected: str) -> None:
+    user = await service.sign_in_external(session, actor=ANONYMOUS, subject=f"iss|{preferred}|{email}",
+                                          username=preferred, email=email, display_name=preferred,
+                                          default_role="staff")
+    assert user.username.startswith(expected)
+    assert len(user.username) >= 2

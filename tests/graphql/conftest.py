@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.relay import GlobalID
-from yecai.auth.models import ApiToken, Role, User
-from yecai.org.models import Department, DepartmentKind
 
 from tests.conftest import TEST_SECRET
 from tests.factories import make_api_token, make_department, make_role, make_user, token_for
+from yecai.auth.models import ApiToken, Role, User
+from yecai.org.models import Department, DepartmentKind
 
 
 def gid(type_name: str, pk: int) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
-from yecai.auth.permissions import BUILTIN_ROLES
 
 from tests.conftest import GraphQLClient
 from tests.dbstate import fingerprint
 from tests.factories import BUILTIN_ROLE_CODES
 from tests.graphql.conftest import SignIn, World
 from tests.graphql.operations import MUTATIONS, MutationCase
+from yecai.auth.permissions import BUILTIN_ROLES
 
 PERMISSIONS = {r.code: r.permissions for r in BUILTIN_ROLES}
 

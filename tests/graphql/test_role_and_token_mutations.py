@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from yecai.audit.models import AuditEvent
-from yecai.auth.models import ApiToken
 
 from tests.conftest import TEST_SECRET, GraphQLClient
 from tests.factories import make_api_token, make_user, role_by_code, token_for
 from tests.graphql.conftest import SignIn, World, gid
 from tests.graphql.helpers import expect_error, mutation
+from yecai.audit.models import AuditEvent
+from yecai.auth.models import ApiToken
 
 CREATE_ROLE = mutation("createRole", "CreateRoleInput",
                        "role { code name description builtin permissions userCount viewerCan { update delete } }")

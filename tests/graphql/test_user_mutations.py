@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from yecai.audit.models import AuditEvent
-from yecai.auth.models import User
 
 from tests.conftest import TEST_SECRET, GraphQLClient
 from tests.factories import PASSWORD, token_for
 from tests.graphql.conftest import SignIn, World, gid
 from tests.graphql.helpers import expect_error, mutation
+from yecai.audit.models import AuditEvent
+from yecai.auth.models import User
 
 CREATE = mutation("createUser", "CreateUserInput",
                   "user { username displayName email active department { code } roles { code } viewerCan { update } }")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -132,6 +134,17 @@ async def login(
     return LoginOutcome(user, None)
 
 
+def _username_for_sso(preferred: str | None, email: str | None, subject: str) -> str:
+    """A valid username from what the identity provider says, e.g. ``zhang.san@corp`` -> ``zhang.san``."""
+    for raw in (preferred, email):
+        if not raw:
+            continue
+        name = re.sub(r"[^a-z0-9_.-]+", ".", raw.split("@")[0].strip().lower()).strip("._-")[:56]
+        if len(name) >= 2:
+            return name
+    return "sso-" + hashlib.sha256(subject.encode()).hexdigest()[:8]
+
+
 async def sign_in_external(
     session: AsyncSession, *, actor: Actor, subject: str, username: str | None, email: str | None,
     display_name: str | None, default_role: str,
@@ -145,8 +158,7 @@ async def sign_in_external(
             await audit.record(session, actor=actor, action="user.link_sso", subject_type="user",
                                subject_id=user.id, after={"oidc_subject": subject})
     if user is None:
-        base = v.username((username or (email or "").split("@")[0] or f"sso-{subject[:8]}")
-                          .lower().replace(" ", ".")[:56] or "sso-user")
+        base = _username_for_sso(username, email, subject)
         candidate, n = base, 1
         while (await session.execute(select(User.id).where(User.username == candidate))).first():
             n += 1
