@@ -7,7 +7,12 @@
 #   make clean    remove build output, caches and the test PostgreSQL cluster
 #
 # Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff,
-# test-sqlite, test-postgres.
+# test-sqlite, test-e2e, test-postgres.
+#
+# The SQLite run is two pytest processes: `-m "not e2e"`, then `-m e2e` (the browser tests,
+# against the freshly built frontend/dist). Playwright's sync API keeps an event loop running
+# in the main thread for the rest of a session, which breaks every pytest-asyncio test that
+# would run after it in the same process.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -20,13 +25,15 @@ YECAI  := $(VENV)/bin/yecai
 NPM_FE := npm --prefix frontend
 STAGE  := bash scripts/stage.sh
 PYTEST_ARGS ?=
+# The SQLite passes ignore a database URL the caller's shell may carry.
+SQLITE_ENV := env -u YECAI_TEST_DATABASE_URL -u YECAI_LIVE_SERVER_DATABASE_URL
 BENCH_ARGS  ?=
 
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/package-lock.json \
 	frontend/vite.config.ts frontend/tsconfig*.json schema/schema.graphql -type f 2>/dev/null)
 
 .PHONY: help run test schema bench bench-postgres clean distclean system python-env node-env frontend \
-	test-system test-python test-node test-schema test-frontend test-ruff test-sqlite test-postgres
+	test-system test-python test-node test-schema test-frontend test-ruff test-sqlite test-e2e test-postgres
 
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
@@ -65,8 +72,8 @@ test:
 	$(STAGE) typecheck       $(NPM_FE) run typecheck && \
 	$(STAGE) build           $(NPM_FE) run build && \
 	$(STAGE) ruff            bash scripts/ruff.sh && \
-	$(STAGE) pytest-sqlite   env -u YECAI_TEST_DATABASE_URL -u YECAI_LIVE_SERVER_DATABASE_URL \
-	                           bash scripts/run-pytest.sh $(PYTEST_ARGS) && \
+	$(STAGE) pytest-sqlite   $(SQLITE_ENV) bash scripts/run-pytest.sh -m "not e2e" $(PYTEST_ARGS) && \
+	$(STAGE) pytest-e2e      $(SQLITE_ENV) bash scripts/run-pytest.sh -m e2e $(PYTEST_ARGS) && \
 	$(STAGE) pytest-postgres bash scripts/pytest-postgres.sh -m "not e2e" $(PYTEST_ARGS)
 
 test-system: system
@@ -85,7 +92,10 @@ test-ruff: python-env
 	bash scripts/ruff.sh
 
 test-sqlite: python-env
-	env -u YECAI_TEST_DATABASE_URL -u YECAI_LIVE_SERVER_DATABASE_URL bash scripts/run-pytest.sh $(PYTEST_ARGS)
+	$(SQLITE_ENV) bash scripts/run-pytest.sh -m "not e2e" $(PYTEST_ARGS)
+
+test-e2e: python-env node-env frontend/dist/index.html
+	$(SQLITE_ENV) bash scripts/run-pytest.sh -m e2e $(PYTEST_ARGS)
 
 test-postgres: python-env
 	bash scripts/pytest-postgres.sh -m "not e2e" $(PYTEST_ARGS)
