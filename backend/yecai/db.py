@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -89,6 +90,10 @@ def stop_counting(token: contextvars.Token[list[int] | None]) -> None:
     _statement_counter.reset(token)
 
 
+def _json_serializer(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
 def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     """Create the async engine; SQLite gets one connection, WAL and foreign keys."""
     if url.startswith("sqlite"):
@@ -102,6 +107,8 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             max_overflow=0,
             pool_timeout=60,
             connect_args={"timeout": 30},
+            json_serializer=_json_serializer,
+            json_deserializer=orjson.loads,
         )
 
         @event.listens_for(engine.sync_engine, "connect")
@@ -119,7 +126,8 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             conn.exec_driver_sql("BEGIN")
 
         return engine
-    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True,
+                               json_serializer=_json_serializer, json_deserializer=orjson.loads)
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import json
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
+import orjson
 from sqlalchemy import insert, inspect, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -49,9 +49,10 @@ def _jsonable(value: Any) -> Any:
 
 
 def _iso(value: datetime) -> str:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return (f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:"
+            f"{value.second:02d}.{value.microsecond:06d}Z")
 
 
 def snapshot(obj: Any, *, extra: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -77,8 +78,10 @@ def _digest(prev_hash: str, row: dict[str, Any]) -> str:
         row["request_id"],
         row["client_address"],
     ]
-    payload = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(prev_hash.encode() + payload.encode()).hexdigest()
+    # Canonical JSON: sorted keys, no spaces, UTF-8 (orjson: the same bytes as json.dumps with
+    # sort_keys, compact separators and ensure_ascii=False, several times faster).
+    payload = orjson.dumps(content, option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(prev_hash.encode() + payload).hexdigest()
 
 
 async def record(
