@@ -171,7 +171,12 @@ export default function AuditPage() {
           expandable={{
             expandedRowRender: (e) => (
               <Space direction="vertical" style={{ width: '100%' }} size={12}>
-                <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+                <Descriptions
+                  size="small"
+                  bordered
+                  column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
+                  styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
+                >
                   <Descriptions.Item label={t('audit.requestId')}>
                     {e.requestId ? <Typography.Text copyable>{e.requestId}</Typography.Text> : '—'}
                   </Descriptions.Item>

@@ -52,7 +52,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (!state.viewer) {
     const next = location.pathname + location.search;
-    const query = next && next !== '/' ? `?next=${encodeURIComponent(next)}` : '';
+    const query = !state.signedOut && next && next !== '/' ? `?next=${encodeURIComponent(next)}` : '';
     return <Navigate to={`/login${query}`} replace />;
   }
   return <>{children}</>;

@@ -8,7 +8,8 @@ export type Viewer = ViewerFieldsFragment;
 
 type ViewerState =
   | { status: 'loading' }
-  | { status: 'ready'; viewer: Viewer | null }
+  // signedOut: the user just signed out, so there is no page to come back to.
+  | { status: 'ready'; viewer: Viewer | null; signedOut?: boolean }
   | { status: 'error'; message: string };
 
 interface ViewerContextValue {
@@ -47,7 +48,7 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
     void started();
   }, [started]);
 
-  const clear = useCallback(() => setState({ status: 'ready', viewer: null }), []);
+  const clear = useCallback(() => setState({ status: 'ready', viewer: null, signedOut: true }), []);
 
   const value = useMemo<ViewerContextValue>(() => {
     const viewer = state.status === 'ready' ? state.viewer : null;

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Avatar, Card, Col, Descriptions, Empty, Row, Space, Tag, Typography, theme } from 'antd';
+import { Avatar, Card, Col, Descriptions, Empty, Flex, Row, Space, Tag, Typography, theme } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../auth/viewer';
@@ -78,17 +78,17 @@ export default function HomePage() {
                   <Col xs={24} sm={12} key={entry.key}>
                     <Link to={entry.path} data-testid={`quick-${entry.key}`}>
                       <Card hoverable size="small">
-                        <Space align="start" size={12} style={{ width: '100%' }}>
+                        <Flex align="center" gap={12}>
                           <span style={{ fontSize: 22, color: token.colorPrimary }}>{entry.icon}</span>
-                          <div style={{ flex: 1 }}>
+                          <div style={{ flex: 1, minWidth: 0 }}>
                             <Typography.Text strong>{t(entry.label)}</Typography.Text>
                             <br />
                             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                               {entry.description && t(entry.description)}
                             </Typography.Text>
                           </div>
-                          <RightOutlined style={{ color: token.colorTextQuaternary, marginTop: 6 }} />
-                        </Space>
+                          <RightOutlined style={{ color: token.colorTextQuaternary }} />
+                        </Flex>
                       </Card>
                     </Link>
                   </Col>

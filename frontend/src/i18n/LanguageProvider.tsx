@@ -1,7 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider, App as AntApp, theme } from 'antd';
-import zhCNLocale from 'antd/locale/zh_CN';
-import enUSLocale from 'antd/locale/en_US';
+// The ES builds: with "type": "module" the CommonJS entry points would arrive wrapped in
+// `{ default }` and Ant Design would silently fall back to English.
+import zhCNLocale from 'antd/es/locale/zh_CN';
+import enUSLocale from 'antd/es/locale/en_US';
 import i18n, { rememberLanguage, storedLanguage, type Language } from './index';
 import { dayjs } from './time';
 

@@ -78,15 +78,6 @@ export function RoleEditorDrawer({ open, role, onClose, onSaved }: Props) {
     onSaved();
   };
 
-  const setDomain = (codes: string[], checked: boolean) => {
-    const current = new Set<string>(form.getFieldValue('permissions') as string[] | undefined);
-    for (const code of codes) {
-      if (checked) current.add(code);
-      else current.delete(code);
-    }
-    form.setFieldValue('permissions', [...current]);
-  };
-
   return (
     <Drawer
       title={role ? `${t('roles.editTitle')} · ${role.name}` : t('roles.createTitle')}
@@ -137,59 +128,78 @@ export function RoleEditorDrawer({ open, role, onClose, onSaved }: Props) {
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
         <Form.Item name="permissions" label={`${t('roles.permissions')}（${selected.length}）`}>
-          {fetching ? (
-            <Spin />
-          ) : (
-            <Checkbox.Group style={{ width: '100%' }}>
-              <Space direction="vertical" size={12} style={{ width: '100%' }}>
-                {groups.map(([domain, permissions]) => {
-                  const codes = permissions.map((p) => p.code);
-                  const count = codes.filter((c) => selected.includes(c)).length;
-                  return (
-                    <Card
-                      key={domain}
-                      size="small"
-                      data-testid={`permission-domain-${domain}`}
-                      title={
-                        <Space>
-                          {isKnownDomain(domain) ? t(`roles.domains.${domain}`) : domain}
-                          <Typography.Text type="secondary" code>
-                            {domain}
-                          </Typography.Text>
-                        </Space>
-                      }
-                      extra={
-                        <Checkbox
-                          checked={count === codes.length && codes.length > 0}
-                          indeterminate={count > 0 && count < codes.length}
-                          onChange={(e) => setDomain(codes, e.target.checked)}
-                        >
-                          {t('roles.selectAll')}
-                        </Checkbox>
-                      }
-                    >
-                      <Row gutter={[8, 8]}>
-                        {permissions.map((p) => (
-                          <Col span={12} key={p.code}>
-                            <Tooltip title={p.description || undefined} placement="topLeft">
-                              <Checkbox value={p.code}>
-                                {p.name}
-                                <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
-                                  {p.code}
-                                </Typography.Text>
-                              </Checkbox>
-                            </Tooltip>
-                          </Col>
-                        ))}
-                      </Row>
-                    </Card>
-                  );
-                })}
-              </Space>
-            </Checkbox.Group>
-          )}
+          {fetching ? <Spin /> : <PermissionPicker groups={groups} />}
         </Form.Item>
       </Form>
     </Drawer>
+  );
+}
+
+interface PickerProps {
+  groups: [string, Permission[]][];
+  value?: string[];
+  onChange?: (value: string[]) => void;
+}
+
+/** Permissions as checkboxes, one card per domain with a "select all" of its own. */
+function PermissionPicker({ groups, value = [], onChange }: PickerProps) {
+  const { t } = useTranslation();
+  const chosen = new Set(value);
+  const replaceDomain = (codes: string[], picked: string[]) => {
+    const next = value.filter((code) => !codes.includes(code));
+    onChange?.([...next, ...picked]);
+  };
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      {groups.map(([domain, permissions]) => {
+        const codes = permissions.map((p) => p.code);
+        const picked = codes.filter((c) => chosen.has(c));
+        return (
+          <Card
+            key={domain}
+            size="small"
+            data-testid={`permission-domain-${domain}`}
+            title={
+              <Space>
+                {isKnownDomain(domain) ? t(`roles.domains.${domain}`) : domain}
+                <Typography.Text type="secondary" code>
+                  {domain}
+                </Typography.Text>
+              </Space>
+            }
+            extra={
+              <Checkbox
+                checked={picked.length === codes.length && codes.length > 0}
+                indeterminate={picked.length > 0 && picked.length < codes.length}
+                onChange={(e) => replaceDomain(codes, e.target.checked ? codes : [])}
+              >
+                {t('roles.selectAll')}
+              </Checkbox>
+            }
+          >
+            <Checkbox.Group
+              value={picked}
+              onChange={(next) => replaceDomain(codes, next)}
+              style={{ width: '100%' }}
+            >
+              <Row gutter={[8, 8]} style={{ width: '100%' }}>
+                {permissions.map((p) => (
+                  <Col span={12} key={p.code}>
+                    <Tooltip title={p.description || undefined} placement="topLeft">
+                      <Checkbox value={p.code}>
+                        {p.name}
+                        <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
+                          {p.code}
+                        </Typography.Text>
+                      </Checkbox>
+                    </Tooltip>
+                  </Col>
+                ))}
+              </Row>
+            </Checkbox.Group>
+          </Card>
+        );
+      })}
+    </Space>
   );
 }

@@ -173,6 +173,7 @@ export default function TokensPage() {
         open={secret !== null}
         closable={false}
         maskClosable={false}
+        destroyOnHidden
         keyboard={false}
         footer={
           <Button type="primary" onClick={() => setSecret(null)} data-testid="token-secret-done">

@@ -1,0 +1,110 @@
+"""Browser tests: headless Chromium (Debian's package) against a live, seeded server.
+
+The server comes from the ``live_server`` fixture of ``tests.support.live_server``; it
+serves the built web app from ``frontend/dist``, so run ``npm run build`` in
+``frontend/`` first. ``YECAI_E2E_CHROMIUM`` overrides the browser path and
+``YECAI_E2E_SCREENSHOTS`` names a directory to save page screenshots into.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("YECAI_E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEMO_PASSWORD = "Yecai@2026"
+NAV_KEYS = ("home", "users", "departments", "roles", "tokens", "audit")
+
+# Generous for a cold CI machine; a passing step takes milliseconds.
+expect.set_options(timeout=15_000)
+
+
+@pytest.fixture(scope="session")
+def web_app_built() -> None:
+    if not (REPO_ROOT / "frontend" / "dist" / "index.html").exists():
+        pytest.fail("frontend/dist is missing: run `npm ci && npm run build` in frontend/ first")
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: `apt-get install chromium fonts-noto-cjk`")
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser, live_server: str, web_app_built: None) -> Iterator[BrowserContext]:
+    """A fresh browser profile (no cookies, no remembered language) per test."""
+    context = browser.new_context(
+        base_url=live_server,
+        locale="zh-CN",
+        timezone_id="Asia/Shanghai",
+        viewport={"width": 1440, "height": 900},
+    )
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+def sign_in(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
+    """Fill the sign-in form and wait for the shell to show the home entry."""
+    if "/login" not in page.url:
+        page.goto("/login")
+    page.get_by_test_id("login-username").fill(username)
+    page.get_by_test_id("login-password").fill(password)
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("nav-home")).to_be_visible()
+
+
+def visible_nav(page: Page) -> set[str]:
+    """The keys of the navigation entries in the sider."""
+    expect(page.get_by_test_id("nav-home")).to_be_visible()
+    ids = page.locator('[data-testid^="nav-"]').evaluate_all("els => els.map(e => e.dataset.testid)")
+    return {re.sub(r"^nav-", "", i) for i in ids}
+
+
+def screenshot(page: Page, name: str) -> None:
+    folder = os.environ.get("YECAI_E2E_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        expect(page.locator(".ant-spin-spinning")).to_have_count(0)
+        page.wait_for_timeout(600)  # let drawers and modals finish their entrance animation
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def signed_in(page: Page) -> Callable[[str], Page]:
+    def _sign_in(username: str, password: str = DEMO_PASSWORD) -> Page:
+        page.goto("/login")
+        sign_in(page, username, password)
+        return page
+
+    return _sign_in

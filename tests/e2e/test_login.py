@@ -1,0 +1,59 @@
+"""Sign-in, sign-out and the language switch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+def test_sign_in_page_offers_the_demo_accounts(page: Page) -> None:
+    page.goto("/login")
+    expect(page.get_by_test_id("login-demo-hint")).to_contain_text("auditor")
+    expect(page.get_by_test_id("login-sso")).to_have_count(0)  # OIDC is off in the demo
+    screenshot(page, "login")
+
+
+def test_wrong_password_shows_the_server_error(page: Page) -> None:
+    page.goto("/login")
+    page.get_by_test_id("login-username").fill("finance")
+    page.get_by_test_id("login-password").fill("not-the-password")
+    page.get_by_test_id("login-submit").click()
+    error = page.get_by_test_id("login-error")
+    expect(error).to_be_visible()
+    expect(error).not_to_be_empty()
+    expect(page).to_have_url("/login")
+    expect(page.get_by_test_id("nav-home")).to_have_count(0)
+
+
+def test_header_shows_viewer_and_sign_out_works(signed_in: Callable[[str], Page]) -> None:
+    page = signed_in("finance")
+    expect(page.get_by_test_id("viewer-name")).not_to_be_empty()
+    expect(page.get_by_test_id("viewer-department")).not_to_be_empty()
+    page.get_by_test_id("user-menu").click()
+    page.get_by_test_id("logout").click()
+    expect(page.get_by_test_id("login-submit")).to_be_visible()
+    # The session cookie is gone: protected pages send us back to sign in.
+    page.goto("/users")
+    expect(page.get_by_test_id("login-submit")).to_be_visible()
+
+
+def test_language_switch_changes_the_menu_and_is_remembered(signed_in: Callable[[str], Page]) -> None:
+    page = signed_in("admin")
+    expect(page.get_by_test_id("nav-users")).to_have_text("用户管理")
+    page.get_by_test_id("lang-switch").click()
+    page.get_by_test_id("lang-en").click()
+    expect(page.get_by_test_id("nav-users")).to_have_text("Users")
+    expect(page.get_by_test_id("nav-audit")).to_have_text("Audit trail")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_test_id("nav-users").click()
+    page.reload()
+    expect(page.get_by_test_id("nav-users")).to_have_text("Users")
+    page.get_by_test_id("lang-switch").click()
+    page.get_by_test_id("lang-zh-CN").click()
+    expect(page.get_by_test_id("nav-users")).to_have_text("用户管理")
