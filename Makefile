@@ -73,7 +73,7 @@ test:
 	$(STAGE) build           $(NPM_FE) run build && \
 	$(STAGE) ruff            bash scripts/ruff.sh && \
 	$(STAGE) pytest-sqlite   $(SQLITE_ENV) bash scripts/run-pytest.sh -m "not e2e" $(PYTEST_ARGS) && \
-	$(STAGE) pytest-e2e      $(SQLITE_ENV) bash scripts/run-pytest.sh -m e2e $(PYTEST_ARGS) && \
+	$(STAGE) pytest-e2e      bash scripts/pytest-e2e.sh $(PYTEST_ARGS) && \
 	$(STAGE) pytest-postgres bash scripts/pytest-postgres.sh -m "not e2e" $(PYTEST_ARGS)
 
 test-system: system
@@ -95,7 +95,7 @@ test-sqlite: python-env
 	$(SQLITE_ENV) bash scripts/run-pytest.sh -m "not e2e" $(PYTEST_ARGS)
 
 test-e2e: python-env node-env frontend/dist/index.html
-	$(SQLITE_ENV) bash scripts/run-pytest.sh -m e2e $(PYTEST_ARGS)
+	bash scripts/pytest-e2e.sh $(PYTEST_ARGS)
 
 test-postgres: python-env
 	bash scripts/pytest-postgres.sh -m "not e2e" $(PYTEST_ARGS)
