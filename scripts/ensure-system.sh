@@ -53,7 +53,7 @@ if ! "${SUDO[@]}" apt-get "${APT_OPTS[@]}" update -qq; then
   echo "ensure-system: apt-get update failed" >&2
   exit 1
 fi
-if ! "${SUDO[@]}" apt-get "${APT_OPTS[@]}" install -y -qq --no-install-recommends "${missing[@]}"; then
+if ! "${SUDO[@]}" apt-get "${APT_OPTS[@]}" install -y -qq "${missing[@]}"; then
   echo "ensure-system: apt-get install ${missing[*]} failed" >&2
   exit 1
 fi
