@@ -57,3 +57,22 @@ def test_language_switch_changes_the_menu_and_is_remembered(signed_in: Callable[
     page.get_by_test_id("lang-switch").click()
     page.get_by_test_id("lang-zh-CN").click()
     expect(page.get_by_test_id("nav-users")).to_have_text("用户管理")
+
+
+def test_server_messages_follow_the_language(page: Page) -> None:
+    page.goto("/login")
+    page.get_by_test_id("lang-switch").click()
+    page.get_by_test_id("lang-en").click()
+    expect(page.get_by_test_id("login-submit")).to_have_text("Sign in")
+    page.get_by_test_id("login-username").fill("business")
+    page.get_by_test_id("login-password").fill("not-the-password")
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("login-error")).to_contain_text("password")
+
+
+def test_ended_session_returns_to_sign_in(signed_in: Callable[[str], Page]) -> None:
+    page = signed_in("hr")
+    page.context.clear_cookies()
+    page.get_by_test_id("nav-users").click()
+    expect(page.get_by_test_id("login-submit")).to_be_visible()
+    expect(page).to_have_url("/login?next=%2Fusers")

@@ -16,15 +16,8 @@ interface LoginForm {
   password: string;
 }
 
-const DEMO_ACCOUNTS: readonly { username: string; role: string }[] = [
-  { username: 'admin', role: '系统管理员' },
-  { username: 'finance', role: '财务' },
-  { username: 'business', role: '业务' },
-  { username: 'hr', role: '人力资源' },
-  { username: 'manager', role: '部门负责人' },
-  { username: 'staff', role: '员工' },
-  { username: 'auditor', role: '审计' },
-];
+// The demo seed names each account after its built-in role.
+const DEMO_ACCOUNTS = ['admin', 'finance', 'business', 'hr', 'manager', 'staff', 'auditor'] as const;
 const DEMO_PASSWORD = 'Yecai@2026';
 
 /** Only same-site paths are followed after sign-in, never another origin. */
@@ -158,14 +151,14 @@ export default function LoginPage() {
                 <>
                   <div>{t('login.demoHint', { password: DEMO_PASSWORD })}</div>
                   <Space size={[4, 8]} wrap style={{ marginTop: 8 }}>
-                    {DEMO_ACCOUNTS.map((account) => (
+                    {DEMO_ACCOUNTS.map((username) => (
                       <Tag
-                        key={account.username}
+                        key={username}
                         color="blue"
                         style={{ cursor: 'pointer' }}
-                        onClick={() => form.setFieldsValue({ username: account.username, password: DEMO_PASSWORD })}
+                        onClick={() => form.setFieldsValue({ username, password: DEMO_PASSWORD })}
                       >
-                        {account.username} · {account.role}
+                        {username} · {t(`login.demoRoles.${username}`)}
                       </Tag>
                     ))}
                   </Space>

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useClient, type Client } from 'urql';
 import type { ViewerFieldsFragment } from '../gql/graphql';
 import { ViewerQuery } from './operations';
+import { onUnauthenticated } from '../graphql/client';
 import { hasPermission } from './permissions';
 
 export type Viewer = ViewerFieldsFragment;
@@ -49,6 +50,15 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
   }, [started]);
 
   const clear = useCallback(() => setState({ status: 'ready', viewer: null, signedOut: true }), []);
+
+  // A session that ended on the server sends the user back to sign in, then here again.
+  useEffect(
+    () =>
+      onUnauthenticated(() =>
+        setState((s) => (s.status === 'ready' && s.viewer ? { status: 'ready', viewer: null } : s)),
+      ),
+    [],
+  );
 
   const value = useMemo<ViewerContextValue>(() => {
     const viewer = state.status === 'ready' ? state.viewer : null;

@@ -1,6 +1,23 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { Client, Provider, cacheExchange, fetchExchange } from 'urql';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Client, Provider, cacheExchange, fetchExchange, mapExchange, type CombinedError } from 'urql';
 import i18n from '../i18n';
+import { useLanguage } from '../i18n/LanguageProvider';
+
+type Listener = () => void;
+const unauthenticatedListeners = new Set<Listener>();
+
+/** Called when the server says the session is gone (expired, or the user was deactivated). */
+export function onUnauthenticated(listener: Listener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+function isUnauthenticated(error: CombinedError): boolean {
+  return (
+    error.response?.status === 401 ||
+    error.graphQLErrors.some((e) => (e.extensions as { code?: unknown } | undefined)?.code === 'UNAUTHENTICATED')
+  );
+}
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -11,7 +28,15 @@ export const GRAPHQL_ENDPOINT = '/graphql';
 export function createGraphqlClient(): Client {
   return new Client({
     url: GRAPHQL_ENDPOINT,
-    exchanges: [cacheExchange, fetchExchange],
+    exchanges: [
+      cacheExchange,
+      mapExchange({
+        onError(error) {
+          if (isUnauthenticated(error)) for (const listener of unauthenticatedListeners) listener();
+        },
+      }),
+      fetchExchange,
+    ],
     // Always POST: queries must not end up in proxy logs or browser history.
     preferGetMethod: false,
     fetchOptions: () => ({
@@ -39,6 +64,16 @@ export function GraphqlProvider({ children }: { children: ReactNode }) {
     return fresh;
   }, []);
   const value = useMemo(() => ({ resetClient }), [resetClient]);
+
+  // The server localizes its messages and catalogue names per request: after a
+  // language switch, start from an empty cache so everything is fetched again.
+  const { language } = useLanguage();
+  const shownLanguage = useRef(language);
+  useEffect(() => {
+    if (shownLanguage.current === language) return;
+    shownLanguage.current = language;
+    resetClient();
+  }, [language, resetClient]);
   return (
     <ClientResetContext.Provider value={value}>
       <Provider value={client}>{children}</Provider>

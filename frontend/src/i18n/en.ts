@@ -70,6 +70,15 @@ const en: Messages = {
     demoHint: 'Sign in with any of these demo accounts; the password is {{password}}:',
     failed: 'Sign-in failed',
     footer: 'One source of truth for business and finance',
+    demoRoles: {
+      admin: 'Administrator',
+      finance: 'Finance',
+      business: 'Business',
+      hr: 'Human resources',
+      manager: 'Department manager',
+      staff: 'Staff',
+      auditor: 'Auditor',
+    },
   },
   changePassword: {
     title: 'Change password',

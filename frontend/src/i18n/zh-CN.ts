@@ -70,6 +70,15 @@ const zhCN = {
     demoHint: '可使用以下演示账号登录，密码均为 {{password}}：',
     failed: '登录失败',
     footer: '业财融合 · 数据同源 · 协同共治',
+    demoRoles: {
+      admin: '系统管理员',
+      finance: '财务',
+      business: '业务',
+      hr: '人力资源',
+      manager: '部门负责人',
+      staff: '员工',
+      auditor: '审计',
+    },
   },
   changePassword: {
     title: '修改密码',
