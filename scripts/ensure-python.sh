@@ -27,7 +27,11 @@ if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import sys; sys.exit(
   fi
   echo "ensure-python: creating .venv with $("$PY" --version 2>&1)" >&2
   rm -rf "$VENV"
-  "$PY" -m venv "$VENV"
+  if ! "$PY" -m venv "$VENV"; then
+    rm -rf "$VENV"
+    echo "ensure-python: '$PY -m venv' failed (on Debian's python3: apt-get install python3-venv)" >&2
+    exit 1
+  fi
 fi
 
 want=$( { sha256sum pyproject.toml; "$VENV/bin/python" -VV; echo "$ROOT"; } | sha256sum | cut -d' ' -f1)
