@@ -6,10 +6,11 @@ import contextvars
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import orjson
-from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import BigInteger, DateTime, MetaData, Numeric, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
@@ -132,3 +133,61 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
+
+
+class Fixed(TypeDecorator[Decimal]):
+    """An exact decimal with ``scale`` places: NUMERIC(18 + scale, scale) on PostgreSQL.
+
+    SQLite has no exact decimal type (NUMERIC becomes a float there), so on SQLite the value
+    is kept as a whole number of its smallest unit (fen for money) in an INTEGER column:
+    exact, and SUM() stays exact.
+    """
+
+    impl = Numeric(20, 2, asdecimal=True)
+    cache_ok = True
+
+    def __init__(self, scale: int = 2, precision: int | None = None) -> None:  # precision: Alembic renders it
+        super().__init__()
+        self.scale = scale
+        self.unit = Decimal(1).scaleb(-scale)
+        self.factor = 10**scale
+
+    def load_dialect_impl(self, dialect: Any) -> Any:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(Numeric(18 + self.scale, self.scale, asdecimal=True))
+
+    def process_bind_param(self, value: Any, dialect: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError("exact amounts must be Decimal, never float")
+        value = Decimal(value)
+        scaled = value * self.factor
+        if scaled != scaled.to_integral_value():
+            raise ValueError(f"{value} has more than {self.scale} decimal places")
+        return int(scaled) if dialect.name == "sqlite" else value.quantize(self.unit)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        if value is None:
+            return None
+        if dialect.name == "sqlite":
+            return (Decimal(int(value)) / self.factor).quantize(self.unit)
+        return Decimal(value).quantize(self.unit)
+
+    @property
+    def python_type(self) -> type[Decimal]:
+        return Decimal
+
+
+def Money() -> Fixed:
+    """Yuan with two places (fen)."""
+    return Fixed(2)
+
+
+def Quantity() -> Fixed:
+    """Quantities of goods, to four places."""
+    return Fixed(4)
+
+
+CENT = Decimal("0.01")

@@ -35,9 +35,13 @@ async def upgrade(engine: AsyncEngine) -> None:
 
 
 async def ensure_reference_data(session: AsyncSession) -> None:
+    import yecai.models  # noqa: F401  (every domain registers its permissions)
     from yecai.audit.service import ensure_chain_head
     from yecai.auth.actor import system_actor
     from yecai.auth.service import ensure_builtin_roles
+    from yecai.ledger.service import ensure_standard_chart
 
+    actor = system_actor("migrate")
     await ensure_chain_head(session)
-    await ensure_builtin_roles(session, actor=system_actor("migrate"))
+    await ensure_builtin_roles(session, actor=actor)
+    await ensure_standard_chart(session, actor=actor)

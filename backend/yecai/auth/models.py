@@ -83,3 +83,16 @@ class LoginAttempt(Base):
     username: Mapped[str] = mapped_column(String(64))
     client_address: Mapped[str] = mapped_column(String(64))
     attempted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RoleDefaultGrant(Base):
+    """A default permission of a built-in role that was granted once on this install.
+
+    Kept so that a permission an administrator later removed is not granted again.
+    """
+
+    __tablename__ = "role_default_grant"
+
+    role_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    permission: Mapped[str] = mapped_column(String(100), primary_key=True)
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

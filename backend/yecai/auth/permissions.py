@@ -52,7 +52,21 @@ class BuiltinRole:
     code: str
     zh: str
     en: str
-    permissions: frozenset[str]
+    base: frozenset[str]
+
+    @property
+    def permissions(self) -> frozenset[str]:
+        """The role's default permissions: its own plus those other domains grant it."""
+        return self.base | frozenset(_DEFAULT_GRANTS.get(self.code, ()))
+
+
+_DEFAULT_GRANTS: dict[str, set[str]] = {}
+
+
+def grant_by_default(role_code: str, *codes: str) -> None:
+    """Give built-in role ``role_code`` these permissions on every install (a domain calls this
+    next to ``register``). Existing installs get them once; an administrator may take them away."""
+    _DEFAULT_GRANTS.setdefault(role_code, set()).update(codes)
 
 
 _EVERYONE = frozenset({ORG_READ, AUTH_USE_API_TOKENS})

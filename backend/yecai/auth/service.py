@@ -16,7 +16,7 @@ from yecai.audit import service as audit
 from yecai.auth import errors, policies
 from yecai.auth import permissions as perms
 from yecai.auth.actor import Actor
-from yecai.auth.models import ApiToken, LoginAttempt, Role, RolePermission, User, UserRole
+from yecai.auth.models import ApiToken, LoginAttempt, Role, RoleDefaultGrant, RolePermission, User, UserRole
 from yecai.auth.passwords import hash_password, needs_rehash, verify_password
 from yecai.auth.tokens import hash_api_token, new_api_token_secret
 from yecai.db import utcnow
@@ -458,23 +458,30 @@ async def delete_role(session: AsyncSession, *, actor: Actor, role_id: int) -> i
 
 
 async def ensure_builtin_roles(session: AsyncSession, *, actor: Actor) -> list[Role]:
-    """Create the built-in roles missing from this database; existing ones are left as edited."""
-    existing = {r.code for r in (await session.execute(select(Role))).scalars()}
+    """Create the built-in roles missing from this database, and grant each default permission once.
+
+    A default grant an administrator removed later is not given back: applied grants are recorded.
+    """
+    roles = {r.code: r for r in (await session.execute(select(Role))).scalars()}
+    applied = {(r.role_code, r.permission) for r in await session.execute(
+        select(RoleDefaultGrant.role_code, RoleDefaultGrant.permission))}
     created = []
     for spec in perms.BUILTIN_ROLES:
-        if spec.code not in existing:
-            created.append(await create_role(session, actor=actor, code=spec.code, name=spec.zh,
-                                             description=spec.en, permissions=sorted(spec.permissions),
-                                             builtin=True))
+        wanted = sorted(spec.permissions)
+        if spec.code not in roles:
+            roles[spec.code] = await create_role(session, actor=actor, code=spec.code, name=spec.zh,
+                                                 description=spec.en, permissions=wanted, builtin=True)
+            created.append(roles[spec.code])
+        else:
+            missing = [p for p in wanted if (spec.code, p) not in applied]
+            if missing:
+                current = await _permissions_of(session, roles[spec.code].id)
+                await update_role(session, actor=actor, role_id=roles[spec.code].id,
+                                  permissions=sorted(set(current) | set(missing)))
+        session.add_all([RoleDefaultGrant(role_code=spec.code, permission=p) for p in wanted
+                         if (spec.code, p) not in applied])
+    await session.flush()
     return created
-
-
-async def grant_to_builtin_role(session: AsyncSession, *, actor: Actor, role_code: str, permission: str) -> None:
-    """Add a permission to a built-in role (used when a new domain brings its permissions)."""
-    role = (await session.execute(select(Role).where(Role.code == role_code))).scalar_one()
-    current = await _permissions_of(session, role.id)
-    if permission not in current:
-        await update_role(session, actor=actor, role_id=role.id, permissions=[*current, permission])
 
 
 # ---------------------------------------------------------------- API tokens

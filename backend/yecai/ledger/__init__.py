@@ -1,0 +1,1 @@
+"""The books: accounts, fiscal periods, vouchers, balances and statements."""
