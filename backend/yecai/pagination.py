@@ -7,6 +7,8 @@ import binascii
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -71,7 +73,8 @@ async def paginate(
     total = (await session.execute(select(func.count()).select_from(stmt.order_by(None).subquery()))).scalar_one()
     page_stmt = stmt
     if after:
-        page_stmt = page_stmt.where(_after_clause(order, _decode(after, len(order))))
+        values = [_typed(c, v) for (c, _), v in zip(order, _decode(after, len(order)), strict=True)]
+        page_stmt = page_stmt.where(_after_clause(order, values))
     page_stmt = page_stmt.order_by(*[(c.desc() if d else c.asc()) for c, d in order]).limit(first + 1)
     rows = list((await session.execute(page_stmt)).scalars().all())
     has_next = len(rows) > first
@@ -81,6 +84,31 @@ async def paginate(
 
 
 def _plain(value: Any) -> Any:
+    """A cursor-safe (JSON) form of a sort key."""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
     if hasattr(value, "value") and not isinstance(value, (int, str)):
         return value.value
+    return value
+
+
+def _typed(column: InstrumentedAttribute[Any], value: Any) -> Any:
+    """A sort key from a cursor, back in the column's Python type."""
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        return value
+    if value is None:
+        return None
+    try:
+        if python_type is datetime:
+            return datetime.fromisoformat(value)
+        if python_type is date:
+            return date.fromisoformat(value)
+        if python_type is Decimal:
+            return Decimal(value)
+    except (TypeError, ValueError):
+        raise invalid("after", "不是有效的游标", "is not a valid cursor") from None
     return value

@@ -39,6 +39,26 @@ class Loaders:
 
         return self._get(f"by_id:{model.__name__}", batch)
 
+    def children(self, model: type[Any], column: Any, *order_by: Any) -> DataLoader[int, list[Any]]:
+        """Rows of ``model`` grouped by the foreign key ``column`` (one statement per batch)."""
+
+        async def batch(keys: list[int]) -> list[list[Any]]:
+            rows = (await self.session.execute(
+                select(model).where(column.in_(keys)).order_by(*order_by))).scalars().all()
+            return _group(keys, ((getattr(row, column.key), row) for row in rows))
+
+        return self._get(f"children:{model.__name__}.{column.key}", batch)
+
+    def one_by(self, model: type[Any], column: Any) -> DataLoader[int, Any]:
+        """The row of ``model`` whose unique ``column`` equals the key; ``None`` where there is none."""
+
+        async def batch(keys: list[int]) -> list[Any]:
+            rows = (await self.session.execute(select(model).where(column.in_(keys)))).scalars().all()
+            found = {getattr(row, column.key): row for row in rows}
+            return [found.get(k) for k in keys]
+
+        return self._get(f"one_by:{model.__name__}.{column.key}", batch)
+
     @property
     def department(self) -> DataLoader[int, Department | None]:
         return self.by_id(Department)

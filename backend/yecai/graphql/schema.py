@@ -22,6 +22,9 @@ from yecai.graphql.auth.mutations import AuthMutations
 from yecai.graphql.auth.queries import AuthQueries
 from yecai.graphql.auth.types import ApiToken, Role, User
 from yecai.graphql.base import ApiError
+from yecai.graphql.ledger.mutations import LedgerMutations
+from yecai.graphql.ledger.queries import LedgerQueries
+from yecai.graphql.ledger.types import Account, FiscalPeriod, Voucher
 from yecai.graphql.org.mutations import OrgMutations
 from yecai.graphql.org.queries import OrgQueries
 from yecai.graphql.org.types import Department
@@ -32,11 +35,13 @@ log = logging.getLogger("yecai.graphql")
 MASKED_MESSAGE = "服务器内部错误 / Internal server error"
 
 
-NODE_TYPES: dict[str, Any] = {t.__name__: t for t in (User, Role, Department, ApiToken, AuditEvent)}
+NODE_TYPES: dict[str, Any] = {
+    t.__name__: t for t in (User, Role, Department, ApiToken, AuditEvent, Account, FiscalPeriod, Voucher)
+}
 
 
 @strawberry.type
-class Query(AuthQueries, OrgQueries, AuditQueries):
+class Query(AuthQueries, OrgQueries, AuditQueries, LedgerQueries):
     @strawberry.field(description="Any object by its global id; null when absent or not visible to the viewer.")
     async def node(self, info: strawberry.Info, id: strawberry.ID) -> relay.Node | None:
         try:
@@ -52,7 +57,7 @@ class Query(AuthQueries, OrgQueries, AuditQueries):
 
 
 @strawberry.type
-class Mutation(AuthMutations, OrgMutations):
+class Mutation(AuthMutations, OrgMutations, LedgerMutations):
     pass
 
 
@@ -91,7 +96,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        types=[User, Role, Department, ApiToken, AuditEvent],
+        types=list(NODE_TYPES.values()),
         extensions=extensions,
         config=StrawberryConfig(auto_camel_case=True),
     )

@@ -1,0 +1,111 @@
+"""Queries of the books."""
+
+from typing import Optional
+
+import strawberry
+from strawberry.types import Info
+
+from yecai import validation as v
+from yecai.errors import invalid
+from yecai.graphql.base import Connection, connection, decode_id, guarded
+from yecai.graphql.ledger.types import (
+    Account,
+    Dimension,
+    FiscalPeriod,
+    TrialBalance,
+    TrialBalanceRow,
+    Voucher,
+    VoucherLine,
+    VoucherState,
+)
+from yecai.ledger import models, reports, service
+from yecai.pagination import paginate
+
+
+def _row(r: reports.BalanceRow) -> TrialBalanceRow:
+    opening_debit, opening_credit = r.sides(r.opening)
+    closing_debit, closing_credit = r.sides(r.closing)
+    return TrialBalanceRow(account=Account.from_model(r.account),
+                           dimension_value=None if r.dimension_value is None else str(r.dimension_value),
+                           opening_debit=opening_debit, opening_credit=opening_credit, debit=r.debit,
+                           credit=r.credit, closing_debit=closing_debit, closing_credit=closing_credit)
+
+
+@strawberry.type
+class LedgerQueries:
+    @strawberry.field(description="The chart of accounts, by code. Needs `ledger.read`.")
+    async def accounts(self, info: Info, first: int = 100, after: Optional[str] = None, search: Optional[str] = None,
+                       active: Optional[bool] = None) -> Connection[Account]:
+        async def run() -> Connection[Account]:
+            stmt = service.accounts_query(actor=info.context.actor, search=search, active=active)
+            page = await paginate(info.context.session, stmt, order=[(models.Account.code, False),
+                                                                     (models.Account.id, False)],
+                                  first=first, after=after)
+            return connection(page, Account.from_model)
+
+        return await guarded(info, run)
+
+    @strawberry.field(description="Fiscal periods, newest first. Needs `ledger.read`.")
+    async def fiscal_periods(self, info: Info, first: int = 24,
+                             after: Optional[str] = None) -> Connection[FiscalPeriod]:
+        async def run() -> Connection[FiscalPeriod]:
+            stmt = service.periods_query(actor=info.context.actor)
+            page = await paginate(info.context.session, stmt, order=[(models.FiscalPeriod.code, True),
+                                                                     (models.FiscalPeriod.id, True)],
+                                  first=first, after=after)
+            return connection(page, FiscalPeriod.from_model)
+
+        return await guarded(info, run)
+
+    @strawberry.field(description="Vouchers, newest first, by period (YYYY-MM), state or source. Needs `ledger.read`.")
+    async def vouchers(self, info: Info, first: int = 20, after: Optional[str] = None,
+                       period: Optional[str] = None, state: Optional[VoucherState] = None,
+                       source_type: Optional[str] = None, source_id: Optional[int] = None) -> Connection[Voucher]:
+        async def run() -> Connection[Voucher]:
+            session = info.context.session
+            period_id = (await service.get_period(session, period)).id if period else None
+            stmt = service.vouchers_query(actor=info.context.actor, period_id=period_id, state=state,
+                                          source_type=v.text(source_type, "sourceType", max_len=40, required=False),
+                                          source_id=source_id)
+            page = await paginate(session, stmt, order=[(models.Voucher.date, True), (models.Voucher.id, True)],
+                                  first=first, after=after)
+            return connection(page, Voucher.from_model)
+
+        return await guarded(info, run)
+
+    @strawberry.field(description="科目余额表 of a period (YYYY-MM), optionally by a dimension. Needs `ledger.read`.")
+    async def trial_balance(self, info: Info, period: str, dimension: Optional[Dimension] = None) -> TrialBalance:
+        async def run() -> TrialBalance:
+            tb = await reports.trial_balance(info.context.session, actor=info.context.actor, period=period,
+                                             dimension=models.Dimension(dimension.value) if dimension else None)
+            t = tb.totals
+            return TrialBalance(period=tb.period, dimension=dimension, rows=[_row(r) for r in tb.rows],
+                                total_opening_debit=t["opening_debit"], total_opening_credit=t["opening_credit"],
+                                total_debit=t["debit"], total_credit=t["credit"],
+                                total_closing_debit=t["closing_debit"], total_closing_credit=t["closing_credit"])
+
+        return await guarded(info, run)
+
+    @strawberry.field(description="The posted lines behind a trial-balance figure: an account with its sub-accounts, "
+                                  "in a period, optionally one dimension value and one side. Needs `ledger.read`.")
+    async def voucher_lines(self, info: Info, account_id: strawberry.ID, period: Optional[str] = None,
+                            dimension: Optional[Dimension] = None, dimension_value: Optional[str] = None,
+                            side: Optional[str] = None, first: int = 50,
+                            after: Optional[str] = None) -> Connection[VoucherLine]:
+        async def run() -> Connection[VoucherLine]:
+            if side not in (None, "DEBIT", "CREDIT"):
+                raise invalid("side", "应为 DEBIT 或 CREDIT", "must be DEBIT or CREDIT")
+            value: object = dimension_value
+            if dimension is not None and dimension.value != "PROJECT" and dimension_value is not None:
+                value = int(dimension_value) if dimension_value.isdigit() else decode_id(
+                    dimension_value, ("Department", "Customer", "Supplier", "Product"), "dimensionValue")
+            stmt = await reports.lines_query(info.context.session, actor=info.context.actor,
+                                             account_id=decode_id(account_id, "Account", "accountId"), period=period,
+                                             dimension=models.Dimension(dimension.value) if dimension else None,
+                                             dimension_value=value, side=side)
+            page = await paginate(info.context.session, stmt, order=[(models.VoucherLine.voucher_id, False),
+                                                                     (models.VoucherLine.id, False)],
+                                  first=first, after=after)
+            return connection(page, VoucherLine.from_model)
+
+        return await guarded(info, run)

@@ -1,0 +1,260 @@
+"""GraphQL types of the books."""
+
+import datetime as dt
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Optional
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from yecai.auth.models import User as UserModel
+from yecai.graphql.auth.types import User
+from yecai.graphql.org.types import Department, _int
+from yecai.ledger import models, policies
+
+AccountType = strawberry.enum(models.AccountType, name="AccountType", description="科目类别")
+Direction = strawberry.enum(models.Direction, name="Direction", description="借 DEBIT / 贷 CREDIT")
+Dimension = strawberry.enum(models.Dimension, name="Dimension", description="辅助核算")
+PeriodStatus = strawberry.enum(models.PeriodStatus, name="PeriodStatus")
+VoucherState = strawberry.enum(models.VoucherState, name="VoucherState", description="草稿 / 已审核 / 已记账")
+VoucherOrigin = strawberry.enum(models.VoucherOrigin, name="VoucherOrigin")
+
+
+async def _user(info: Info, user_id: int | None) -> Optional[User]:
+    if user_id is None:
+        return None
+    row: UserModel | None = await info.context.loaders.user.load(user_id)
+    return User.from_model(row) if row else None
+
+
+def _can_read(info: Info) -> bool:
+    return policies.can_read(info.context.actor)
+
+
+@strawberry.type(description="What the viewer may do with this account.")
+class AccountAbilities:
+    update: bool
+
+
+@strawberry.type(description="A chart-of-accounts entry (会计科目).")
+class Account(relay.Node):
+    id: relay.NodeID[int]
+    code: str
+    name: str
+    type: AccountType
+    direction: Direction
+    active: bool
+    _model: strawberry.Private[models.Account]
+
+    @classmethod
+    def from_model(cls, m: models.Account) -> "Account":
+        return cls(id=m.id, code=m.code, name=m.name, type=m.type, direction=m.direction, active=m.active, _model=m)
+
+    @strawberry.field(description="Dimensions every line on this account must carry.")
+    def dimensions(self) -> list[Dimension]:
+        return [models.Dimension(d) for d in self._model.dimensions or []]
+
+    @strawberry.field(description="1 for first-level accounts (4 digits), 2 for the next level, ...")
+    def level(self) -> int:
+        return 1 + (len(self.code) - 4) // 2
+
+    @strawberry.field
+    async def parent(self, info: Info) -> Optional["Account"]:
+        if self._model.parent_id is None:
+            return None
+        row = await info.context.loaders.by_id(models.Account).load(self._model.parent_id)
+        return Account.from_model(row) if row else None
+
+    @strawberry.field
+    def viewer_can(self, info: Info) -> AccountAbilities:
+        return AccountAbilities(update=policies.can_manage_accounts(info.context.actor))
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        ids = [_int(i) for i in node_ids]
+        if not _can_read(info):
+            return [None for _ in ids]
+        rows = await info.context.loaders.by_id(models.Account).load_many([i or 0 for i in ids])
+        return [cls.from_model(r) if r else None for r in rows]
+
+
+@strawberry.type(description="A month of the books (会计期间).")
+class FiscalPeriod(relay.Node):
+    id: relay.NodeID[int]
+    code: str
+    year: int
+    month: int
+    status: PeriodStatus
+    closed_at: Optional[datetime]
+
+    @classmethod
+    def from_model(cls, m: models.FiscalPeriod) -> "FiscalPeriod":
+        return cls(id=m.id, code=m.code, year=m.year, month=m.month, status=m.status, closed_at=m.closed_at)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        ids = [_int(i) for i in node_ids]
+        if not _can_read(info):
+            return [None for _ in ids]
+        rows = await info.context.loaders.by_id(models.FiscalPeriod).load_many([i or 0 for i in ids])
+        return [cls.from_model(r) if r else None for r in rows]
+
+
+@strawberry.type(description="One line (分录) of a voucher.")
+class VoucherLine:
+    line_no: int
+    summary: str
+    debit: Decimal
+    credit: Decimal
+    customer_id: Optional[int] = strawberry.field(description="Customer dimension (the customer's database id).")
+    supplier_id: Optional[int]
+    product_id: Optional[int]
+    project: Optional[str]
+    source_type: Optional[str] = strawberry.field(description="The kind of business document this line came from.")
+    source_id: Optional[int]
+    source_line_id: Optional[int]
+    rule_version_id: Optional[int]
+    _model: strawberry.Private[models.VoucherLine]
+
+    @classmethod
+    def from_model(cls, m: models.VoucherLine) -> "VoucherLine":
+        return cls(line_no=m.line_no, summary=m.summary, debit=m.debit, credit=m.credit, customer_id=m.customer_id,
+                   supplier_id=m.supplier_id, product_id=m.product_id, project=m.project, source_type=m.source_type,
+                   source_id=m.source_id, source_line_id=m.source_line_id, rule_version_id=m.rule_version_id,
+                   _model=m)
+
+    @strawberry.field
+    def id(self) -> relay.GlobalID:
+        return relay.GlobalID("VoucherLine", str(self._model.id))
+
+    @strawberry.field
+    async def account(self, info: Info) -> Account:
+        row = await info.context.loaders.by_id(models.Account).load(self._model.account_id)
+        return Account.from_model(row)
+
+    @strawberry.field
+    async def department(self, info: Info) -> Optional[Department]:
+        if self._model.department_id is None:
+            return None
+        row = await info.context.loaders.department.load(self._model.department_id)
+        return Department.from_model(row) if row else None
+
+    @strawberry.field
+    async def voucher(self, info: Info) -> "Voucher":
+        row = await info.context.loaders.by_id(models.Voucher).load(self._model.voucher_id)
+        return Voucher.from_model(row)
+
+
+@strawberry.type(description="What the viewer may do with this voucher now.")
+class VoucherAbilities:
+    review: bool
+    unreview: bool
+    post: bool
+    reverse: bool
+    delete: bool
+
+
+@strawberry.type(description="A journal entry (记账凭证): balanced, reviewed by someone else, then posted for good.")
+class Voucher(relay.Node):
+    id: relay.NodeID[int]
+    word: str
+    number: int
+    date: dt.date
+    summary: str
+    state: VoucherState
+    origin: VoucherOrigin
+    total_debit: Decimal
+    total_credit: Decimal
+    reviewed_at: Optional[datetime]
+    posted_at: Optional[datetime]
+    source_type: Optional[str]
+    source_id: Optional[int]
+    _model: strawberry.Private[models.Voucher]
+
+    @classmethod
+    def from_model(cls, m: models.Voucher) -> "Voucher":
+        return cls(id=m.id, word=m.word, number=m.number, date=m.date, summary=m.summary, state=m.state,
+                   origin=m.origin, total_debit=m.total_debit, total_credit=m.total_credit,
+                   reviewed_at=m.reviewed_at, posted_at=m.posted_at, source_type=m.source_type,
+                   source_id=m.source_id, _model=m)
+
+    @strawberry.field(description="Word and number as printed, e.g. 记-0001.")
+    def display_number(self) -> str:
+        return f"{self.word}-{self.number:04d}"
+
+    @strawberry.field
+    async def period(self, info: Info) -> FiscalPeriod:
+        return FiscalPeriod.from_model(await info.context.loaders.by_id(models.FiscalPeriod).load(
+            self._model.period_id))
+
+    @strawberry.field
+    async def lines(self, info: Info) -> list[VoucherLine]:
+        loader = info.context.loaders.children(models.VoucherLine, models.VoucherLine.voucher_id,
+                                               models.VoucherLine.voucher_id, models.VoucherLine.line_no)
+        return [VoucherLine.from_model(r) for r in await loader.load(self.id)]
+
+    @strawberry.field
+    async def preparer(self, info: Info) -> Optional[User]:
+        return await _user(info, self._model.preparer_id)
+
+    @strawberry.field
+    async def reviewer(self, info: Info) -> Optional[User]:
+        return await _user(info, self._model.reviewer_id)
+
+    @strawberry.field
+    async def poster(self, info: Info) -> Optional[User]:
+        return await _user(info, self._model.poster_id)
+
+    @strawberry.field(description="The voucher this one reverses.")
+    async def reversal_of(self, info: Info) -> Optional["Voucher"]:
+        if self._model.reversal_of_id is None:
+            return None
+        return Voucher.from_model(await info.context.loaders.by_id(models.Voucher).load(self._model.reversal_of_id))
+
+    @strawberry.field(description="The voucher that reverses this one.")
+    async def reversed_by(self, info: Info) -> Optional["Voucher"]:
+        row = await info.context.loaders.one_by(models.Voucher, models.Voucher.reversal_of_id).load(self.id)
+        return Voucher.from_model(row) if row else None
+
+    @strawberry.field
+    def viewer_can(self, info: Info) -> VoucherAbilities:
+        actor, m = info.context.actor, self._model
+        return VoucherAbilities(review=policies.can_review(actor, m), unreview=policies.can_unreview(actor, m),
+                                post=policies.can_post(actor, m), reverse=policies.can_reverse(actor, m),
+                                delete=policies.can_delete(actor, m))
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        ids = [_int(i) for i in node_ids]
+        if not _can_read(info):
+            return [None for _ in ids]
+        rows = await info.context.loaders.by_id(models.Voucher).load_many([i or 0 for i in ids])
+        return [cls.from_model(r) if r else None for r in rows]
+
+
+@strawberry.type(description="One row of the trial balance; balances are shown on their side (借/贷).")
+class TrialBalanceRow:
+    account: Account
+    dimension_value: Optional[str] = strawberry.field(description="The dimension's value (an id or a project code).")
+    opening_debit: Decimal
+    opening_credit: Decimal
+    debit: Decimal
+    credit: Decimal
+    closing_debit: Decimal
+    closing_credit: Decimal
+
+
+@strawberry.type(description="科目余额表: opening, period debit and credit, closing.")
+class TrialBalance:
+    period: str
+    dimension: Optional[Dimension]
+    rows: list[TrialBalanceRow]
+    total_opening_debit: Decimal
+    total_opening_credit: Decimal
+    total_debit: Decimal
+    total_credit: Decimal
+    total_closing_debit: Decimal
+    total_closing_credit: Decimal
