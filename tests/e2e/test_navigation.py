@@ -71,3 +71,16 @@ def test_anonymous_visitor_is_sent_to_sign_in_and_back(page: Page) -> None:
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("departments-table")).to_be_visible()
     assert page.url.endswith("/departments")
+
+
+def test_read_only_viewer_gets_no_management_controls(signed_in: Callable[[str], Page]) -> None:
+    page = signed_in("staff")
+    page.get_by_test_id("nav-users").click()
+    table = page.get_by_test_id("users-table")
+    expect(table.locator("tr.ant-table-row").first).to_be_visible()
+    expect(page.get_by_test_id("user-create")).to_have_count(0)
+    expect(table.locator("th", has_text="操作")).to_have_count(0)
+    page.get_by_test_id("nav-departments").click()
+    expect(page.get_by_test_id("departments-table")).to_contain_text("财务部")
+    expect(page.get_by_test_id("department-create")).to_have_count(0)
+    expect(page.get_by_test_id("departments-table").locator("th", has_text="操作")).to_have_count(0)

@@ -51,6 +51,7 @@ export default function DepartmentsPage() {
     void reload();
   };
 
+  const anyAction = canManage || departments.some((d) => d.viewerCan.update || d.viewerCan.delete);
   const columns: TableColumnsType<Row> = [
     {
       title: t('departments.name'),
@@ -78,7 +79,9 @@ export default function DepartmentsPage() {
       width: 90,
       render: (value: boolean) => <Badge status={value ? 'success' : 'default'} text={value ? t('common.active') : t('common.inactive')} />,
     },
-    {
+  ];
+  if (anyAction) {
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       width: 220,
@@ -107,8 +110,8 @@ export default function DepartmentsPage() {
           )}
         </Space>
       ),
-    },
-  ];
+    });
+  }
 
   return (
     <>

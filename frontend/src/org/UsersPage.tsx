@@ -71,6 +71,7 @@ export default function UsersPage() {
     });
   };
 
+  const anyAction = rows.some((u) => Object.values(u.viewerCan).some((v) => v === true));
   const columns: TableColumnsType<UserRowFragment> = [
     {
       title: t('users.username'),
@@ -119,13 +120,16 @@ export default function UsersPage() {
       responsive: ['lg'],
       render: (value: string | null) => formatDateTime(value, t('common.never')),
     },
-    {
+  ];
+  // Read-only viewers get no empty actions column.
+  if (anyAction) {
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       width: 150,
       render: (_, user) => <UserActions user={user} onOpen={setDialog} onToggleActive={toggleActive} />,
-    },
-  ];
+    });
+  }
 
   const resetTo = <T,>(setter: (value: T) => void) => (value: T) => {
     setter(value);
