@@ -76,3 +76,13 @@ def test_ended_session_returns_to_sign_in(signed_in: Callable[[str], Page]) -> N
     page.get_by_test_id("nav-users").click()
     expect(page.get_by_test_id("login-submit")).to_be_visible()
     expect(page).to_have_url("/login?next=%2Fusers")
+
+
+def test_session_lives_only_in_an_http_only_cookie(signed_in: Callable[[str], Page]) -> None:
+    page = signed_in("auditor")
+    stored = page.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    assert set(stored) <= {"yecai.language", "yecai.siderCollapsed"}
+    cookies = page.context.cookies()
+    assert cookies, "signing in should set a session cookie"
+    assert all(c["httpOnly"] for c in cookies)
+    assert page.evaluate("document.cookie") == ""
