@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
@@ -108,3 +109,35 @@ def signed_in(page: Page) -> Callable[[str], Page]:
         return page
 
     return _sign_in
+
+
+def graphql(base_url: str, query: str, variables: dict | None = None, token: str | None = None) -> dict:
+    headers = {"Accept": "application/graphql-response+json, application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    response = httpx.post(
+        f"{base_url}/graphql", json={"query": query, "variables": variables or {}}, headers=headers, timeout=30
+    )
+    response.raise_for_status()
+    body = response.json()
+    assert "errors" not in body, body
+    return body["data"]
+
+
+def create_user_via_api(base_url: str, username: str, password: str, display_name: str) -> None:
+    """Set-up shortcut for tests that are not about creating users."""
+    login = graphql(
+        base_url,
+        "mutation($u: String!, $p: String!) { login(username: $u, password: $p) {"
+        " ... on LoginSuccess { token } ... on LoginError { message } } }",
+        {"u": "admin", "p": DEMO_PASSWORD},
+    )["login"]
+    assert "token" in login, login
+    created = graphql(
+        base_url,
+        "mutation($input: CreateUserInput!) { createUser(input: $input) {"
+        " __typename ... on CreateUserError { message } } }",
+        {"input": {"username": username, "password": password, "displayName": display_name}},
+        token=login["token"],
+    )["createUser"]
+    assert created["__typename"] == "CreateUserSuccess", created

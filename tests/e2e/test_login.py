@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import screenshot
+from .conftest import create_user_via_api, screenshot, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -86,3 +87,32 @@ def test_session_lives_only_in_an_http_only_cookie(signed_in: Callable[[str], Pa
     assert cookies, "signing in should set a session cookie"
     assert all(c["httpOnly"] for c in cookies)
     assert page.evaluate("document.cookie") == ""
+
+
+def test_change_password(page: Page, live_server: str) -> None:
+    username = f"e2e_{secrets.token_hex(3)}"
+    create_user_via_api(live_server, username, "Jiumima@2026", "改密测试")
+    page.goto("/login")
+    sign_in(page, username, "Jiumima@2026")
+
+    page.get_by_test_id("user-menu").click()
+    page.get_by_test_id("change-password").click()
+    form = page.get_by_test_id("change-password-form")
+    form.locator("#currentPassword").fill("wrong-password")
+    form.locator("#newPassword").fill("Xinmima@2026")
+    form.locator("#confirm").fill("Xinmima@2026")
+    page.get_by_role("dialog").get_by_role("button", name="保 存").or_(
+        page.get_by_role("dialog").get_by_role("button", name="保存")
+    ).click()
+    expect(form.locator("#currentPassword_help")).not_to_be_empty()  # the server's message, on the field
+
+    form.locator("#currentPassword").fill("Jiumima@2026")
+    page.get_by_role("dialog").get_by_role("button", name="保 存").or_(
+        page.get_by_role("dialog").get_by_role("button", name="保存")
+    ).click()
+    expect(page.get_by_role("dialog")).to_be_hidden()
+
+    page.get_by_test_id("user-menu").click()
+    page.get_by_test_id("logout").click()
+    sign_in(page, username, "Xinmima@2026")
+    expect(page.get_by_test_id("home-greeting")).to_contain_text("改密测试")
