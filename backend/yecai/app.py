@@ -16,6 +16,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+import yecai.models  # noqa: F401  (every domain: tables, permissions, event listeners)
 from yecai.db import make_engine, make_session_factory
 from yecai.graphql.schema import build_schema
 from yecai.http.graphql import GraphQLEndpoint

@@ -148,6 +148,8 @@ class Fixed(TypeDecorator[Decimal]):
 
     def __init__(self, scale: int = 2, precision: int | None = None) -> None:  # precision: Alembic renders it
         super().__init__()
+        # Per-instance impl, so that Alembic renders this column's own precision and scale.
+        self.impl = Numeric(18 + scale, scale, asdecimal=True)
         self.scale = scale
         self.unit = Decimal(1).scaleb(-scale)
         self.factor = 10**scale

@@ -40,8 +40,10 @@ async def ensure_reference_data(session: AsyncSession) -> None:
     from yecai.auth.actor import system_actor
     from yecai.auth.service import ensure_builtin_roles
     from yecai.ledger.service import ensure_standard_chart
+    from yecai.posting.service import ensure_default_rules
 
     actor = system_actor("migrate")
     await ensure_chain_head(session)
     await ensure_builtin_roles(session, actor=actor)
     await ensure_standard_chart(session, actor=actor)
+    await ensure_default_rules(session, actor=actor)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import yecai.models  # noqa: F401  (event listeners post the demo documents)
 from yecai.auth import service as auth
 from yecai.auth.actor import system_actor
 from yecai.auth.models import Role, User

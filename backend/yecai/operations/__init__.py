@@ -1,0 +1,1 @@
+"""Business documents: customers, suppliers, products, warehouses, orders, stock, claims."""

@@ -1,0 +1,47 @@
+"""Who may do what with business documents: pure rules over (actor, object)."""
+
+from __future__ import annotations
+
+from yecai.auth.actor import Actor
+from yecai.operations import permissions as p
+from yecai.operations.models import DocumentState, ExpenseClaim
+
+
+def can_read(actor: Actor) -> bool:
+    return actor.has(p.OPERATIONS_READ)
+
+
+def reads_all_departments(actor: Actor) -> bool:
+    return actor.has(p.OPERATIONS_READ_ALL)
+
+
+def can_see_department(actor: Actor, department_id: int | None) -> bool:
+    return can_read(actor) and (reads_all_departments(actor) or department_id == actor.department_id)
+
+
+def can_manage_master_data(actor: Actor) -> bool:
+    return actor.has(p.MASTER_DATA)
+
+
+def can_create_for(actor: Actor, department_id: int | None) -> bool:
+    """Business staff enter documents of their own department; some roles for any department."""
+    return actor.has(p.CREATE_DOCUMENTS) and (actor.has(p.ALL_DEPARTMENTS) or (
+        department_id is not None and department_id == actor.department_id))
+
+
+def can_record_cash(actor: Actor) -> bool:
+    return actor.has(p.RECORD_CASH)
+
+
+def can_claim(actor: Actor) -> bool:
+    return actor.kind == "user" and actor.has(p.CLAIM_EXPENSES)
+
+
+def can_approve_claim(actor: Actor, claim: ExpenseClaim) -> bool:
+    # The manager of the claimant's department, never for their own claim.
+    return (actor.has(p.APPROVE_CLAIMS) and claim.department_id == actor.department_id
+            and not actor.is_user(claim.claimant_id) and claim.state == DocumentState.SUBMITTED)
+
+
+def can_pay_claim(actor: Actor, claim: ExpenseClaim) -> bool:
+    return actor.has(p.PAY_CLAIMS) and claim.state == DocumentState.APPROVED

@@ -1,0 +1,1 @@
+"""Posting rules (记账规则) that turn business events into vouchers; lineage; reconciliation."""
