@@ -8,7 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.conftest import TEST_SECRET, GraphQLClient
 from tests.factories import make_department, make_user, token_for
 from tests.graphql.conftest import SignIn, World, gid
+from yecai.auth.permissions import BUILTIN_ROLES
 
+STAFF = {r.code: r.permissions for r in BUILTIN_ROLES}["staff"]
 VIEWER = "{ viewer { id username displayName roles permissions department { name } user { id } } }"
 USERS = """query($first: Int!, $after: String) { users(first: $first, after: $after) {
   totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -19,7 +21,7 @@ async def test_viewer(world: World, gql: GraphQLClient) -> None:
     data = await gql(VIEWER, token=token_for(world.target, TEST_SECRET))
     assert data["viewer"] == {"id": gid("User", world.target.id), "username": "target.user",
                               "displayName": world.target.display_name, "roles": ["custom_reader", "staff"],
-                              "permissions": ["auth.use_api_tokens", "org.read"], "department": {"name": "下级部门"},
+                              "permissions": sorted(STAFF | {"org.read"}), "department": {"name": "下级部门"},
                               "user": {"id": gid("User", world.target.id)}}
 
 
