@@ -4,6 +4,7 @@
 #   make test     everything CI checks, in order, failing fast (.ci/run runs exactly this)
 #   make schema   re-export schema/schema.graphql and re-run the frontend codegen
 #   make bench    HTTP benchmark of the API (bench/README.md); make bench-postgres on PostgreSQL
+#   make bench-audit  audit hash-chain verification benchmark (bench/audit_verify.py)
 #   make clean    remove build output, caches and the test PostgreSQL cluster
 #
 # Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff,
@@ -32,7 +33,7 @@ BENCH_ARGS  ?=
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/package-lock.json \
 	frontend/vite.config.ts frontend/tsconfig*.json schema/schema.graphql -type f 2>/dev/null)
 
-.PHONY: help run test schema bench bench-postgres clean distclean system python-env node-env frontend \
+.PHONY: help run test schema bench bench-postgres bench-audit clean distclean system python-env node-env frontend \
 	test-system test-python test-node test-schema test-frontend test-ruff test-sqlite test-e2e test-postgres
 
 help:
@@ -109,6 +110,11 @@ schema: python-env node-env
 # ---------------------------------------------------------------- bench
 bench: python-env
 	$(PY) bench/http_bench.py $(BENCH_ARGS)
+
+# How fast `yecai audit verify` walks the hash chain (bench/audit_verify.py; AUDIT_BENCH_ARGS="--events N").
+AUDIT_BENCH_ARGS ?=
+bench-audit: python-env
+	$(PY) bench/audit_verify.py $(AUDIT_BENCH_ARGS)
 
 # The same on the throwaway PostgreSQL cluster (started, then stopped again).
 bench-postgres: python-env system
