@@ -56,7 +56,7 @@ frontend/dist/index.html: $(FRONTEND_SOURCES) | node-env
 frontend: frontend/dist/index.html
 
 # ---------------------------------------------------------------- run
-run: python-env node-env frontend/dist/index.html
+run: system python-env node-env frontend/dist/index.html
 	$(YECAI) db upgrade
 	YECAI_DEMO=1 $(YECAI) seed demo
 	YECAI_DEMO=1 exec $(YECAI) serve
