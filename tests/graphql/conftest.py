@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.relay import GlobalID
 
@@ -18,7 +19,20 @@ from yecai.auth.models import ApiToken, Role, User
 from yecai.auth.service import actor_for
 from yecai.ledger.models import Account, Voucher
 from yecai.ledger.service import LineInput, accounts_by_code, create_voucher, open_period, post_voucher, review_voucher
+from yecai.operations import service as ops
+from yecai.operations.models import (
+    Customer,
+    ExpenseClaim,
+    Product,
+    ProductCategory,
+    SalesDelivery,
+    SalesDeliveryLine,
+    SalesOrder,
+    Supplier,
+    Warehouse,
+)
 from yecai.org.models import Department, DepartmentKind
+from yecai.posting.models import PostingRule
 
 
 def gid(type_name: str, pk: int) -> str:
@@ -36,6 +50,22 @@ class Ledger:
 
 
 @dataclass
+class Operations:
+    department: Department
+    customer: Customer
+    supplier: Supplier
+    category: ProductCategory
+    product: Product
+    warehouse: Warehouse
+    open_order: SalesOrder
+    delivery: SalesDelivery
+    delivery_line_id: int
+    submitted_claim: ExpenseClaim
+    approved_claim: ExpenseClaim
+    rule: PostingRule
+
+
+@dataclass
 class World:
     parent: Department
     child: Department
@@ -46,6 +76,7 @@ class World:
     target_token: ApiToken
     target_token_secret: str
     ledger: Ledger
+    ops: Operations
 
 
 @pytest.fixture
@@ -63,8 +94,44 @@ async def world(session: AsyncSession) -> World:
     session.add(UserRole(user_id=target.id, role_id=custom.id))
     token, secret = await make_api_token(session, user=target)
     ledger = await _ledger(session)
+    ops = await _operations(session)
     await session.commit()
-    return World(parent, child, empty, target, custom, unused, token, secret, ledger)
+    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops)
+
+
+async def _operations(session: AsyncSession) -> Operations:
+    """A business department with master data, stock, an open order, a delivery and claims in each state."""
+    system = system_actor("test")
+    department = await make_department(session, code="W-OPS", name="业务部", kind=DepartmentKind.BUSINESS)
+    customer = await ops.create_customer(session, actor=system, code="W-C", name="客户甲")
+    supplier = await ops.create_supplier(session, actor=system, code="W-S", name="供应商乙")
+    category = await ops.create_product_category(session, actor=system, code="GOODS", name="商品")
+    product = await ops.create_product(session, actor=system, code="W-P", name="商品丙", category_id=category.id)
+    warehouse = await ops.create_warehouse(session, actor=system, code="W-W", name="主仓")
+    day = date(2026, 11, 5)
+    line = ops.PricedLineInput(product.id, Decimal("10"), Decimal("1000.00"), Decimal("0.13"))
+    await ops.create_purchase_receipt(session, actor=system, supplier_id=supplier.id, warehouse_id=warehouse.id,
+                                      day=day, department_id=department.id, lines=[
+                                          ops.PricedLineInput(product.id, Decimal("100"), Decimal("550.00"),
+                                                              Decimal("0.13"))])
+    open_order = await ops.create_sales_order(session, actor=system, customer_id=customer.id, day=day,
+                                              department_id=department.id, lines=[line])
+    delivered = await ops.create_sales_order(session, actor=system, customer_id=customer.id, day=day,
+                                             department_id=department.id, lines=[line])
+    delivery = await ops.deliver_sales_order(session, actor=system, order_id=delivered.id, warehouse_id=warehouse.id,
+                                             day=day)
+    delivery_line_id = (await session.execute(select(SalesDeliveryLine.id).where(
+        SalesDeliveryLine.delivery_id == delivery.id))).scalar_one()
+    claimant = await actor_for(session, await make_user(session, roles=("staff",), department=department))
+    approver = await actor_for(session, await make_user(session, roles=("manager",), department=department))
+    submitted = await ops.create_expense_claim(session, actor=claimant, category="TRAVEL", amount=Decimal("800.00"),
+                                               description="出差", day=day)
+    approved = await ops.create_expense_claim(session, actor=claimant, category="OFFICE", amount=Decimal("120.00"),
+                                              description="文具", day=day)
+    await ops.approve_expense_claim(session, actor=approver, claim_id=approved.id)
+    rule = (await session.execute(select(PostingRule).where(PostingRule.code == "customer_receipt"))).scalar_one()
+    return Operations(department, customer, supplier, category, product, warehouse, open_order, delivery,
+                      delivery_line_id, submitted, approved, rule)
 
 
 async def _ledger(session: AsyncSession) -> Ledger:
@@ -92,11 +159,11 @@ SignIn = Callable[[str], Awaitable[tuple[User, str]]]
 
 
 @pytest.fixture
-def sign_in(session: AsyncSession) -> SignIn:
-    """A new user holding one built-in role, and their bearer token."""
+def sign_in(session: AsyncSession, world: World) -> SignIn:
+    """A new user of the world's business department holding one built-in role, and their bearer token."""
 
     async def make(role: str) -> tuple[User, str]:
-        user = await make_user(session, roles=(role,))
+        user = await make_user(session, roles=(role,), department=world.ops.department)
         await session.commit()
         return user, token_for(user, TEST_SECRET)
 

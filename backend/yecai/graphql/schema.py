@@ -25,9 +25,15 @@ from yecai.graphql.base import ApiError
 from yecai.graphql.ledger.mutations import LedgerMutations
 from yecai.graphql.ledger.queries import LedgerQueries
 from yecai.graphql.ledger.types import Account, FiscalPeriod, Voucher
+from yecai.graphql.operations import types as operations_types
+from yecai.graphql.operations.mutations import OperationsMutations
+from yecai.graphql.operations.queries import OperationsQueries
 from yecai.graphql.org.mutations import OrgMutations
 from yecai.graphql.org.queries import OrgQueries
 from yecai.graphql.org.types import Department
+from yecai.graphql.posting.mutations import PostingMutations
+from yecai.graphql.posting.queries import PostingQueries
+from yecai.graphql.posting.types import PostingRule, PostingRuleVersion
 from yecai.settings import Settings
 
 log = logging.getLogger("yecai.graphql")
@@ -36,12 +42,16 @@ MASKED_MESSAGE = "服务器内部错误 / Internal server error"
 
 
 NODE_TYPES: dict[str, Any] = {
-    t.__name__: t for t in (User, Role, Department, ApiToken, AuditEvent, Account, FiscalPeriod, Voucher)
+    t.__name__: t for t in (
+        User, Role, Department, ApiToken, AuditEvent, Account, FiscalPeriod, Voucher, PostingRule, PostingRuleVersion,
+        operations_types.Customer, operations_types.Supplier, operations_types.Product,
+        operations_types.ProductCategory, operations_types.Warehouse, *operations_types.DOCUMENT_TYPES.values(),
+    )
 }
 
 
 @strawberry.type
-class Query(AuthQueries, OrgQueries, AuditQueries, LedgerQueries):
+class Query(AuthQueries, OrgQueries, AuditQueries, LedgerQueries, OperationsQueries, PostingQueries):
     @strawberry.field(description="Any object by its global id; null when absent or not visible to the viewer.")
     async def node(self, info: strawberry.Info, id: strawberry.ID) -> relay.Node | None:
         try:
@@ -57,7 +67,7 @@ class Query(AuthQueries, OrgQueries, AuditQueries, LedgerQueries):
 
 
 @strawberry.type
-class Mutation(AuthMutations, OrgMutations, LedgerMutations):
+class Mutation(AuthMutations, OrgMutations, LedgerMutations, OperationsMutations, PostingMutations):
     pass
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import strawberry
 from strawberry import relay
@@ -14,6 +14,10 @@ from yecai.auth.models import User as UserModel
 from yecai.graphql.auth.types import User
 from yecai.graphql.org.types import Department, _int
 from yecai.ledger import models, policies
+
+if TYPE_CHECKING:
+    from yecai.graphql.operations.types import BusinessDocument
+    from yecai.graphql.posting.types import PostingRuleVersion
 
 AccountType = strawberry.enum(models.AccountType, name="AccountType", description="科目类别")
 Direction = strawberry.enum(models.Direction, name="Direction", description="借 DEBIT / 贷 CREDIT")
@@ -103,6 +107,14 @@ class FiscalPeriod(relay.Node):
         return [cls.from_model(r) if r else None for r in rows]
 
 
+@strawberry.type(description="Where a generated voucher line came from: the business document and its line.")
+class VoucherLineSource:
+    source_type: str
+    line_id: Optional[int]
+    document: Optional[Annotated["BusinessDocument", strawberry.lazy("yecai.graphql.operations.types")]] = \
+        strawberry.field(description="Null when the viewer may not see the document.")
+
+
 @strawberry.type(description="One line (分录) of a voucher.")
 class VoucherLine:
     line_no: int
@@ -141,6 +153,30 @@ class VoucherLine:
             return None
         row = await info.context.loaders.department.load(self._model.department_id)
         return Department.from_model(row) if row else None
+
+    @strawberry.field(description="The document and document line this line came from; null for manual lines.")
+    async def source(self, info: Info) -> Optional[VoucherLineSource]:
+        from yecai.graphql.operations.types import DOCUMENT_TYPES, MODELS_BY_SOURCE
+        from yecai.operations import policies as operations_policies
+
+        m = self._model
+        if m.source_type is None or m.source_id is None:
+            return None
+        row = await info.context.loaders.by_id(MODELS_BY_SOURCE[m.source_type]).load(m.source_id)
+        visible = row is not None and operations_policies.can_see_department(info.context.actor, row.department_id)
+        return VoucherLineSource(source_type=m.source_type, line_id=m.source_line_id,
+                                 document=DOCUMENT_TYPES[m.source_type].from_model(row) if visible else None)
+
+    @strawberry.field(description="The posting rule version that wrote this line; null for manual lines.")
+    async def rule_version(self, info: Info) -> Optional[
+            Annotated["PostingRuleVersion", strawberry.lazy("yecai.graphql.posting.types")]]:
+        from yecai.graphql.posting.types import PostingRuleVersion
+        from yecai.posting.models import PostingRuleVersion as VersionModel
+
+        if self._model.rule_version_id is None:
+            return None
+        row = await info.context.loaders.by_id(VersionModel).load(self._model.rule_version_id)
+        return PostingRuleVersion.from_model(row) if row else None
 
     @strawberry.field
     async def voucher(self, info: Info) -> "Voucher":

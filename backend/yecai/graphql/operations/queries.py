@@ -1,0 +1,68 @@
+"""Queries of business operations: master data and document lists, filtered by the viewer's rights."""
+
+from typing import Any, Optional
+
+import strawberry
+from sqlalchemy import or_
+from strawberry.types import Info
+
+from yecai import validation as v
+from yecai.graphql.base import Connection, connection, guarded
+from yecai.graphql.operations import types as t
+from yecai.operations import models, service
+from yecai.pagination import paginate
+
+
+def _master_field(model: Any, node: Any, description: str) -> Any:
+    async def resolver(self: Any, info: Info, first: int = 50, after: Optional[str] = None,
+                       search: Optional[str] = None) -> Any:
+        async def run() -> Any:
+            stmt = service.master_query(model, actor=info.context.actor, search=search)
+            page = await paginate(info.context.session, stmt, order=[(model.code, False), (model.id, False)],
+                                  first=first, after=after)
+            return connection(page, node.from_model)
+
+        return await guarded(info, run)
+
+    resolver.__annotations__["return"] = Connection[node]  # type: ignore[valid-type]
+    return strawberry.field(resolver=resolver, description=description)
+
+
+def _documents_field(model: Any, node: Any, description: str) -> Any:
+    async def resolver(self: Any, info: Info, first: int = 20, after: Optional[str] = None,
+                       search: Optional[str] = None, state: Optional[t.DocumentState] = None) -> Any:
+        async def run() -> Any:
+            stmt = service.documents_query(model, actor=info.context.actor)
+            if search:
+                term = v.required_text(search, "search", max_len=40)
+                stmt = stmt.where(or_(model.number.contains(term)))
+            if state is not None:
+                stmt = stmt.where(model.state == models.DocumentState(state.value))
+            page = await paginate(info.context.session, stmt, order=[(model.date, True), (model.id, True)],
+                                  first=first, after=after)
+            return connection(page, node.from_model)
+
+        return await guarded(info, run)
+
+    resolver.__annotations__["return"] = Connection[node]  # type: ignore[valid-type]
+    return strawberry.field(resolver=resolver, description=description)
+
+
+READ = " Needs `operations.read`; without `operations.read_all_departments`, own department only."
+
+
+@strawberry.type
+class OperationsQueries:
+    customers = _master_field(models.Customer, t.Customer, "Customers (客户), by code.")
+    suppliers = _master_field(models.Supplier, t.Supplier, "Suppliers (供应商), by code.")
+    products = _master_field(models.Product, t.Product, "Products (商品), by code.")
+    product_categories = _master_field(models.ProductCategory, t.ProductCategory, "Product categories, by code.")
+    warehouses = _master_field(models.Warehouse, t.Warehouse, "Warehouses (仓库), by code.")
+    purchase_receipts = _documents_field(models.PurchaseReceipt, t.PurchaseReceipt, "采购入库, newest first." + READ)
+    sales_orders = _documents_field(models.SalesOrder, t.SalesOrder, "销售订单, newest first." + READ)
+    sales_deliveries = _documents_field(models.SalesDelivery, t.SalesDelivery, "发货, newest first." + READ)
+    sales_returns = _documents_field(models.SalesReturn, t.SalesReturn, "销售退货, newest first." + READ)
+    customer_receipts = _documents_field(models.CustomerReceipt, t.CustomerReceipt, "收款, newest first." + READ)
+    supplier_payments = _documents_field(models.SupplierPayment, t.SupplierPayment, "付款, newest first." + READ)
+    expense_claims = _documents_field(models.ExpenseClaim, t.ExpenseClaim,
+                                      "费用报销, newest first; one's own claims for everyone else." + READ)
