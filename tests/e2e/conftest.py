@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, expect, sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("YECAI_E2E_CHROMIUM", "/usr/bin/chromium")
@@ -83,6 +83,23 @@ def sign_in(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
     page.get_by_test_id("login-password").fill(password)
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("nav-home")).to_be_visible()
+
+
+def open_dropdown(page: Page) -> Locator:
+    """The dropdown that is open now (a closing one ignores clicks)."""
+    return page.locator(".ant-dropdown:not(.ant-dropdown-hidden)")
+
+
+def choose_language(page: Page, language: str) -> None:
+    page.get_by_test_id("lang-switch").click()
+    open_dropdown(page).get_by_test_id(f"lang-{language}").click()
+
+
+def sign_out(page: Page) -> None:
+    """Sign out through the header's user menu and wait for the sign-in page."""
+    page.get_by_test_id("user-menu").click()
+    open_dropdown(page).get_by_test_id("logout").click()
+    expect(page.get_by_test_id("login-submit")).to_be_visible()
 
 
 def visible_nav(page: Page) -> set[str]:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import sign_in
+from .conftest import open_dropdown, sign_in, sign_out
 
 pytestmark = pytest.mark.e2e
 
@@ -110,19 +110,18 @@ def test_deactivated_user_cannot_sign_in(signed_in: Callable[[str], Page]) -> No
 
     # Assign a role through the dialog.
     page.get_by_test_id(f"user-more-{username}").click()
-    page.locator(".ant-dropdown-menu-item", has_text="分配角色").click()
+    open_dropdown(page).locator(".ant-dropdown-menu-item", has_text="分配角色").click()
     dialog = page.get_by_role("dialog")
     dialog.get_by_text("审计", exact=True).click()
     dialog.get_by_role("button", name="保 存").or_(dialog.get_by_role("button", name="保存")).click()
     expect(row).to_contain_text("审计")
 
     page.get_by_test_id(f"user-more-{username}").click()
-    page.locator(".ant-dropdown-menu-item", has_text="停用").click()
+    open_dropdown(page).locator(".ant-dropdown-menu-item", has_text="停用").click()
     page.locator(".ant-modal-confirm .ant-btn-dangerous").click()
     expect(row).to_contain_text("停用")
 
-    page.get_by_test_id("user-menu").click()
-    page.get_by_test_id("logout").click()
+    sign_out(page)
     page.get_by_test_id("login-username").fill(username)
     page.get_by_test_id("login-password").fill("Linshi@2026")
     page.get_by_test_id("login-submit").click()

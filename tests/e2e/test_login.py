@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import create_user_via_api, screenshot, sign_in
+from .conftest import choose_language, create_user_via_api, screenshot, sign_in, sign_out
 
 pytestmark = pytest.mark.e2e
 
@@ -36,9 +36,7 @@ def test_header_shows_viewer_and_sign_out_works(signed_in: Callable[[str], Page]
     page = signed_in("finance")
     expect(page.get_by_test_id("viewer-name")).not_to_be_empty()
     expect(page.get_by_test_id("viewer-department")).not_to_be_empty()
-    page.get_by_test_id("user-menu").click()
-    page.get_by_test_id("logout").click()
-    expect(page.get_by_test_id("login-submit")).to_be_visible()
+    sign_out(page)
     # The session cookie is gone: protected pages send us back to sign in.
     page.goto("/users")
     expect(page.get_by_test_id("login-submit")).to_be_visible()
@@ -47,23 +45,20 @@ def test_header_shows_viewer_and_sign_out_works(signed_in: Callable[[str], Page]
 def test_language_switch_changes_the_menu_and_is_remembered(signed_in: Callable[[str], Page]) -> None:
     page = signed_in("admin")
     expect(page.get_by_test_id("nav-users")).to_have_text("用户管理")
-    page.get_by_test_id("lang-switch").click()
-    page.get_by_test_id("lang-en").click()
+    choose_language(page, "en")
     expect(page.get_by_test_id("nav-users")).to_have_text("Users")
     expect(page.get_by_test_id("nav-audit")).to_have_text("Audit trail")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     page.get_by_test_id("nav-users").click()
     page.reload()
     expect(page.get_by_test_id("nav-users")).to_have_text("Users")
-    page.get_by_test_id("lang-switch").click()
-    page.get_by_test_id("lang-zh-CN").click()
+    choose_language(page, "zh-CN")
     expect(page.get_by_test_id("nav-users")).to_have_text("用户管理")
 
 
 def test_server_messages_follow_the_language(page: Page) -> None:
     page.goto("/login")
-    page.get_by_test_id("lang-switch").click()
-    page.get_by_test_id("lang-en").click()
+    choose_language(page, "en")
     expect(page.get_by_test_id("login-submit")).to_have_text("Sign in")
     page.get_by_test_id("login-username").fill("business")
     page.get_by_test_id("login-password").fill("not-the-password")
@@ -112,7 +107,6 @@ def test_change_password(page: Page, live_server: str) -> None:
     ).click()
     expect(page.get_by_role("dialog")).to_be_hidden()
 
-    page.get_by_test_id("user-menu").click()
-    page.get_by_test_id("logout").click()
+    sign_out(page)
     sign_in(page, username, "Xinmima@2026")
     expect(page.get_by_test_id("home-greeting")).to_contain_text("改密测试")

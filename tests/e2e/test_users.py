@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import sign_in, visible_nav
+from .conftest import sign_in, sign_out, visible_nav
 
 pytestmark = pytest.mark.e2e
 
@@ -46,9 +46,7 @@ def test_admin_creates_a_user_who_can_sign_in(signed_in: Callable[[str], Page]) 
     expect(row).to_contain_text("财务部")
     expect(row).to_contain_text("员工")
 
-    page.get_by_test_id("user-menu").click()
-    page.get_by_test_id("logout").click()
-    expect(page.get_by_test_id("login-submit")).to_be_visible()
+    sign_out(page)
 
     sign_in(page, username, password)
     expect(page.get_by_test_id("home-greeting")).to_contain_text("测试员工")
