@@ -174,3 +174,20 @@ async def test_security_headers_and_request_ids(client: httpx.AsyncClient) -> No
     r = await client.post("/graphql", json={"query": "{ __typename }"}, headers={"X-Request-Id": "abc-123"})
     assert r.headers["x-request-id"] == "abc-123"
     assert r.headers["x-content-type-options"] == "nosniff" and r.headers["x-frame-options"] == "DENY"
+
+
+async def test_the_web_app_is_served_with_a_fallback_for_client_routes(settings: Settings, engine: AsyncEngine,
+                                                                       connection: AsyncConnection,
+                                                                       tmp_path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text("<!doctype html><title>业财</title>", encoding="utf-8")
+    (tmp_path / "assets" / "app.js").write_text("console.log(1)", encoding="utf-8")
+    app = create_app(settings.model_copy(update={"frontend_dist": tmp_path}), engine=engine,
+                     sessions=lambda: _session_on(connection))  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+        for path in ("/", "/users", "/audit/123"):
+            r = await c.get(path)
+            assert r.status_code == 200 and "业财" in r.text, path
+        asset = await c.get("/assets/app.js")
+        assert asset.status_code == 200 and "immutable" in asset.headers["cache-control"]
+        assert (await c.get("/assets/missing.js")).status_code == 404

@@ -26,6 +26,8 @@ class SinglePageApp(StaticFiles):
         index = self.dist / "index.html"
         if not index.exists():
             return HTMLResponse(_NOT_BUILT, status_code=503)
+        if path in ("", ".", "/"):  # the root: Starlette hands it over as "."
+            return FileResponse(index, headers={"Cache-Control": "no-cache"})
         try:
             response = await super().get_response(path, scope)
         except HTTPException as error:
