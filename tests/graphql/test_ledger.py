@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -30,6 +32,7 @@ async def test_prepare_review_post_and_see_it_in_the_trial_balance(world: World,
                                                                    gql: GraphQLClient) -> None:
     preparer, preparer_token = await sign_in("finance")
     reviewer, reviewer_token = await sign_in("finance")
+    before = (await gql(TB, {"p": "2026-11"}, token=reviewer_token))["trialBalance"]
     created = (await gql(CREATE, {"input": {"date": "2026-11-20", "summary": "股东投入资本", "lines": [
         _line(world, "1002", debit="200000.00"), _line(world, "4001", credit="200000.00", summary="实收资本")]}},
         token=preparer_token))["createVoucher"]["voucher"]
@@ -49,8 +52,9 @@ async def test_prepare_review_post_and_see_it_in_the_trial_balance(world: World,
     # The world's posted voucher moved 100.00 from 1002 to 1001.
     assert rows["1002"]["debit"] == "200000.00" and rows["1002"]["credit"] == "100.00"
     assert rows["1002"]["closingDebit"] == "199900.00"
-    assert tb["totalDebit"] == tb["totalCredit"] == "200100.00"
-    assert tb["totalClosingDebit"] == tb["totalClosingCredit"]
+    # The new voucher adds 200,000.00 to both columns; debits still equal credits.
+    assert Decimal(tb["totalDebit"]) - Decimal(before["totalDebit"]) == Decimal("200000.00")
+    assert tb["totalDebit"] == tb["totalCredit"] and tb["totalClosingDebit"] == tb["totalClosingCredit"]
 
     # Drill down from the 4001 cell to the voucher and its lines.
     q = """query($a: ID!) { voucherLines(accountId: $a, period: "2026-11", side: "CREDIT") { totalCount
@@ -137,10 +141,14 @@ async def test_voucher_list_statements_do_not_grow(extra: int, world: World, sig
     from datetime import date
     from decimal import Decimal
 
+    from sqlalchemy import func, select
+
     from tests.factories import actor_of, make_user
+    from yecai.ledger.models import Voucher
     from yecai.ledger.service import LineInput, create_voucher
 
     preparer = await actor_of(session, await make_user(session, roles=("finance",)))
+    existing = (await session.execute(select(func.count()).select_from(Voucher))).scalar_one()
     for i in range(extra):
         await create_voucher(session, actor=preparer, day=date(2026, 11, 1 + i % 28), summary=f"批量{i}", lines=[
             LineInput(account_id=world.ledger.accounts["1001"].id, debit=Decimal("1.00")),
@@ -152,9 +160,9 @@ async def test_voucher_list_statements_do_not_grow(extra: int, world: World, sig
       viewerCan { review } } } } }"""
     response = await gql.raw(q, token=token)
     body = response.json()
-    assert "errors" not in body and body["data"]["vouchers"]["totalCount"] == 5 + extra
-    # identity (2) + count + page + periods + users + reversals + lines + accounts (1001 and 1002 have no parent)
-    assert int(response.headers["x-yecai-sql-statements"]) == 9
+    assert "errors" not in body and body["data"]["vouchers"]["totalCount"] == existing + extra
+    # identity (2) + count + page + periods + users + reversals + lines + accounts + parent accounts
+    assert int(response.headers["x-yecai-sql-statements"]) == 10
     # Walking the list in pages of 7 (cursors carry the voucher date) meets every voucher once.
     seen, after = [], None
     while True:
@@ -164,4 +172,4 @@ async def test_voucher_list_statements_do_not_grow(extra: int, world: World, sig
         if not page["pageInfo"]["hasNextPage"]:
             break
         after = page["pageInfo"]["endCursor"]
-    assert len(seen) == len(set(seen)) == 5 + extra
+    assert len(seen) == len(set(seen)) == existing + extra
