@@ -52,11 +52,6 @@ def test_client_routes_survive_a_reload(signed_in: Callable[[str], Page]) -> Non
         expect(page.get_by_test_id(testid)).to_be_visible()
 
 
-@pytest.mark.xfail(
-    reason="backend/yecai/http/webapp.py: StaticFiles.get_path('/') is '.', which the SPA "
-    "fallback takes for a file name, so GET / answers 404 instead of index.html",
-    strict=False,
-)
 def test_home_survives_a_reload(signed_in: Callable[[str], Page]) -> None:
     page = signed_in("admin")
     page.reload()

@@ -130,8 +130,15 @@ async def login(
     if user.password_hash and needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
-    await audit.record(session, actor=actor, action="auth.login", subject_type="user", subject_id=user.id)
+    # The user signs themselves in: the event is theirs, not the anonymous caller's.
+    await audit.record(session, actor=_acting_user(user, actor), action="auth.login", subject_type="user",
+                       subject_id=user.id)
     return LoginOutcome(user, None)
+
+
+def _acting_user(user: User, caller: Actor) -> Actor:
+    return Actor(kind="user", user_id=user.id, username=user.username, department_id=user.department_id,
+                 request_id=caller.request_id, client_address=caller.client_address)
 
 
 def _username_for_sso(preferred: str | None, email: str | None, subject: str) -> str:
@@ -176,8 +183,8 @@ async def sign_in_external(
     if not user.active:
         raise DomainError(errors.INVALID_CREDENTIALS)
     user.last_login_at = utcnow()
-    await audit.record(session, actor=actor, action="auth.login", subject_type="user", subject_id=user.id,
-                       after={"method": "oidc"})
+    await audit.record(session, actor=_acting_user(user, actor), action="auth.login", subject_type="user",
+                       subject_id=user.id, after={"method": "oidc"})
     return user
 
 
@@ -470,7 +477,8 @@ async def ensure_builtin_roles(session: AsyncSession, *, actor: Actor) -> list[R
         wanted = sorted(spec.permissions)
         if spec.code not in roles:
             roles[spec.code] = await create_role(session, actor=actor, code=spec.code, name=spec.zh,
-                                                 description=spec.en, permissions=wanted, builtin=True)
+                                                 description=f"内置角色：{spec.zh}（{spec.en}）", permissions=wanted,
+                                                 builtin=True)
             created.append(roles[spec.code])
         else:
             missing = [p for p in wanted if (spec.code, p) not in applied]
