@@ -81,3 +81,17 @@ def test_checked_in_schema_is_what_the_code_exports(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8") == (REPO_ROOT / "schema" / "schema.graphql").read_text(encoding="utf-8"), \
         "schema/schema.graphql is stale: run `make schema`"
+
+
+
+def test_the_demo_books_balance(seeded: Path) -> None:
+    """The demo documents posted through the default rules (amounts are kept in fen on SQLite)."""
+    db = sqlite3.connect(seeded / "yecai.sqlite3")
+    posted, balanced = db.execute(
+        "SELECT count(*), sum(total_debit = total_credit) FROM voucher WHERE state = 'POSTED'").fetchone()
+    receivable = db.execute("""SELECT sum(debit) - sum(credit) FROM voucher_line
+        JOIN account ON account.id = voucher_line.account_id WHERE account.code = '1122'""").fetchone()[0]
+    db.close()
+    assert posted == balanced == 11
+    # C001: 11,300.00 delivered, 2,260.00 returned, 9,040.00 received; C002: 20 x 150.00 + 13% = 3,390.00 open.
+    assert receivable == 339000

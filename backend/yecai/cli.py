@@ -98,7 +98,8 @@ def seed_demo() -> None:
 
     settings = get_settings()
     created = _with_session(lambda s: run(s, settings.seeds_dir))
-    click.echo(f"demo data loaded: {created['departments']} departments, {created['users']} users created")
+    click.echo(f"demo data loaded: {created['departments']} departments, {created['users']} users created, "
+               f"{created.get('documents', 0)} business documents in place")
 
 
 @main.group()
