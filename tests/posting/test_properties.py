@@ -14,7 +14,7 @@ from yecai.errors import DomainError
 from yecai.ledger.models import Voucher, VoucherLine, VoucherState
 from yecai.ledger.reports import trial_balance
 from yecai.operations import service as ops
-from yecai.operations.models import ExpenseCategory, SalesDeliveryLine, StockBalance, StockMove
+from yecai.operations.models import ExpenseCategory, SalesDelivery, SalesDeliveryLine, StockBalance, StockMove
 from yecai.posting.reconciliation import reconcile
 
 money = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("5000"), places=2)
@@ -51,8 +51,10 @@ async def _apply(session: AsyncSession, c: Company, step: tuple) -> None:
         await ops.deliver_sales_order(session, actor=c.seller, order_id=order.id, warehouse_id=c.warehouse.id,
                                       day=DAY, lines=[ops.DeliveryLineInput(line.id, part)])
     elif kind == "return":
-        candidates = (await session.execute(select(SalesDeliveryLine).where(
-            SalesDeliveryLine.quantity > SalesDeliveryLine.returned_quantity))).scalars().all()
+        candidates = (await session.execute(select(SalesDeliveryLine).join(SalesDelivery).where(
+            SalesDelivery.customer_id == c.customer.id,
+            SalesDeliveryLine.quantity > SalesDeliveryLine.returned_quantity).order_by(SalesDeliveryLine.id)
+        )).scalars().all()
         if candidates:
             line = candidates[0]
             amount = min(step[1], line.quantity - line.returned_quantity)
