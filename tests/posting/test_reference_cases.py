@@ -191,3 +191,31 @@ async def test_business_staff_enter_documents_of_their_own_department_only(sessi
         await ops.create_sales_order(session, actor=c.hr_person, customer_id=c.customer.id, day=DAY,
                                      lines=[PricedLineInput(c.product.id, q("1"), q("1"), q("0.13"))])
     assert denied.value.code == "PERMISSION_DENIED"
+
+
+async def test_statements_after_all_six_cases(session: AsyncSession, company: Company) -> None:
+    from yecai.ledger.statements import balance_sheet, income_statement
+
+    c = company
+    _, delivery = await _delivered(session, c)
+    await ops.record_customer_receipt(session, actor=c.accountant, customer_id=c.customer.id, day=DAY,
+                                      amount=q("11300.00"))
+    claim = await ops.create_expense_claim(session, actor=c.seller, category=ExpenseCategory.TRAVEL,
+                                           amount=q("2300.00"), description="出差", day=DAY)
+    await ops.approve_expense_claim(session, actor=c.sales_manager, claim_id=claim.id)
+    await ops.pay_expense_claim(session, actor=c.accountant, claim_id=claim.id, day=DAY)
+    delivery_line = (await session.execute(select(VoucherLine.source_line_id).where(
+        VoucherLine.source_type == "sales_delivery", VoucherLine.source_id == delivery.id))).scalars().first()
+    await ops.return_sales_order(session, actor=c.seller, delivery_id=delivery.id, day=DAY,
+                                 lines=[ReturnLineInput(delivery_line, q("2"))])
+
+    income = {line.name: line for line in await income_statement(session, actor=c.accountant, period="2026-11")}
+    assert income["一、营业收入"].current == q("8000.00")  # 10,000.00 sold, 2,000.00 returned
+    assert income["减：营业成本"].current == q("4560.00")  # 5,700.00 less 1,140.00
+    assert income["销售费用"].current == q("2300.00")
+    assert income["二、营业利润"].current == q("1140.00") == income["四、净利润"].comparative
+
+    sheet = {line.number: line for line in await balance_sheet(session, actor=c.accountant, period="2026-11")}
+    assert sheet[16].current == sheet[34].current  # 资产总计 = 负债和所有者权益总计
+    assert sheet[7].current == q("80940.00")  # 存货: 85,500.00 bought, 5,700.00 sold, 1,140.00 back
+    assert sheet[32].current == q("1140.00")  # 未分配利润 holds the profit not yet closed

@@ -12,13 +12,15 @@ from yecai.graphql.ledger.types import (
     Account,
     Dimension,
     FiscalPeriod,
+    Statement,
+    StatementLine,
     TrialBalance,
     TrialBalanceRow,
     Voucher,
     VoucherLine,
     VoucherState,
 )
-from yecai.ledger import models, reports, service
+from yecai.ledger import models, reports, service, statements
 from yecai.pagination import paginate
 
 
@@ -109,3 +111,25 @@ class LedgerQueries:
             return connection(page, VoucherLine.from_model)
 
         return await guarded(info, run)
+
+    @strawberry.field(description="利润表 of a period (YYYY-MM): the month and the year to date. Needs `ledger.read`.")
+    async def income_statement(self, info: Info, period: str) -> Statement:
+        async def run() -> Statement:
+            lines = await statements.income_statement(info.context.session, actor=info.context.actor, period=period)
+            return _statement(period, lines)
+
+        return await guarded(info, run)
+
+    @strawberry.field(description="资产负债表 at a period's end, beside the year's start. Needs `ledger.read`.")
+    async def balance_sheet(self, info: Info, period: str) -> Statement:
+        async def run() -> Statement:
+            lines = await statements.balance_sheet(info.context.session, actor=info.context.actor, period=period)
+            return _statement(period, lines)
+
+        return await guarded(info, run)
+
+
+def _statement(period: str, lines: list[statements.StatementLine]) -> Statement:
+    return Statement(period=period, lines=[StatementLine(number=x.number, name=x.name, accounts=x.accounts,
+                                                          current=x.current, comparative=x.comparative,
+                                                          total=x.total) for x in lines])

@@ -294,3 +294,19 @@ class TrialBalance:
     total_credit: Decimal
     total_closing_debit: Decimal
     total_closing_credit: Decimal
+
+
+@strawberry.type(description="One line of a statement and the first-level accounts it is made of.")
+class StatementLine:
+    number: int
+    name: str
+    accounts: list[str] = strawberry.field(description="First-level account codes, to drill into the trial balance.")
+    current: Decimal = strawberry.field(description="利润表: this month; 资产负债表: at the period's end.")
+    comparative: Decimal = strawberry.field(description="利润表: the year to date; 资产负债表: at the year's start.")
+    total: bool
+
+
+@strawberry.type(description="利润表 or 资产负债表 in the small-enterprise layout.")
+class Statement:
+    period: str
+    lines: list[StatementLine]
