@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import os
 import tempfile
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+from sqlalchemy import make_url, text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, create_async_engine
 
 from yecai.app import create_app
 from yecai.db import make_engine
@@ -55,6 +56,30 @@ async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
     await upgrade(engine)
     yield engine
     await engine.dispose()
+
+
+@pytest.fixture
+async def isolated_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    """A database of its own, migrated, for tests that must commit for real (concurrency)."""
+    if database_url.startswith("sqlite"):
+        engine = make_engine(f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp(prefix='yecai-iso-')) / 'iso.sqlite3'}")
+        await upgrade(engine)
+        yield engine
+        await engine.dispose()
+        return
+    name = f"yecai_iso_{uuid.uuid4().hex[:10]}"
+    admin = create_async_engine(database_url, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(make_url(database_url).set(database=name).render_as_string(hide_password=False))
+    try:
+        await upgrade(engine)
+        yield engine
+    finally:
+        await engine.dispose()
+        async with admin.connect() as conn:
+            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        await admin.dispose()
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Concurrent deliveries of one order: exactly one succeeds and the order is posted once.
 
 These transactions commit for real (each writer has its own connection, as concurrent requests do),
-in a period of their own (2025-06) with codes of their own, so other tests are not affected.
+in a database of their own.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from yecai.org.models import DepartmentKind
 DAY = date(2025, 6, 15)
 
 
-async def test_concurrent_deliveries_of_one_order_post_once(engine: AsyncEngine) -> None:
+async def test_concurrent_deliveries_of_one_order_post_once(isolated_engine: AsyncEngine) -> None:
     tag = uuid.uuid4().hex[:8]
     system = system_actor("concurrency-test")
-    async with AsyncSession(engine, expire_on_commit=False) as session:
+    async with AsyncSession(isolated_engine, expire_on_commit=False) as session:
         await open_period(session, actor=system, period="2025-06")
         department = await make_department(session, code=f"CC-{tag}", kind=DepartmentKind.BUSINESS)
         seller = await actor_of(session, await make_user(session, roles=("business",), department=department))
@@ -48,7 +48,7 @@ async def test_concurrent_deliveries_of_one_order_post_once(engine: AsyncEngine)
         await session.commit()
 
     async def attempt(n: int) -> str:
-        async with AsyncSession(engine, expire_on_commit=False) as session:
+        async with AsyncSession(isolated_engine, expire_on_commit=False) as session:
             try:
                 await ops.deliver_sales_order(session, actor=seller, order_id=order.id, warehouse_id=warehouse.id,
                                               day=DAY, idempotency_key=f"cc-{tag}-{n}")
@@ -61,7 +61,7 @@ async def test_concurrent_deliveries_of_one_order_post_once(engine: AsyncEngine)
     outcomes = await asyncio.gather(*(attempt(n) for n in range(6)))
     assert outcomes.count("delivered") == 1, outcomes
     assert set(outcomes) - {"delivered"} <= {"WRONG_STATE", "OVER_DELIVERY"}, outcomes
-    async with AsyncSession(engine) as session:
+    async with AsyncSession(isolated_engine) as session:
         deliveries = (await session.execute(select(SalesDelivery.id).where(SalesDelivery.order_id == order.id))
                       ).scalars().all()
         assert len(deliveries) == 1

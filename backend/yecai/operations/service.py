@@ -494,58 +494,50 @@ def _positive_money(value: Decimal, field_name: str) -> Decimal:
     return value
 
 
-async def record_customer_receipt(session: AsyncSession, *, actor: Actor, customer_id: int, day: date,
-                                  amount: Decimal, department_id: int | None = None,
-                                  idempotency_key: str | None = None) -> CustomerReceipt:
-    """Record money received from a customer against what they owe."""
+async def _record_cash(session: AsyncSession, actor: Actor, *, model: type[T], party: tuple[type[Any], str, int],
+                       open_amount: Any, day: date, amount: Decimal, department_id: int | None,
+                       idempotency_key: str | None, prefix: str, event: Any) -> T:
+    """Money in or out against what is open with a customer or supplier; its voucher follows."""
     if not policies.can_record_cash(actor):
         raise denied()
-    if (earlier := await _replayed(session, CustomerReceipt, idempotency_key)) is not None:
+    if (earlier := await _replayed(session, model, idempotency_key)) is not None:
         return earlier
-    await _active(session, Customer, customer_id, "customerId")
+    party_model, party_field, party_id = party
+    await _active(session, party_model, party_id, f"{party_field[:-3]}Id")
     value = _positive_money(amount, "amount")
-    if value > await customer_open_amount(session, customer_id):
+    if value > await open_amount(session, party_id):
         raise DomainError(errors.OVER_PAYMENT, field="amount")
     department = department_id or actor.department_id
     if department is None or await session.get(Department, department) is None:
         raise invalid("departmentId", "请指定部门", "is required")
-    receipt = CustomerReceipt(number="", date=day, department_id=department, state=DocumentState.DONE,
-                              created_by_id=actor.user_id, idempotency_key=idempotency_key, customer_id=customer_id,
-                              amount=value)
-    session.add(receipt)
+    doc = model(number="", date=day, department_id=department, state=DocumentState.DONE,
+                created_by_id=actor.user_id, idempotency_key=idempotency_key, amount=value, **{party_field: party_id})
+    session.add(doc)
     await session.flush()
-    await _number(session, receipt, "CR")
-    await audit.record(session, actor=actor, action="customer_receipt.create", subject_type="customer_receipt",
-                       subject_id=receipt.id, after=audit.snapshot(receipt))
-    await events.publish(session, actor=actor, event=ev.CustomerReceiptRecorded(receipt.id))
-    return receipt
+    await _number(session, doc, prefix)
+    table = model.__tablename__  # type: ignore[attr-defined]
+    await audit.record(session, actor=actor, action=f"{table}.create", subject_type=table, subject_id=doc.id,  # type: ignore[attr-defined]
+                       after=audit.snapshot(doc))
+    await events.publish(session, actor=actor, event=event(doc.id))  # type: ignore[attr-defined]
+    return doc
+
+
+async def record_customer_receipt(session: AsyncSession, *, actor: Actor, customer_id: int, day: date,
+                                  amount: Decimal, department_id: int | None = None,
+                                  idempotency_key: str | None = None) -> CustomerReceipt:
+    """Record money received from a customer against what they owe."""
+    return await _record_cash(session, actor, model=CustomerReceipt, party=(Customer, "customer_id", customer_id),
+                              open_amount=customer_open_amount, day=day, amount=amount, department_id=department_id,
+                              idempotency_key=idempotency_key, prefix="CR", event=ev.CustomerReceiptRecorded)
 
 
 async def record_supplier_payment(session: AsyncSession, *, actor: Actor, supplier_id: int, day: date,
                                   amount: Decimal, department_id: int | None = None,
                                   idempotency_key: str | None = None) -> SupplierPayment:
     """Record money paid to a supplier against what is owed to them."""
-    if not policies.can_record_cash(actor):
-        raise denied()
-    if (earlier := await _replayed(session, SupplierPayment, idempotency_key)) is not None:
-        return earlier
-    await _active(session, Supplier, supplier_id, "supplierId")
-    value = _positive_money(amount, "amount")
-    if value > await supplier_open_amount(session, supplier_id):
-        raise DomainError(errors.OVER_PAYMENT, field="amount")
-    department = department_id or actor.department_id
-    if department is None or await session.get(Department, department) is None:
-        raise invalid("departmentId", "请指定部门", "is required")
-    payment = SupplierPayment(number="", date=day, department_id=department, state=DocumentState.DONE,
-                              created_by_id=actor.user_id, idempotency_key=idempotency_key, supplier_id=supplier_id,
-                              amount=value)
-    session.add(payment)
-    await session.flush()
-    await _number(session, payment, "SP")
-    await audit.record(session, actor=actor, action="supplier_payment.create", subject_type="supplier_payment",
-                       subject_id=payment.id, after=audit.snapshot(payment))
-    await events.publish(session, actor=actor, event=ev.SupplierPaymentRecorded(payment.id))
-    return payment
+    return await _record_cash(session, actor, model=SupplierPayment, party=(Supplier, "supplier_id", supplier_id),
+                              open_amount=supplier_open_amount, day=day, amount=amount, department_id=department_id,
+                              idempotency_key=idempotency_key, prefix="SP", event=ev.SupplierPaymentRecorded)
 
 
 # ---------------------------------------------------------------- expense claims
