@@ -34,16 +34,16 @@ class StatementLine:
 async def _net_by_first_level(session: AsyncSession, *, from_key: int | None, to_key: int) -> dict[str, Decimal]:
     """Net debit (debit - credit) of posted lines per first-level account code, for periods in [from, to]."""
     key = FiscalPeriod.year * 100 + FiscalPeriod.month
-    stmt = (select(func.substr(Account.code, 1, 4), func.sum(VoucherLine.debit), func.sum(VoucherLine.credit))
+    stmt = (select(Account.code, func.sum(VoucherLine.debit), func.sum(VoucherLine.credit))
             .join(Voucher, Voucher.id == VoucherLine.voucher_id).join(FiscalPeriod, FiscalPeriod.id == Voucher.period_id)
             .join(Account, Account.id == VoucherLine.account_id)
             .where(Voucher.state == VoucherState.POSTED, key <= to_key)
-            .group_by(func.substr(Account.code, 1, 4)))
+            .group_by(Account.code))
     if from_key is not None:
         stmt = stmt.where(key >= from_key)
     result: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for code, debit, credit in (await session.execute(stmt)).all():
-        result[code] = Decimal(debit or 0) - Decimal(credit or 0)
+        result[code[:4]] += Decimal(debit or 0) - Decimal(credit or 0)
     return result
 
 
