@@ -18,7 +18,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         defaultScalarType: 'unknown',
-        scalars: { DateTime: 'string', JSON: 'unknown' },
+        scalars: { DateTime: 'string', Date: 'string', Decimal: 'string', JSON: 'unknown' },
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
       },
     },

@@ -1,10 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { GraphqlProvider } from './graphql/client';
 import { LanguageProvider } from './i18n/LanguageProvider';
 import { ViewerProvider } from './auth/viewer';
 import { FullPageSpin, RequireAuth, RequirePermission } from './auth/RequirePermission';
 import { navEntry } from './layout/nav';
+import { PERMISSIONS } from './auth/permissions';
 import { NotFoundPage } from './layout/ErrorPages';
 
 // Every page is its own chunk: the sign-in page does not pay for the audit viewer.
@@ -16,6 +17,28 @@ const DepartmentsPage = lazy(() => import('./org/DepartmentsPage'));
 const RolesPage = lazy(() => import('./roles/RolesPage'));
 const TokensPage = lazy(() => import('./tokens/TokensPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
+const SalesOrdersPage = lazy(() => import('./operations/SalesOrdersPage'));
+const DocumentFormPage = lazy(() => import('./operations/DocumentFormPage'));
+const DocumentDetailPage = lazy(() => import('./operations/DocumentDetailPage'));
+const DeliveriesPage = lazy(() => import('./operations/DeliveriesPage'));
+const PurchaseReceiptsPage = lazy(() => import('./operations/PurchaseReceiptsPage'));
+const CashPage = lazy(() => import('./operations/CashPage'));
+const ExpenseClaimsPage = lazy(() => import('./operations/ExpenseClaimsPage'));
+const MasterDataPage = lazy(() => import('./operations/MasterDataPage'));
+const VouchersPage = lazy(() => import('./ledger/VouchersPage'));
+const VoucherDetailPage = lazy(() => import('./ledger/VoucherDetailPage'));
+const VoucherFormPage = lazy(() => import('./ledger/VoucherFormPage'));
+const TrialBalancePage = lazy(() => import('./ledger/TrialBalancePage'));
+const AccountsPage = lazy(() => import('./ledger/AccountsPage'));
+const FiscalPeriodsPage = lazy(() => import('./ledger/FiscalPeriodsPage'));
+const PostingRulesPage = lazy(() => import('./posting/PostingRulesPage'));
+const PostingRuleDetailPage = lazy(() => import('./posting/PostingRuleDetailPage'));
+const ReconciliationPage = lazy(() => import('./posting/ReconciliationPage'));
+
+/** A route behind the permission its navigation entry declares (or an explicit list). */
+function guarded(path: string, anyOf: readonly string[], element: ReactNode) {
+  return <Route key={path} path={path} element={<RequirePermission anyOf={anyOf}>{element}</RequirePermission>} />;
+}
 
 export default function App() {
   return (
@@ -74,6 +97,24 @@ export default function App() {
                       </RequirePermission>
                     }
                   />
+                  {guarded('sales-orders', navEntry('salesOrders').anyOf, <SalesOrdersPage />)}
+                  {guarded('sales-orders/new', [PERMISSIONS.operationsCreate], <DocumentFormPage kind="salesOrder" />)}
+                  {guarded('deliveries', navEntry('deliveries').anyOf, <DeliveriesPage />)}
+                  {guarded('purchase-receipts', navEntry('purchaseReceipts').anyOf, <PurchaseReceiptsPage />)}
+                  {guarded('purchase-receipts/new', [PERMISSIONS.operationsCreate], <DocumentFormPage kind="purchaseReceipt" />)}
+                  {guarded('cash', navEntry('cash').anyOf, <CashPage />)}
+                  {guarded('expense-claims', navEntry('expenseClaims').anyOf, <ExpenseClaimsPage />)}
+                  {guarded('master-data', navEntry('masterData').anyOf, <MasterDataPage />)}
+                  {guarded('documents/:id', navEntry('expenseClaims').anyOf, <DocumentDetailPage />)}
+                  {guarded('vouchers', navEntry('vouchers').anyOf, <VouchersPage />)}
+                  {guarded('vouchers/new', [PERMISSIONS.ledgerPrepare], <VoucherFormPage />)}
+                  {guarded('vouchers/:id', navEntry('vouchers').anyOf, <VoucherDetailPage />)}
+                  {guarded('trial-balance', navEntry('trialBalance').anyOf, <TrialBalancePage />)}
+                  {guarded('accounts', navEntry('accounts').anyOf, <AccountsPage />)}
+                  {guarded('fiscal-periods', navEntry('fiscalPeriods').anyOf, <FiscalPeriodsPage />)}
+                  {guarded('posting-rules', navEntry('postingRules').anyOf, <PostingRulesPage />)}
+                  {guarded('posting-rules/:id', navEntry('postingRules').anyOf, <PostingRuleDetailPage />)}
+                  {guarded('reconciliation', navEntry('reconciliation').anyOf, <ReconciliationPage />)}
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

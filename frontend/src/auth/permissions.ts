@@ -6,6 +6,19 @@ export const PERMISSIONS = {
   authManageRoles: 'auth.manage_roles',
   authUseApiTokens: 'auth.use_api_tokens',
   auditRead: 'audit.read',
+  operationsRead: 'operations.read',
+  operationsMasterData: 'operations.manage_master_data',
+  operationsCreate: 'operations.create_documents',
+  operationsRecordCash: 'operations.record_cash',
+  operationsClaimExpenses: 'operations.claim_expenses',
+  operationsApproveClaims: 'operations.approve_claims',
+  operationsPayClaims: 'operations.pay_claims',
+  ledgerRead: 'ledger.read',
+  ledgerManageAccounts: 'ledger.manage_accounts',
+  ledgerManagePeriods: 'ledger.manage_periods',
+  ledgerPrepare: 'ledger.prepare_vouchers',
+  postingRead: 'posting.read',
+  postingManage: 'posting.manage_rules',
 } as const;
 
 export type KnownPermission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

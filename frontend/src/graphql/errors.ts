@@ -22,6 +22,20 @@ export function formFieldName(field: string): string {
   return last.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
+/**
+ * A field such as `lines[0].quantity` (or `input.lines[0].quantity`) as an Ant Design
+ * name path, `['lines', 0, 'quantity']`; null when it names no list row.
+ */
+export function formFieldPath(field: string): (string | number)[] | null {
+  const parts = field
+    .replace(/^input\./, '')
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
+  return parts.some((p) => typeof p === 'number') ? parts : null;
+}
+
 export function describeCombinedError(error: CombinedError, fallback: string): string {
   if (error.networkError) return fallback;
   const first = error.graphQLErrors[0];
@@ -60,9 +74,15 @@ export function useMutationFeedback() {
       if (isDomainError(result)) {
         const err: DomainError = result;
         if (form && err.field) {
-          const name = formFieldName(err.field);
-          const known = name in (form.getFieldsValue() as Record<string, unknown>);
-          if (known) form.setFields([{ name, errors: [err.message] }]);
+          const path = formFieldPath(err.field);
+          const row = path ? form.getFieldValue(path.slice(0, path.findIndex((p) => typeof p === 'number') + 1)) : undefined;
+          if (path && row !== undefined) {
+            form.setFields([{ name: path, errors: [err.message] }]);
+          } else {
+            const name = formFieldName(err.field);
+            const known = name in (form.getFieldsValue() as Record<string, unknown>);
+            if (known) form.setFields([{ name, errors: [err.message] }]);
+          }
         }
         void message.error(err.message);
         return null;

@@ -1,6 +1,8 @@
+import booksEn from './books.en';
 import type { Messages } from './zh-CN';
 
 const en: Messages = {
+  ...booksEn,
   app: {
     name: 'Yecai Portal',
     shortName: 'Yecai',
@@ -39,6 +41,21 @@ const en: Messages = {
     retry: 'Retry',
   },
   nav: {
+    salesOrders: 'Sales orders',
+    deliveries: 'Deliveries',
+    purchaseReceipts: 'Purchase receipts',
+    cash: 'Receipts & payments',
+    expenseClaims: 'Expense claims',
+    masterData: 'Master data',
+    vouchers: 'Vouchers',
+    trialBalance: 'Trial balance',
+    accounts: 'Accounts',
+    fiscalPeriods: 'Fiscal periods',
+    postingRules: 'Posting rules',
+    reconciliation: 'Reconciliation',
+    groupOperations: 'Business documents',
+    groupBooks: 'Books',
+    groupPosting: 'Posting & reconciliation',
     home: 'Home',
     users: 'Users',
     departments: 'Departments',

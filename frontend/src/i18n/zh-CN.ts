@@ -1,6 +1,8 @@
 // Our own interface strings. Server-provided text (error messages, permission names)
 // arrives already localized and is shown as is.
+import booksZh from './books.zh-CN';
 const zhCN = {
+  ...booksZh,
   app: {
     name: '业财融合门户',
     shortName: '业财',
@@ -39,6 +41,21 @@ const zhCN = {
     retry: '重试',
   },
   nav: {
+    salesOrders: '销售订单',
+    deliveries: '发货',
+    purchaseReceipts: '采购入库',
+    cash: '收付款',
+    expenseClaims: '费用报销',
+    masterData: '基础资料',
+    vouchers: '凭证',
+    trialBalance: '科目余额表',
+    accounts: '会计科目',
+    fiscalPeriods: '会计期间',
+    postingRules: '记账规则',
+    reconciliation: '对账',
+    groupOperations: '业务单据',
+    groupBooks: '账簿',
+    groupPosting: '记账规则与对账',
     home: '首页',
     users: '用户管理',
     departments: '部门管理',

@@ -25,8 +25,9 @@ const COLLAPSE_KEY = 'yecai.siderCollapsed';
 
 function selectedKey(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
+  if (first === '') return 'home';
   const match = NAV_ENTRIES.find((e) => e.path === `/${first}`);
-  return match ? match.key : 'home';
+  return match ? match.key : '';
 }
 
 export default function AppLayout() {
@@ -61,6 +62,9 @@ export default function AppLayout() {
     });
     const groups: { group: NavEntry['group']; label: string | null }[] = [
       { group: 'main', label: null },
+      { group: 'operations', label: t('nav.groupOperations') },
+      { group: 'books', label: t('nav.groupBooks') },
+      { group: 'posting', label: t('nav.groupPosting') },
       { group: 'org', label: t('nav.groupOrg') },
       { group: 'system', label: t('nav.groupSystem') },
     ];

@@ -2,27 +2,82 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CarOutlined,
+  ClusterOutlined,
+  DatabaseOutlined,
+  FileDoneOutlined,
   HomeOutlined,
+  InboxOutlined,
   KeyOutlined,
+  NodeIndexOutlined,
   SafetyOutlined,
+  ShoppingCartOutlined,
+  TableOutlined,
   TeamOutlined,
+  WalletOutlined,
+  ReconciliationOutlined,
 } from '@ant-design/icons';
 import { PERMISSIONS } from '../auth/permissions';
 
+export type NavKey =
+  | 'home'
+  | 'salesOrders'
+  | 'deliveries'
+  | 'purchaseReceipts'
+  | 'cash'
+  | 'expenseClaims'
+  | 'masterData'
+  | 'vouchers'
+  | 'trialBalance'
+  | 'accounts'
+  | 'fiscalPeriods'
+  | 'postingRules'
+  | 'reconciliation'
+  | 'users'
+  | 'departments'
+  | 'roles'
+  | 'tokens'
+  | 'audit';
+
 export interface NavEntry {
-  key: 'home' | 'users' | 'departments' | 'roles' | 'tokens' | 'audit';
+  key: NavKey;
   path: string;
   icon: ReactNode;
-  label: `nav.${NavEntry['key']}`;
+  label: `nav.${NavKey}`;
   description: 'home.linkUsers' | 'home.linkDepartments' | 'home.linkRoles' | 'home.linkTokens' | 'home.linkAudit' | null;
   /** The viewer needs one of these to see the entry; empty means everyone signed in. */
   anyOf: readonly string[];
-  group: 'main' | 'org' | 'system';
+  group: 'main' | 'operations' | 'books' | 'posting' | 'org' | 'system';
 }
+
+const OPERATIONS = [PERMISSIONS.operationsRead];
+const BOOKS = [PERMISSIONS.ledgerRead];
 
 // Mirrors the contract's navigation table; the routes use the same lists.
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home', description: null, anyOf: [], group: 'main' },
+  { key: 'salesOrders', path: '/sales-orders', icon: <ShoppingCartOutlined />, label: 'nav.salesOrders', description: null, anyOf: OPERATIONS, group: 'operations' },
+  { key: 'deliveries', path: '/deliveries', icon: <CarOutlined />, label: 'nav.deliveries', description: null, anyOf: OPERATIONS, group: 'operations' },
+  { key: 'purchaseReceipts', path: '/purchase-receipts', icon: <InboxOutlined />, label: 'nav.purchaseReceipts', description: null, anyOf: OPERATIONS, group: 'operations' },
+  { key: 'cash', path: '/cash', icon: <WalletOutlined />, label: 'nav.cash', description: null, anyOf: OPERATIONS, group: 'operations' },
+  {
+    key: 'expenseClaims',
+    path: '/expense-claims',
+    icon: <FileDoneOutlined />,
+    label: 'nav.expenseClaims',
+    description: null,
+    anyOf: [PERMISSIONS.operationsRead, PERMISSIONS.operationsClaimExpenses],
+    group: 'operations',
+  },
+  { key: 'masterData', path: '/master-data', icon: <DatabaseOutlined />, label: 'nav.masterData', description: null, anyOf: OPERATIONS, group: 'operations' },
+  { key: 'vouchers', path: '/vouchers', icon: <BookOutlined />, label: 'nav.vouchers', description: null, anyOf: BOOKS, group: 'books' },
+  { key: 'trialBalance', path: '/trial-balance', icon: <TableOutlined />, label: 'nav.trialBalance', description: null, anyOf: BOOKS, group: 'books' },
+  { key: 'accounts', path: '/accounts', icon: <ClusterOutlined />, label: 'nav.accounts', description: null, anyOf: BOOKS, group: 'books' },
+  { key: 'fiscalPeriods', path: '/fiscal-periods', icon: <CalendarOutlined />, label: 'nav.fiscalPeriods', description: null, anyOf: BOOKS, group: 'books' },
+  { key: 'postingRules', path: '/posting-rules', icon: <NodeIndexOutlined />, label: 'nav.postingRules', description: null, anyOf: [PERMISSIONS.postingRead], group: 'posting' },
+  { key: 'reconciliation', path: '/reconciliation', icon: <ReconciliationOutlined />, label: 'nav.reconciliation', description: null, anyOf: BOOKS, group: 'posting' },
   {
     key: 'users',
     path: '/users',
@@ -70,7 +125,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   },
 ];
 
-export function navEntry(key: NavEntry['key']): NavEntry {
+
+export function navEntry(key: NavKey): NavEntry {
   const entry = NAV_ENTRIES.find((e) => e.key === key);
   if (!entry) throw new Error(`unknown nav entry ${key}`);
   return entry;

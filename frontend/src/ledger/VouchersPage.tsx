@@ -1,0 +1,96 @@
+import { useMemo, useState } from 'react';
+import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import type { VoucherState } from '../gql/graphql';
+import { PageHeader } from '../layout/PageHeader';
+import { useCan } from '../auth/viewer';
+import { PERMISSIONS } from '../auth/permissions';
+import { Pager, useCursorPager } from '../graphql/pagination';
+import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
+import { VoucherStateTag, voucherPath } from '../common/documents';
+import { Money } from '../common/Money';
+import { VouchersQuery } from './operations';
+
+const STATES: readonly VoucherState[] = ['DRAFT', 'REVIEWED', 'POSTED'];
+
+/** 凭证: by period and state, newest first. */
+export default function VouchersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const pager = useCursorPager();
+  const [period, setPeriod] = useState<string | null>(currentPeriod());
+  const [state, setState] = useState<VoucherState | null>(null);
+  const variables = useMemo(() => ({ first: 20, after: pager.after, period, state }), [pager.after, period, state]);
+  const [{ data, fetching, error }] = useQuery({ query: VouchersQuery, variables, requestPolicy: 'cache-and-network' });
+  const connection = data?.vouchers;
+  return (
+    <>
+      <PageHeader
+        title={t('nav.vouchers')}
+        subtitle={t('vouchers.hint')}
+        extra={
+          can(PERMISSIONS.ledgerPrepare) && (
+            <Link to="/vouchers/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="voucher-create">
+                {t('vouchers.new')}
+              </Button>
+            </Link>
+          )
+        }
+      />
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <PeriodPicker
+            allowClear
+            value={period}
+            onChange={(p) => {
+              setPeriod(p);
+              pager.reset();
+            }}
+          />
+          <Select<VoucherState | 'ALL'>
+            value={state ?? 'ALL'}
+            style={{ width: 140 }}
+            data-testid="voucher-state-filter"
+            onChange={(v) => {
+              setState(v === 'ALL' ? null : v);
+              pager.reset();
+            }}
+            options={[{ value: 'ALL', label: t('documents.allStates') }, ...STATES.map((s) => ({ value: s, label: t(`voucherState.${s}`) }))]}
+          />
+        </Space>
+        {error && <div style={{ color: 'red' }}>{error.message}</div>}
+        <Table
+          rowKey="id"
+          size="middle"
+          loading={fetching}
+          pagination={false}
+          dataSource={connection?.edges.map((e) => e.node) ?? []}
+          data-testid="vouchers-table"
+          columns={[
+            { title: t('vouchers.number'), key: 'number', width: 110, render: (_, v) => <Link to={voucherPath(v.id)}>{v.displayNumber}</Link> },
+            { title: t('vouchers.date'), dataIndex: 'date', width: 110 },
+            { title: t('vouchers.summary'), dataIndex: 'summary', ellipsis: true },
+            { title: t('vouchers.origin'), key: 'origin', width: 100, render: (_, v) => <Tag bordered={false}>{t(`voucherOrigin.${v.origin}`)}</Tag> },
+            { title: t('vouchers.debit'), key: 'debit', align: 'right', render: (_, v) => <Money value={v.totalDebit} symbol={false} /> },
+            { title: t('vouchers.credit'), key: 'credit', align: 'right', render: (_, v) => <Money value={v.totalCredit} symbol={false} /> },
+            { title: t('vouchers.preparer'), key: 'preparer', render: (_, v) => v.preparer?.displayName ?? t('common.system') },
+            { title: t('common.status'), key: 'state', width: 90, render: (_, v) => <VoucherStateTag state={v.state} /> },
+          ]}
+        />
+        <Pager
+          page={pager.page}
+          totalCount={connection?.totalCount}
+          hasPrev={pager.hasPrev}
+          hasNext={connection?.pageInfo.hasNextPage ?? false}
+          onPrev={pager.prev}
+          onNext={() => pager.next(connection?.pageInfo.endCursor)}
+          loading={fetching}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import type { ButtonProps } from 'antd';
+import { useEffect } from 'react';
+import { App, DatePicker, Form, InputNumber, Modal, Radio, Table } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMutation } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useMutationFeedback } from '../graphql/errors';
+import { documentPath } from '../common/documents';
+import { newIdempotencyKey } from '../common/idempotency';
+import { formatQuantity, formatScaled, parseDecimal } from '../common/decimal';
+import { nowInShanghai } from '../i18n/time';
+import { DeliverSalesOrderMutation } from './operations';
+import { WarehouseSelect } from './selects';
+
+export interface OrderLine {
+  id: number;
+  lineNo: number;
+  quantity: string;
+  deliveredQuantity: string | null;
+  product: { name: string; unit: string };
+}
+
+interface DeliverForm {
+  warehouseId: string;
+  date: Dayjs;
+  mode: 'all' | 'lines';
+  lines: { orderLineId: number; quantity: string }[];
+}
+
+function remaining(line: OrderLine): bigint {
+  return (parseDecimal(line.quantity, 4) ?? 0n) - (parseDecimal(line.deliveredQuantity ?? '0', 4) ?? 0n);
+}
+
+/** 发货: everything that remains, or chosen quantities per line; errors land on the line's quantity. */
+export function DeliverModal({ orderId, lines, open, onClose }: { orderId: string; lines: readonly OrderLine[]; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const feedback = useMutationFeedback();
+  const [form] = Form.useForm<DeliverForm>();
+  const [{ fetching }, deliver] = useMutation(DeliverSalesOrderMutation);
+  // The rows are the lines with something left, in order: the server's `lines[i]` names row i either way.
+  const open_lines = lines.filter((l) => remaining(l) > 0n);
+  const mode = Form.useWatch('mode', form);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({
+      date: nowInShanghai(),
+      mode: 'all',
+      lines: open_lines.map((l) => ({ orderLineId: l.id, quantity: formatQuantity(formatScaled(remaining(l), 4, 4)).replace(/,/g, '') })),
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const outcome = await deliver({
+      input: {
+        orderId,
+        warehouseId: v.warehouseId,
+        date: v.date.format('YYYY-MM-DD'),
+        lines: v.mode === 'all' ? null : v.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: String(l.quantity) })),
+        idempotencyKey: newIdempotencyKey(),
+      },
+    });
+    const ok = feedback(outcome, outcome.data?.deliverSalesOrder, form);
+    if (ok?.__typename === 'DeliverSalesOrderSuccess') {
+      void message.success(t('documents.delivered', { number: ok.delivery.number }));
+      onClose();
+      navigate(documentPath(ok.delivery.id));
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      width={720}
+      title={t('documents.deliver')}
+      onCancel={onClose}
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={fetching}
+      okText={t('documents.confirmDeliver')}
+      okButtonProps={{ 'data-testid': 'deliver-submit' } as ButtonProps}
+      forceRender
+    >
+      <Form<DeliverForm> form={form} layout="vertical" name="deliver">
+        <Form.Item name="warehouseId" label={t('documents.warehouse')} rules={[{ required: true, message: t('documents.warehouseRequired') }]}>
+          <WarehouseSelect testId="deliver-warehouse" />
+        </Form.Item>
+        <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="mode" label={t('documents.deliverMode')}>
+          <Radio.Group
+            options={[
+              { value: 'all', label: <span data-testid="deliver-mode-all">{t('documents.deliverAll')}</span> },
+              { value: 'lines', label: <span data-testid="deliver-mode-lines">{t('documents.deliverLines')}</span> },
+            ]}
+          />
+        </Form.Item>
+        <Form.List name="lines">
+          {(fields) => (
+            <Table
+              size="small"
+              bordered
+              pagination={false}
+              rowKey="key"
+              dataSource={fields}
+              columns={[
+                { title: '#', width: 40, render: (_, f) => open_lines[f.name]?.lineNo },
+                { title: t('documents.product'), render: (_, f) => open_lines[f.name]?.product.name },
+                {
+                  title: t('documents.remaining'),
+                  align: 'right',
+                  render: (_, f) => {
+                    const l = open_lines[f.name];
+                    return l ? `${formatQuantity(formatScaled(remaining(l), 4, 4))} ${l.product.unit}` : '';
+                  },
+                },
+                {
+                  title: t('documents.deliverQuantity'),
+                  width: 200,
+                  render: (_, f) => (
+                    <Form.Item name={[f.name, 'quantity']} style={{ margin: 0 }} rules={[{ required: true }]}>
+                      <InputNumber<string> stringMode min="0" disabled={mode !== 'lines'} style={{ width: '100%' }} data-testid={`deliver-line-${f.name}-quantity`} />
+                    </Form.Item>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { Card, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { DocumentState } from '../gql/graphql';
+import { Pager } from '../graphql/pagination';
+import { DocumentLink, DocumentStateTag } from '../common/documents';
+import { DocumentListFilters, useDocumentListFilters } from '../common/ListFilters';
+import { Money } from '../common/Money';
+import { sumFen, fenToDecimal } from '../common/decimal';
+
+export interface DocumentRow {
+  id: string;
+  number: string;
+  date: string;
+  state: DocumentState;
+  department: { name: string };
+  createdBy: { displayName: string } | null;
+}
+
+interface Connection<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  edges: { node: T }[];
+}
+
+interface Props<T extends DocumentRow> {
+  filters: ReturnType<typeof useDocumentListFilters>;
+  connection: Connection<T> | undefined;
+  fetching: boolean;
+  error?: string;
+  states: readonly DocumentState[];
+  /** Columns between the number/date and the state. */
+  columns: TableColumnsType<T>;
+  testId: string;
+  extra?: ReactNode;
+  actions?: TableColumnsType<T>[number];
+}
+
+/** The number, date, state, department columns and the filters and pager every document list shares. */
+export function DocumentList<T extends DocumentRow>({
+  filters,
+  connection,
+  fetching,
+  error,
+  states,
+  columns,
+  testId,
+  extra,
+  actions,
+}: Props<T>) {
+  const { t } = useTranslation();
+  const rows = connection?.edges.map((e) => e.node) ?? [];
+  const all: TableColumnsType<T> = [
+    {
+      title: t('documents.number'),
+      dataIndex: 'number',
+      width: 170,
+      render: (_, row) => <DocumentLink id={row.id} number={row.number} />,
+    },
+    { title: t('documents.date'), dataIndex: 'date', width: 110 },
+    ...columns,
+    { title: t('documents.department'), key: 'department', render: (_, row) => row.department.name },
+    { title: t('documents.createdBy'), key: 'createdBy', render: (_, row) => row.createdBy?.displayName ?? '—' },
+    { title: t('common.status'), key: 'state', width: 90, render: (_, row) => <DocumentStateTag state={row.state} /> },
+    ...(actions ? [actions] : []),
+  ];
+  return (
+    <Card>
+      <DocumentListFilters states={states} onApply={filters.apply} extra={extra} />
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      <Table<T> rowKey="id" size="middle" columns={all} dataSource={rows} loading={fetching} pagination={false} data-testid={testId} scroll={{ x: 'max-content' }} />
+      <Pager
+        page={filters.pager.page}
+        totalCount={connection?.totalCount}
+        hasPrev={filters.pager.hasPrev}
+        hasNext={connection?.pageInfo.hasNextPage ?? false}
+        onPrev={filters.pager.prev}
+        onNext={() => filters.pager.next(connection?.pageInfo.endCursor)}
+        loading={fetching}
+      />
+    </Card>
+  );
+}
+
+/** The gross total of a document's lines. */
+export function LinesGross({ lines }: { lines: readonly { gross: string }[] }) {
+  return <Money value={fenToDecimal(sumFen(lines.map((l) => l.gross)))} />;
+}

@@ -1,0 +1,138 @@
+import type { ButtonProps } from 'antd';
+import { useState } from 'react';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import type { ExpenseCategory } from '../gql/graphql';
+import { PageHeader } from '../layout/PageHeader';
+import { useCan } from '../auth/viewer';
+import { PERMISSIONS } from '../auth/permissions';
+import { useMutationFeedback } from '../graphql/errors';
+import { useDocumentListFilters } from '../common/ListFilters';
+import { newIdempotencyKey } from '../common/idempotency';
+import { Money } from '../common/Money';
+import { nowInShanghai } from '../i18n/time';
+import { CreateExpenseClaimMutation, ExpenseClaimsQuery } from './operations';
+import { DocumentList } from './DocumentList';
+import { ClaimActions } from './ClaimActions';
+
+const CATEGORIES: readonly ExpenseCategory[] = ['TRAVEL', 'OFFICE', 'ENTERTAINMENT'];
+
+interface ClaimForm {
+  category: ExpenseCategory;
+  amount: string;
+  description: string;
+  date: Dayjs;
+}
+
+function ClaimModal({ open, onClose }: { open: boolean; onClose: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const feedback = useMutationFeedback();
+  const [form] = Form.useForm<ClaimForm>();
+  const [{ fetching }, create] = useMutation(CreateExpenseClaimMutation);
+  const submit = async () => {
+    const v = await form.validateFields();
+    const outcome = await create({
+      input: {
+        category: v.category,
+        amount: String(v.amount),
+        description: v.description.trim(),
+        date: v.date.format('YYYY-MM-DD'),
+        idempotencyKey: newIdempotencyKey(),
+      },
+    });
+    if (!feedback(outcome, outcome.data?.createExpenseClaim, form)) return;
+    void message.success(t('documents.claimSubmitted'));
+    onClose(true);
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('documents.newClaim')}
+      onCancel={() => onClose(false)}
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={fetching}
+      okButtonProps={{ 'data-testid': 'claim-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      <Form<ClaimForm> form={form} layout="vertical" initialValues={{ date: nowInShanghai(), category: 'TRAVEL' }} preserve={false}>
+        <Form.Item name="category" label={t('documents.category')} rules={[{ required: true }]}>
+          <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`expenseCategory.${c}`) }))} />
+        </Form.Item>
+        <Form.Item name="amount" label={t('documents.amount')} rules={[{ required: true, message: t('documents.amountRequired') }]}>
+          <InputNumber<string> stringMode min="0.01" precision={2} prefix="¥" style={{ width: '100%' }} data-testid="claim-amount" />
+        </Form.Item>
+        <Form.Item name="description" label={t('documents.description')} rules={[{ required: true, whitespace: true, message: t('documents.descriptionRequired') }]}>
+          <Input.TextArea rows={2} data-testid="claim-description" />
+        </Form.Item>
+        <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 费用报销: one's own claims; the department manager approves, finance pays. */
+export default function ExpenseClaimsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [open, setOpen] = useState(false);
+  const filters = useDocumentListFilters();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ExpenseClaimsQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const rows = data?.expenseClaims.edges.map((e) => e.node) ?? [];
+  const anyActions = rows.some((r) => r.viewerCan.approve || r.viewerCan.pay);
+  return (
+    <>
+      <PageHeader
+        title={t('nav.expenseClaims')}
+        subtitle={t('documents.claimsHint')}
+        extra={
+          can(PERMISSIONS.operationsClaimExpenses) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="claim-create">
+              {t('documents.newClaim')}
+            </Button>
+          )
+        }
+      />
+      <DocumentList
+        filters={filters}
+        connection={data?.expenseClaims}
+        fetching={fetching}
+        error={error?.message}
+        states={['SUBMITTED', 'APPROVED', 'REJECTED', 'DONE']}
+        testId="claims-table"
+        columns={[
+          { title: t('documents.claimant'), key: 'claimant', render: (_, r) => r.claimant.displayName },
+          { title: t('documents.category'), key: 'category', render: (_, r) => t(`expenseCategory.${r.category}`) },
+          { title: t('documents.description'), dataIndex: 'description', ellipsis: true },
+          { title: t('documents.amount'), key: 'amount', align: 'right', render: (_, r) => <Money value={r.amount} /> },
+        ]}
+        actions={
+          anyActions
+            ? {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_, r) => (
+                  <Space>
+                    <ClaimActions claim={r} onDone={reload} size="small" />
+                  </Space>
+                ),
+              }
+            : undefined
+        }
+      />
+      <ClaimModal
+        open={open}
+        onClose={(saved) => {
+          setOpen(false);
+          if (saved) reload();
+        }}
+      />
+    </>
+  );
+}

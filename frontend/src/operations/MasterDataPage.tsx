@@ -1,0 +1,221 @@
+import type { ButtonProps } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../layout/PageHeader';
+import { useCan } from '../auth/viewer';
+import { PERMISSIONS } from '../auth/permissions';
+import { useMutationFeedback } from '../graphql/errors';
+import { Pager, useCursorPager } from '../graphql/pagination';
+import { Money, Quantity } from '../common/Money';
+import {
+  CreateCustomerMutation,
+  CreateProductCategoryMutation,
+  CreateProductMutation,
+  CreateSupplierMutation,
+  CreateWarehouseMutation,
+  CustomersQuery,
+  ProductCategoriesQuery,
+  ProductsQuery,
+  SuppliersQuery,
+  WarehousesQuery,
+} from './operations';
+
+type Kind = 'customers' | 'suppliers' | 'products' | 'warehouses' | 'categories';
+const PAGE = 20;
+
+interface MasterForm {
+  code: string;
+  name: string;
+  categoryId?: string;
+  unit?: string;
+}
+
+function CreateModal({ kind, open, onClose }: { kind: Kind; open: boolean; onClose: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const feedback = useMutationFeedback();
+  const [form] = Form.useForm<MasterForm>();
+  const [, createCustomer] = useMutation(CreateCustomerMutation);
+  const [, createSupplier] = useMutation(CreateSupplierMutation);
+  const [, createWarehouse] = useMutation(CreateWarehouseMutation);
+  const [, createCategory] = useMutation(CreateProductCategoryMutation);
+  const [, createProduct] = useMutation(CreateProductMutation);
+  const [{ data: categories }] = useQuery({ query: ProductCategoriesQuery, variables: { first: 100 }, pause: kind !== 'products' || !open });
+  const [saving, setSaving] = useState(false);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const input = { code: v.code.trim(), name: v.name.trim() };
+    setSaving(true);
+    try {
+      let ok: unknown = null;
+      if (kind === 'customers') {
+        const o = await createCustomer({ input });
+        ok = feedback(o, o.data?.createCustomer, form);
+      } else if (kind === 'suppliers') {
+        const o = await createSupplier({ input });
+        ok = feedback(o, o.data?.createSupplier, form);
+      } else if (kind === 'warehouses') {
+        const o = await createWarehouse({ input });
+        ok = feedback(o, o.data?.createWarehouse, form);
+      } else if (kind === 'categories') {
+        const o = await createCategory({ input });
+        ok = feedback(o, o.data?.createProductCategory, form);
+      } else {
+        const o = await createProduct({ input: { ...input, categoryId: v.categoryId ?? '', unit: v.unit?.trim() || '件' } });
+        ok = feedback(o, o.data?.createProduct, form);
+      }
+      if (ok) {
+        void message.success(t('common.saved'));
+        onClose(true);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t(`masterData.create.${kind}`)}
+      onCancel={() => onClose(false)}
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'master-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      <Form<MasterForm> form={form} layout="vertical" preserve={false} initialValues={{ unit: '件' }}>
+        <Form.Item name="code" label={t('masterData.code')} rules={[{ required: true, whitespace: true, message: t('masterData.codeRequired') }]}>
+          <Input data-testid="master-code" />
+        </Form.Item>
+        <Form.Item name="name" label={t('masterData.name')} rules={[{ required: true, whitespace: true, message: t('masterData.nameRequired') }]}>
+          <Input data-testid="master-name" />
+        </Form.Item>
+        {kind === 'products' && (
+          <>
+            <Form.Item name="categoryId" label={t('masterData.category')} rules={[{ required: true, message: t('masterData.categoryRequired') }]}>
+              <Select
+                data-testid="master-category"
+                options={categories?.productCategories.edges.map(({ node }) => ({ value: node.id, label: `${node.code} ${node.name}` }))}
+              />
+            </Form.Item>
+            <Form.Item name="unit" label={t('masterData.unit')}>
+              <Input style={{ width: 120 }} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+interface Named {
+  id: string;
+  code: string;
+  name: string;
+}
+
+function useMasterList(kind: Kind) {
+  const pager = useCursorPager();
+  const [search, setSearch] = useState('');
+  const variables = { first: PAGE, after: pager.after, search: search.trim() || null };
+  const policy = { requestPolicy: 'cache-and-network' as const };
+  const [c, rc] = useQuery({ query: CustomersQuery, variables, pause: kind !== 'customers', ...policy });
+  const [s, rs] = useQuery({ query: SuppliersQuery, variables, pause: kind !== 'suppliers', ...policy });
+  const [w, rw] = useQuery({ query: WarehousesQuery, variables, pause: kind !== 'warehouses', ...policy });
+  const [g, rg] = useQuery({ query: ProductCategoriesQuery, variables, pause: kind !== 'categories', ...policy });
+  const [p, rp] = useQuery({ query: ProductsQuery, variables, pause: kind !== 'products', ...policy });
+  const pick = { customers: [c, rc, c.data?.customers], suppliers: [s, rs, s.data?.suppliers], warehouses: [w, rw, w.data?.warehouses], categories: [g, rg, g.data?.productCategories], products: [p, rp, p.data?.products] } as const;
+  const [state, refetch, connection] = pick[kind];
+  return { pager, setSearch, state, refetch: () => refetch({ requestPolicy: 'network-only' }), connection, products: p.data?.products };
+}
+
+function MasterTab({ kind, canManage }: { kind: Kind; canManage: boolean }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const list = useMasterList(kind);
+  const rows = (list.connection?.edges.map((e) => e.node) ?? []) as Named[];
+  type ProductRow = NonNullable<typeof list.products>['edges'][number]['node'];
+  const columns: TableColumnsType<Named> = [
+    { title: t('masterData.code'), dataIndex: 'code', width: 140 },
+    { title: t('masterData.name'), dataIndex: 'name' },
+  ];
+  if (kind === 'products') {
+    columns.push(
+      { title: t('masterData.category'), key: 'category', render: (_, r) => (r as ProductRow).category.name },
+      { title: t('masterData.unit'), key: 'unit', render: (_, r) => (r as ProductRow).unit },
+      {
+        title: t('masterData.stock'),
+        key: 'stock',
+        render: (_, r) => (
+          <Space direction="vertical" size={0}>
+            {(r as ProductRow).stock.map((s) => (
+              <span key={s.warehouse.id} data-testid="product-stock">
+                {s.warehouse.name}：<Quantity value={s.quantity} /> {(r as ProductRow).unit} · <Money value={s.value} /> ·{' '}
+                {t('masterData.unitCost')} <Money value={s.unitCost} />
+              </span>
+            ))}
+          </Space>
+        ),
+      },
+    );
+  }
+  return (
+    <Card>
+      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Input.Search
+          allowClear
+          placeholder={t('masterData.search')}
+          onSearch={(v) => {
+            list.setSearch(v);
+            list.pager.reset();
+          }}
+          style={{ width: 260 }}
+        />
+        {canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid={`master-create-${kind}`}>
+            {t(`masterData.create.${kind}`)}
+          </Button>
+        )}
+      </Space>
+      <Table<Named> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.state.fetching} pagination={false} data-testid={`master-table-${kind}`} />
+      <Pager
+        page={list.pager.page}
+        totalCount={list.connection?.totalCount}
+        hasPrev={list.pager.hasPrev}
+        hasNext={list.connection?.pageInfo.hasNextPage ?? false}
+        onPrev={list.pager.prev}
+        onNext={() => list.pager.next(list.connection?.pageInfo.endCursor)}
+      />
+      <CreateModal
+        kind={kind}
+        open={open}
+        onClose={(saved) => {
+          setOpen(false);
+          if (saved) list.refetch();
+        }}
+      />
+    </Card>
+  );
+}
+
+/** 基础资料: customers, suppliers, products with their stock, warehouses, product categories. */
+export default function MasterDataPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const canManage = can(PERMISSIONS.operationsMasterData);
+  const kinds: Kind[] = ['customers', 'suppliers', 'products', 'warehouses', 'categories'];
+  return (
+    <>
+      <PageHeader title={t('nav.masterData')} subtitle={t('masterData.hint')} />
+      <Tabs
+        destroyOnHidden
+        items={kinds.map((k) => ({ key: k, label: <span data-testid={`master-tab-${k}`}>{t(`masterData.tabs.${k}`)}</span>, children: <MasterTab kind={k} canManage={canManage} /> }))}
+      />
+    </>
+  );
+}

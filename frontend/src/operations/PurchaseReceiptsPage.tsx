@@ -1,0 +1,49 @@
+import { Button } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../layout/PageHeader';
+import { useCan } from '../auth/viewer';
+import { PERMISSIONS } from '../auth/permissions';
+import { useDocumentListFilters } from '../common/ListFilters';
+import { PurchaseReceiptsQuery } from './operations';
+import { DocumentList, LinesGross } from './DocumentList';
+
+export default function PurchaseReceiptsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const filters = useDocumentListFilters();
+  const [{ data, fetching, error }] = useQuery({ query: PurchaseReceiptsQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
+  return (
+    <>
+      <PageHeader
+        title={t('nav.purchaseReceipts')}
+        subtitle={t('documents.purchaseReceiptsHint')}
+        extra={
+          can(PERMISSIONS.operationsCreate) && (
+            <Link to="/purchase-receipts/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="purchase-receipt-create">
+                {t('documents.newPurchaseReceipt')}
+              </Button>
+            </Link>
+          )
+        }
+      />
+      <DocumentList
+        filters={filters}
+        connection={data?.purchaseReceipts}
+        fetching={fetching}
+        error={error?.message}
+        states={['DONE']}
+        testId="purchase-receipts-table"
+        columns={[
+          { title: t('documents.supplier'), key: 'supplier', render: (_, r) => r.supplier.name },
+          { title: t('documents.warehouse'), key: 'warehouse', render: (_, r) => r.warehouse.name },
+          { title: t('documents.supplierInvoiceNo'), key: 'invoice', render: (_, r) => r.supplierInvoiceNo ?? '—' },
+          { title: t('documents.gross'), key: 'gross', align: 'right', render: (_, r) => <LinesGross lines={r.lines} /> },
+        ]}
+      />
+    </>
+  );
+}

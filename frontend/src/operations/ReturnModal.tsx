@@ -1,0 +1,116 @@
+import type { ButtonProps } from 'antd';
+import { useEffect } from 'react';
+import { App, DatePicker, Form, InputNumber, Modal, Table } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMutation } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useMutationFeedback } from '../graphql/errors';
+import { documentPath } from '../common/documents';
+import { newIdempotencyKey } from '../common/idempotency';
+import { formatQuantity, formatScaled, parseDecimal } from '../common/decimal';
+import { nowInShanghai } from '../i18n/time';
+import { ReturnSalesOrderMutation } from './operations';
+
+export interface DeliveryLine {
+  id: number;
+  lineNo: number;
+  quantity: string;
+  returnedQuantity: string | null;
+  product: { name: string; unit: string };
+}
+
+interface ReturnForm {
+  date: Dayjs;
+  lines: { deliveryLineId: number; quantity?: string }[];
+}
+
+function returnable(line: DeliveryLine): bigint {
+  return (parseDecimal(line.quantity, 4) ?? 0n) - (parseDecimal(line.returnedQuantity ?? '0', 4) ?? 0n);
+}
+
+/** 退货: quantities per delivery line, reversed at the cost recorded at delivery. */
+export function ReturnModal({ deliveryId, lines, open, onClose }: { deliveryId: string; lines: readonly DeliveryLine[]; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const feedback = useMutationFeedback();
+  const [form] = Form.useForm<ReturnForm>();
+  const [{ fetching }, doReturn] = useMutation(ReturnSalesOrderMutation);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({ date: nowInShanghai(), lines: lines.map((l) => ({ deliveryLineId: l.id })) });
+  }, [open, form, lines]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const chosen = v.lines.filter((l) => l.quantity && (parseDecimal(l.quantity, 4) ?? 0n) > 0n);
+    const outcome = await doReturn({
+      input: {
+        deliveryId,
+        date: v.date.format('YYYY-MM-DD'),
+        lines: chosen.map((l) => ({ deliveryLineId: l.deliveryLineId, quantity: String(l.quantity) })),
+        idempotencyKey: newIdempotencyKey(),
+      },
+    });
+    const ok = feedback(outcome, outcome.data?.returnSalesOrder, chosen.length === v.lines.length ? form : undefined);
+    if (ok?.__typename === 'ReturnSalesOrderSuccess') {
+      void message.success(t('documents.returned', { number: ok.salesReturn.number }));
+      onClose();
+      navigate(documentPath(ok.salesReturn.id));
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      width={680}
+      title={t('documents.return')}
+      onCancel={onClose}
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={fetching}
+      okButtonProps={{ 'data-testid': 'return-submit' } as ButtonProps}
+      forceRender
+    >
+      <Form<ReturnForm> form={form} layout="vertical" name="return">
+        <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.List name="lines">
+          {(fields) => (
+            <Table
+              size="small"
+              bordered
+              pagination={false}
+              rowKey="key"
+              dataSource={fields}
+              columns={[
+                { title: '#', width: 40, render: (_, f) => lines[f.name]?.lineNo },
+                { title: t('documents.product'), render: (_, f) => lines[f.name]?.product.name },
+                {
+                  title: t('documents.returnable'),
+                  align: 'right',
+                  render: (_, f) => {
+                    const l = lines[f.name];
+                    return l ? `${formatQuantity(formatScaled(returnable(l), 4, 4))} ${l.product.unit}` : '';
+                  },
+                },
+                {
+                  title: t('documents.returnQuantity'),
+                  width: 180,
+                  render: (_, f) => (
+                    <Form.Item name={[f.name, 'quantity']} style={{ margin: 0 }}>
+                      <InputNumber<string> stringMode min="0" style={{ width: '100%' }} data-testid={`return-line-${f.name}-quantity`} />
+                    </Form.Item>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}

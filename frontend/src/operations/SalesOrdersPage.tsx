@@ -1,0 +1,47 @@
+import { Button } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../layout/PageHeader';
+import { useCan } from '../auth/viewer';
+import { PERMISSIONS } from '../auth/permissions';
+import { useDocumentListFilters } from '../common/ListFilters';
+import { SalesOrdersQuery } from './operations';
+import { DocumentList, LinesGross } from './DocumentList';
+
+export default function SalesOrdersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const filters = useDocumentListFilters();
+  const [{ data, fetching, error }] = useQuery({ query: SalesOrdersQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
+  return (
+    <>
+      <PageHeader
+        title={t('nav.salesOrders')}
+        subtitle={t('documents.salesOrdersHint')}
+        extra={
+          can(PERMISSIONS.operationsCreate) && (
+            <Link to="/sales-orders/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="sales-order-create">
+                {t('documents.newSalesOrder')}
+              </Button>
+            </Link>
+          )
+        }
+      />
+      <DocumentList
+        filters={filters}
+        connection={data?.salesOrders}
+        fetching={fetching}
+        error={error?.message}
+        states={['OPEN', 'PARTIAL', 'DONE']}
+        testId="sales-orders-table"
+        columns={[
+          { title: t('documents.customer'), key: 'customer', render: (_, r) => r.customer.name },
+          { title: t('documents.gross'), key: 'gross', align: 'right', render: (_, r) => <LinesGross lines={r.lines} /> },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,743 @@
+import { graphql } from '../gql';
+
+export const DocumentHeaderFields = graphql(`
+  fragment DocumentHeaderFields on BusinessDocument {
+    __typename
+    id
+    number
+    date
+    state
+    createdAt
+    department {
+      id
+      name
+    }
+    createdBy {
+      id
+      displayName
+    }
+  }
+`);
+
+export const SalesOrdersQuery = graphql(`
+  query SalesOrders($first: Int!, $after: String, $search: String, $state: DocumentState) {
+    salesOrders(first: $first, after: $after, search: $search, state: $state) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...DocumentHeaderFields
+          customer {
+            id
+            name
+          }
+          lines {
+            id
+            gross
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SalesDeliveriesQuery = graphql(`
+  query SalesDeliveries($first: Int!, $after: String, $search: String, $state: DocumentState) {
+    salesDeliveries(first: $first, after: $after, search: $search, state: $state) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...DocumentHeaderFields
+          customer {
+            id
+            name
+          }
+          order {
+            id
+            number
+          }
+          warehouse {
+            id
+            name
+          }
+          lines {
+            id
+            gross
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SalesReturnsQuery = graphql(`
+  query SalesReturns($first: Int!, $after: String, $search: String, $state: DocumentState) {
+    salesReturns(first: $first, after: $after, search: $search, state: $state) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...DocumentHeaderFields
+          customer {
+            id
+            name
+          }
+          delivery {
+            id
+            number
+          }
+          lines {
+            id
+            gross
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const PurchaseReceiptsQuery = graphql(`
+  query PurchaseReceipts($first: Int!, $after: String, $search: String, $state: DocumentState) {
+    purchaseReceipts(first: $first, after: $after, search: $search, state: $state) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...DocumentHeaderFields
+          supplier {
+            id
+            name
+          }
+          warehouse {
+            id
+            name
+          }
+          supplierInvoiceNo
+          lines {
+            id
+            gross
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CustomerReceiptsQuery = graphql(`
+  query CustomerReceipts($first: Int!, $after: String, $search: String, $state: DocumentState) {
+    customerReceipts(first: $first, after: $after, search: $search, state: $state) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...DocumentHeaderFields
+          amount
+          customer {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SupplierPaymentsQuery = graphql(`
+  query SupplierPayments($first: Int!, $after: String, $search: String, $state: DocumentState) {
+    supplierPayments(first: $first, after: $after, search: $search, state: $state) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...DocumentHeaderFields
+          amount
+          supplier {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ExpenseClaimsQuery = graphql(`
+  query ExpenseClaims($first: Int!, $after: String, $search: String, $state: DocumentState) {
+    expenseClaims(first: $first, after: $after, search: $search, state: $state) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...DocumentHeaderFields
+          category
+          amount
+          description
+          paidOn
+          claimant {
+            id
+            displayName
+          }
+          approver {
+            id
+            displayName
+          }
+          viewerCan {
+            approve
+            pay
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const DocumentQuery = graphql(`
+  query Document($id: ID!) {
+    node(id: $id) {
+      ... on BusinessDocument {
+        ...DocumentHeaderFields
+        lines {
+          id
+          lineNo
+          quantity
+          unitPrice
+          taxRate
+          net
+          tax
+          gross
+          cost
+          deliveredQuantity
+          returnedQuantity
+          product {
+            id
+            code
+            name
+            unit
+          }
+        }
+        vouchers {
+          id
+          displayNumber
+          date
+          summary
+          state
+          totalDebit
+        }
+        stockMoves {
+          date
+          quantity
+          value
+          balanceQuantity
+          balanceValue
+          sourceType
+          sourceLineId
+          product {
+            id
+            name
+          }
+        }
+      }
+      ... on SalesOrder {
+        customer {
+          id
+          code
+          name
+        }
+        deliveries {
+          id
+          number
+          date
+          state
+        }
+        copiedFrom {
+          id
+          number
+        }
+      }
+      ... on SalesDelivery {
+        customer {
+          id
+          code
+          name
+        }
+        order {
+          id
+          number
+        }
+        warehouse {
+          id
+          name
+        }
+      }
+      ... on SalesReturn {
+        customer {
+          id
+          code
+          name
+        }
+        delivery {
+          id
+          number
+        }
+      }
+      ... on PurchaseReceipt {
+        supplier {
+          id
+          code
+          name
+        }
+        warehouse {
+          id
+          name
+        }
+        supplierInvoiceNo
+      }
+      ... on CustomerReceipt {
+        amount
+        customer {
+          id
+          code
+          name
+        }
+      }
+      ... on SupplierPayment {
+        amount
+        supplier {
+          id
+          code
+          name
+        }
+      }
+      ... on ExpenseClaim {
+        category
+        amount
+        description
+        approvedAt
+        paidOn
+        claimant {
+          id
+          displayName
+        }
+        approver {
+          id
+          displayName
+        }
+        viewerCan {
+          approve
+          pay
+        }
+      }
+    }
+  }
+`);
+
+export const CustomersQuery = graphql(`
+  query Customers($first: Int!, $after: String, $search: String) {
+    customers(first: $first, after: $after, search: $search) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const SuppliersQuery = graphql(`
+  query Suppliers($first: Int!, $after: String, $search: String) {
+    suppliers(first: $first, after: $after, search: $search) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const WarehousesQuery = graphql(`
+  query Warehouses($first: Int!, $after: String, $search: String) {
+    warehouses(first: $first, after: $after, search: $search) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const ProductCategoriesQuery = graphql(`
+  query ProductCategories($first: Int!, $after: String, $search: String) {
+    productCategories(first: $first, after: $after, search: $search) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const ProductsQuery = graphql(`
+  query Products($first: Int!, $after: String, $search: String) {
+    products(first: $first, after: $after, search: $search) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          name
+          unit
+          category {
+            id
+            name
+          }
+          stock {
+            quantity
+            value
+            unitCost
+            warehouse {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CreateCustomerMutation = graphql(`
+  mutation CreateCustomer($input: CreateMasterDataInput!) {
+    createCustomer(input: $input) {
+      __typename
+      ... on CreateCustomerSuccess {
+        customer {
+          id
+        }
+      }
+      ... on CreateCustomerError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CreateSupplierMutation = graphql(`
+  mutation CreateSupplier($input: CreateMasterDataInput!) {
+    createSupplier(input: $input) {
+      __typename
+      ... on CreateSupplierSuccess {
+        supplier {
+          id
+        }
+      }
+      ... on CreateSupplierError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CreateWarehouseMutation = graphql(`
+  mutation CreateWarehouse($input: CreateMasterDataInput!) {
+    createWarehouse(input: $input) {
+      __typename
+      ... on CreateWarehouseSuccess {
+        warehouse {
+          id
+        }
+      }
+      ... on CreateWarehouseError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CreateProductCategoryMutation = graphql(`
+  mutation CreateProductCategory($input: CreateMasterDataInput!) {
+    createProductCategory(input: $input) {
+      __typename
+      ... on CreateProductCategorySuccess {
+        productCategory {
+          id
+        }
+      }
+      ... on CreateProductCategoryError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CreateProductMutation = graphql(`
+  mutation CreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) {
+      __typename
+      ... on CreateProductSuccess {
+        product {
+          id
+        }
+      }
+      ... on CreateProductError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CreateSalesOrderMutation = graphql(`
+  mutation CreateSalesOrder($input: CreateSalesOrderInput!) {
+    createSalesOrder(input: $input) {
+      __typename
+      ... on CreateSalesOrderSuccess {
+        salesOrder {
+          id
+          number
+        }
+      }
+      ... on CreateSalesOrderError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CreatePurchaseReceiptMutation = graphql(`
+  mutation CreatePurchaseReceipt($input: CreatePurchaseReceiptInput!) {
+    createPurchaseReceipt(input: $input) {
+      __typename
+      ... on CreatePurchaseReceiptSuccess {
+        purchaseReceipt {
+          id
+          number
+        }
+      }
+      ... on CreatePurchaseReceiptError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CopySalesOrderMutation = graphql(`
+  mutation CopySalesOrder($input: CopySalesOrderInput!) {
+    copySalesOrder(input: $input) {
+      __typename
+      ... on CopySalesOrderSuccess {
+        salesOrder {
+          id
+          number
+        }
+      }
+      ... on CopySalesOrderError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const DeliverSalesOrderMutation = graphql(`
+  mutation DeliverSalesOrder($input: DeliverSalesOrderInput!) {
+    deliverSalesOrder(input: $input) {
+      __typename
+      ... on DeliverSalesOrderSuccess {
+        delivery {
+          id
+          number
+        }
+      }
+      ... on DeliverSalesOrderError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ReturnSalesOrderMutation = graphql(`
+  mutation ReturnSalesOrder($input: ReturnSalesOrderInput!) {
+    returnSalesOrder(input: $input) {
+      __typename
+      ... on ReturnSalesOrderSuccess {
+        salesReturn {
+          id
+          number
+        }
+      }
+      ... on ReturnSalesOrderError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const RecordCustomerReceiptMutation = graphql(`
+  mutation RecordCustomerReceipt($input: RecordCustomerReceiptInput!) {
+    recordCustomerReceipt(input: $input) {
+      __typename
+      ... on RecordCustomerReceiptSuccess {
+        customerReceipt {
+          id
+          number
+        }
+      }
+      ... on RecordCustomerReceiptError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const RecordSupplierPaymentMutation = graphql(`
+  mutation RecordSupplierPayment($input: RecordSupplierPaymentInput!) {
+    recordSupplierPayment(input: $input) {
+      __typename
+      ... on RecordSupplierPaymentSuccess {
+        supplierPayment {
+          id
+          number
+        }
+      }
+      ... on RecordSupplierPaymentError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CreateExpenseClaimMutation = graphql(`
+  mutation CreateExpenseClaim($input: CreateExpenseClaimInput!) {
+    createExpenseClaim(input: $input) {
+      __typename
+      ... on CreateExpenseClaimSuccess {
+        expenseClaim {
+          id
+          number
+        }
+      }
+      ... on CreateExpenseClaimError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ApproveExpenseClaimMutation = graphql(`
+  mutation ApproveExpenseClaim($input: ApproveExpenseClaimInput!) {
+    approveExpenseClaim(input: $input) {
+      __typename
+      ... on ApproveExpenseClaimSuccess {
+        expenseClaim {
+          id
+          state
+        }
+      }
+      ... on ApproveExpenseClaimError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const PayExpenseClaimMutation = graphql(`
+  mutation PayExpenseClaim($input: PayExpenseClaimInput!) {
+    payExpenseClaim(input: $input) {
+      __typename
+      ... on PayExpenseClaimSuccess {
+        expenseClaim {
+          id
+          state
+        }
+      }
+      ... on PayExpenseClaimError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

@@ -1,0 +1,168 @@
+import { graphql } from '../gql';
+
+export const PostingRulesQuery = graphql(`
+  query PostingRules($first: Int!, $after: String) {
+    postingRules(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          name
+          eventType
+          active
+          currentVersion {
+            id
+            version
+            note
+            publishedAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const PostingRuleQuery = graphql(`
+  query PostingRule($id: ID!) {
+    node(id: $id) {
+      ... on PostingRule {
+        id
+        code
+        name
+        eventType
+        active
+        currentVersion {
+          id
+          version
+          definition
+        }
+        versions {
+          id
+          version
+          definition
+          note
+          publishedAt
+          publishedBy {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const PreviewPostingQuery = graphql(`
+  query PreviewPosting($documentId: ID!, $ruleId: ID, $definition: JSON) {
+    previewPosting(documentId: $documentId, ruleId: $ruleId, definition: $definition) {
+      summary
+      version
+      landsAsPosted
+      rule {
+        id
+        code
+        name
+      }
+      lines {
+        side
+        amount
+        summary
+        dimensions
+        sourceLineId
+        account {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const ReplayPostingRuleQuery = graphql(`
+  query ReplayPostingRule($ruleVersionId: ID!, $period: String!) {
+    replayPostingRule(ruleVersionId: $ruleVersionId, period: $period) {
+      sourceType
+      sourceId
+      number
+      status
+      posted {
+        accountCode
+        side
+        amount
+      }
+      replayed {
+        accountCode
+        side
+        amount
+      }
+    }
+  }
+`);
+
+export const PublishPostingRuleVersionMutation = graphql(`
+  mutation PublishPostingRuleVersion($input: PublishPostingRuleVersionInput!) {
+    publishPostingRuleVersion(input: $input) {
+      __typename
+      ... on PublishPostingRuleVersionSuccess {
+        version {
+          id
+          version
+        }
+      }
+      ... on PublishPostingRuleVersionError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const SetPostingRuleActiveMutation = graphql(`
+  mutation SetPostingRuleActive($input: SetPostingRuleActiveInput!) {
+    setPostingRuleActive(input: $input) {
+      __typename
+      ... on SetPostingRuleActiveSuccess {
+        postingRule {
+          id
+          active
+        }
+      }
+      ... on SetPostingRuleActiveError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ReconciliationQuery = graphql(`
+  query Reconciliation($period: String!) {
+    reconciliation(period: $period) {
+      period
+      passed
+      checks {
+        code
+        name
+        passed
+        exceptions {
+          message
+          expected
+          actual
+          documents {
+            sourceType
+            sourceId
+            number
+          }
+        }
+      }
+    }
+  }
+`);
