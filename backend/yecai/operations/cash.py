@@ -1,0 +1,113 @@
+"""Money: customer receipts and supplier payments against what is open."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from yecai import events
+from yecai.audit import service as audit
+from yecai.auth.actor import Actor
+from yecai.errors import DomainError, denied, invalid
+from yecai.operations import errors, policies
+from yecai.operations import events as ev
+from yecai.operations.common import CENT, T, _active, _number, _replayed
+from yecai.operations.models import (
+    Customer,
+    CustomerReceipt,
+    DocumentState,
+    PurchaseReceipt,
+    PurchaseReceiptLine,
+    SalesDelivery,
+    SalesDeliveryLine,
+    SalesReturn,
+    SalesReturnLine,
+    Supplier,
+    SupplierPayment,
+)
+from yecai.org.models import Department
+
+# ---------------------------------------------------------------- receipts and payments
+
+
+async def customer_open_amount(session: AsyncSession, customer_id: int) -> Decimal:
+    """What a customer owes: delivered gross, less returns, less receipts."""
+    delivered = (await session.execute(select(func.coalesce(func.sum(SalesDeliveryLine.gross), 0)).join(
+        SalesDelivery, SalesDelivery.id == SalesDeliveryLine.delivery_id).where(
+        SalesDelivery.customer_id == customer_id))).scalar_one()
+    returned = (await session.execute(select(func.coalesce(func.sum(SalesReturnLine.gross), 0)).join(
+        SalesReturn, SalesReturn.id == SalesReturnLine.return_id).where(
+        SalesReturn.customer_id == customer_id))).scalar_one()
+    received = (await session.execute(select(func.coalesce(func.sum(CustomerReceipt.amount), 0)).where(
+        CustomerReceipt.customer_id == customer_id))).scalar_one()
+    return Decimal(delivered) - Decimal(returned) - Decimal(received)
+
+
+async def supplier_open_amount(session: AsyncSession, supplier_id: int) -> Decimal:
+    """What is owed to a supplier: received gross, less payments."""
+    received = (await session.execute(select(func.coalesce(func.sum(PurchaseReceiptLine.gross), 0)).join(
+        PurchaseReceipt, PurchaseReceipt.id == PurchaseReceiptLine.receipt_id).where(
+        PurchaseReceipt.supplier_id == supplier_id))).scalar_one()
+    paid = (await session.execute(select(func.coalesce(func.sum(SupplierPayment.amount), 0)).where(
+        SupplierPayment.supplier_id == supplier_id))).scalar_one()
+    return Decimal(received) - Decimal(paid)
+
+
+def _positive_money(value: Decimal, field_name: str) -> Decimal:
+    if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
+        raise invalid(field_name, "金额必须大于零", "must be greater than zero")
+    if value != value.quantize(CENT) or value > Decimal("9999999999999.99"):
+        raise invalid(field_name, "金额最多两位小数", "at most two decimals")
+    return value
+
+
+async def _record_cash(session: AsyncSession, actor: Actor, *, model: type[T], party: tuple[type[Any], str, int],
+                       open_amount: Any, day: date, amount: Decimal, department_id: int | None,
+                       idempotency_key: str | None, prefix: str, event: Any) -> T:
+    """Money in or out against what is open with a customer or supplier; its voucher follows."""
+    if not policies.can_record_cash(actor):
+        raise denied()
+    if (earlier := await _replayed(session, model, idempotency_key)) is not None:
+        return earlier
+    party_model, party_field, party_id = party
+    await _active(session, party_model, party_id, f"{party_field[:-3]}Id")
+    value = _positive_money(amount, "amount")
+    if value > await open_amount(session, party_id):
+        raise DomainError(errors.OVER_PAYMENT, field="amount")
+    department = department_id or actor.department_id
+    if department is None or await session.get(Department, department) is None:
+        raise invalid("departmentId", "请指定部门", "is required")
+    doc = model(number="", date=day, department_id=department, state=DocumentState.DONE,
+                created_by_id=actor.user_id, idempotency_key=idempotency_key, amount=value, **{party_field: party_id})
+    session.add(doc)
+    await session.flush()
+    await _number(session, doc, prefix)
+    table = model.__tablename__  # type: ignore[attr-defined]
+    await audit.record(session, actor=actor, action=f"{table}.create", subject_type=table, subject_id=doc.id,  # type: ignore[attr-defined]
+                       after=audit.snapshot(doc))
+    await events.publish(session, actor=actor, event=event(doc.id))  # type: ignore[attr-defined]
+    return doc
+
+
+async def record_customer_receipt(session: AsyncSession, *, actor: Actor, customer_id: int, day: date,
+                                  amount: Decimal, department_id: int | None = None,
+                                  idempotency_key: str | None = None) -> CustomerReceipt:
+    """Record money received from a customer against what they owe."""
+    return await _record_cash(session, actor, model=CustomerReceipt, party=(Customer, "customer_id", customer_id),
+                              open_amount=customer_open_amount, day=day, amount=amount, department_id=department_id,
+                              idempotency_key=idempotency_key, prefix="CR", event=ev.CustomerReceiptRecorded)
+
+
+async def record_supplier_payment(session: AsyncSession, *, actor: Actor, supplier_id: int, day: date,
+                                  amount: Decimal, department_id: int | None = None,
+                                  idempotency_key: str | None = None) -> SupplierPayment:
+    """Record money paid to a supplier against what is owed to them."""
+    return await _record_cash(session, actor, model=SupplierPayment, party=(Supplier, "supplier_id", supplier_id),
+                              open_amount=supplier_open_amount, day=day, amount=amount, department_id=department_id,
+                              idempotency_key=idempotency_key, prefix="SP", event=ev.SupplierPaymentRecorded)
+
+

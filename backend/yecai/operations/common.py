@@ -1,0 +1,115 @@
+"""What every document use case shares: line pricing, owner department, idempotency, numbering."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from yecai import validation as v
+from yecai.auth.actor import Actor
+from yecai.errors import DomainError, denied, invalid, not_found
+from yecai.operations import errors, policies
+from yecai.org.models import Department
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0")
+MAX_LINES = 200
+T = TypeVar("T")
+
+
+def money(value: Decimal) -> Decimal:
+    """Round half-up to the fen, as the reference cases do per line."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+async def _active(session: AsyncSession, model: type[T], pk: int, field_name: str) -> T:
+    row = await session.get(model, pk)
+    if row is None:
+        raise not_found(field_name)
+    if not getattr(row, "active", True):
+        raise DomainError(errors.INACTIVE, field=field_name)
+    return row
+
+
+
+
+async def _visible_document(session: AsyncSession, actor: Actor, model: type[T], pk: int) -> T:
+    row = await session.get(model, pk)
+    if row is None or not policies.can_see_department(actor, row.department_id):  # type: ignore[attr-defined]
+        raise not_found()
+    return row
+
+
+# ---------------------------------------------------------------- shared document plumbing
+
+
+@dataclass(frozen=True)
+class PricedLineInput:
+    product_id: int
+    quantity: Decimal
+    unit_price: Decimal
+    tax_rate: Decimal
+
+
+def _quantity(value: Decimal, field_name: str) -> Decimal:
+    if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
+        raise invalid(field_name, "数量必须大于零", "must be greater than zero")
+    if value != value.quantize(Decimal("0.0001")) or value > Decimal("1000000000"):
+        raise invalid(field_name, "数量最多四位小数且不超过十亿", "at most 4 decimals and one billion")
+    return value
+
+
+def _priced(line: PricedLineInput, where: str) -> dict[str, Decimal]:
+    quantity = _quantity(line.quantity, f"{where}.quantity")
+    if not line.unit_price.is_finite() or line.unit_price < 0 or line.unit_price > Decimal("1000000000"):
+        raise invalid(f"{where}.unitPrice", "单价无效", "is not a valid price")
+    if line.unit_price != line.unit_price.quantize(Decimal("0.000001")):
+        raise invalid(f"{where}.unitPrice", "单价最多六位小数", "at most 6 decimals")
+    if not line.tax_rate.is_finite() or not (0 <= line.tax_rate < 1) or \
+            line.tax_rate != line.tax_rate.quantize(Decimal("0.0001")):
+        raise invalid(f"{where}.taxRate", "税率应在 0 到 1 之间，如 0.13", "must be between 0 and 1, e.g. 0.13")
+    net = money(quantity * line.unit_price)
+    tax = money(net * line.tax_rate)
+    return {"quantity": quantity, "unit_price": line.unit_price, "tax_rate": line.tax_rate, "net": net, "tax": tax,
+            "gross": net + tax}
+
+
+def _check_line_count(lines: Sequence[object]) -> None:
+    if not lines:
+        raise invalid("lines", "至少需要一行", "at least one line is needed")
+    if len(lines) > MAX_LINES:
+        raise invalid("lines", f"最多 {MAX_LINES} 行", f"at most {MAX_LINES} lines")
+
+
+async def _department_for(session: AsyncSession, actor: Actor, department_id: int | None) -> int:
+    """The owner department of a new document: the given one, else the actor's; checked against the policy."""
+    department = department_id or actor.department_id
+    if department is None:
+        raise invalid("departmentId", "请指定单据所属部门", "is required")
+    if await session.get(Department, department) is None:
+        raise not_found("departmentId")
+    if not policies.can_create_for(actor, department):
+        if policies.can_create_for(actor, actor.department_id):
+            raise DomainError(errors.OTHER_DEPARTMENT, field="departmentId")
+        raise denied()
+    return department
+
+
+async def _replayed(session: AsyncSession, model: type[T], key: str | None) -> T | None:
+    """The document an earlier call with the same idempotency key created, if any."""
+    if key is None:
+        return None
+    v.required_text(key, "idempotencyKey", max_len=80)
+    return (await session.execute(select(model).where(model.idempotency_key == key))).scalar_one_or_none()  # type: ignore[attr-defined]
+
+
+async def _number(session: AsyncSession, doc: Any, prefix: str) -> None:
+    doc.number = f"{prefix}-{doc.date:%Y%m}-{doc.id:05d}"
+    await session.flush()
+
+

@@ -1,0 +1,63 @@
+"""Stock per product and warehouse at moving weighted average; it never goes negative."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from yecai.errors import DomainError
+from yecai.operations import errors
+from yecai.operations.common import ZERO, money
+from yecai.operations.models import (
+    StockBalance,
+    StockMove,
+)
+
+# ---------------------------------------------------------------- stock
+
+
+async def _balance(session: AsyncSession, product_id: int, warehouse_id: int) -> StockBalance:
+    stmt = select(StockBalance).where(StockBalance.product_id == product_id,
+                                      StockBalance.warehouse_id == warehouse_id).with_for_update()
+    balance = (await session.execute(stmt)).scalar_one_or_none()
+    if balance is None:
+        balance = StockBalance(product_id=product_id, warehouse_id=warehouse_id, quantity=ZERO, value=ZERO)
+        session.add(balance)
+        await session.flush()
+    return balance
+
+
+async def _move(session: AsyncSession, balance: StockBalance, *, day: date, quantity: Decimal, value: Decimal,
+                source: tuple[str, int, int]) -> None:
+    balance.quantity += quantity
+    balance.value += value
+    session.add(StockMove(product_id=balance.product_id, warehouse_id=balance.warehouse_id, date=day,
+                          quantity=quantity, value=value, balance_quantity=balance.quantity,
+                          balance_value=balance.value, source_type=source[0], source_id=source[1],
+                          source_line_id=source[2]))
+
+
+async def stock_in(session: AsyncSession, *, product_id: int, warehouse_id: int, day: date, quantity: Decimal,
+                   value: Decimal, source: tuple[str, int, int]) -> None:
+    """Receive goods at ``value``: the moving weighted average absorbs it."""
+    await _move(session, await _balance(session, product_id, warehouse_id), day=day, quantity=quantity,
+                value=value, source=source)
+
+
+async def stock_out(session: AsyncSession, *, product_id: int, warehouse_id: int, day: date, quantity: Decimal,
+                    source: tuple[str, int, int], field_name: str) -> Decimal:
+    """Issue goods at the moving weighted average; returns their cost. Stock never goes negative."""
+    balance = await _balance(session, product_id, warehouse_id)
+    if quantity > balance.quantity:
+        raise DomainError(errors.INSUFFICIENT_STOCK, field=field_name,
+                          zh=f"{field_name}：库存不足，现有 {balance.quantity.normalize()}，需要 {quantity.normalize()}",
+                          en=f"{field_name}: only {balance.quantity.normalize()} on hand, {quantity.normalize()} needed")
+    # Issuing everything takes the whole remaining value, so no rounding residue stays behind.
+    cost = balance.value if quantity == balance.quantity else money(balance.value * quantity / balance.quantity)
+    await _move(session, balance, day=day, quantity=-quantity, value=-cost, source=source)
+    return cost
+
+
