@@ -87,6 +87,14 @@ class MaskUnexpectedErrors(MaskErrors):
         )
 
 
+class YecaiSchema(strawberry.Schema):
+    """Strawberry's schema, without its default logging of every error with a traceback: expected
+    failures (denied, invalid input) are answers, not incidents; unexpected ones are logged when masked."""
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        return None
+
+
 def _should_mask(error: GraphQLError) -> bool:
     original = error.original_error
     # Errors from parsing, validation and expected failures carry their own meaning.
@@ -103,7 +111,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.introspection:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
-    return strawberry.Schema(
+    return YecaiSchema(
         query=Query,
         mutation=Mutation,
         types=list(NODE_TYPES.values()),
