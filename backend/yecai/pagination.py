@@ -112,3 +112,17 @@ def _typed(column: InstrumentedAttribute[Any], value: Any) -> Any:
     except (TypeError, ValueError):
         raise invalid("after", "不是有效的游标", "is not a valid cursor") from None
     return value
+
+
+def page_of(items: list[T], *, first: int, after: str | None) -> Page[T]:
+    """A page of a list computed in memory (a report whose rows carry running totals); cursors are positions."""
+    check_first(first)
+    start = 0
+    if after:
+        (position,) = _decode(after, 1)
+        if not isinstance(position, int) or not 0 <= position < len(items):
+            raise invalid("after", "不是有效的游标", "is not a valid cursor")
+        start = position + 1
+    chunk = items[start:start + first]
+    return Page(items=chunk, cursors=[_encode([start + i]) for i in range(len(chunk))],
+                has_next=start + first < len(items), has_previous=start > 0, total_count=len(items))

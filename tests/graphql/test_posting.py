@@ -208,3 +208,24 @@ async def test_document_lists_cost_the_same_statements_whatever_their_size(world
     response = await gql.raw(q, token=token)
     assert response.json()["data"]["salesDeliveries"]["totalCount"] == 6
     assert int(response.headers["x-yecai-sql-statements"]) == small
+
+
+async def test_detail_ledger_runs_the_balance(world: World, sign_in: SignIn, gql: GraphQLClient) -> None:
+    _, token = await sign_in("auditor")
+    account = await _account_id(gql, token, "1405")
+    q = """query($a: ID!, $after: String) { accountLedger(accountId: $a, period: "2026-11", first: 1, after: $after) {
+      account { code } openingDebit debit credit closingDebit
+      entries { totalCount pageInfo { hasNextPage endCursor }
+        edges { node { date voucher { displayNumber } line { debit credit } balanceDebit balanceCredit } } } } }"""
+    first = (await gql(q, {"a": gid("Account", account)}, token=token))["accountLedger"]
+    assert (first["account"]["code"], first["openingDebit"], first["debit"], first["credit"], first["closingDebit"]) \
+        == ("1405", "0.00", "55000.00", "5500.00", "49500.00")
+    assert first["entries"]["totalCount"] == 2
+    assert first["entries"]["edges"][0]["node"]["balanceDebit"] == "55000.00"
+    second = (await gql(q, {"a": gid("Account", account), "after": first["entries"]["pageInfo"]["endCursor"]},
+                        token=token))["accountLedger"]["entries"]
+    assert second["pageInfo"]["hasNextPage"] is False
+    assert second["edges"][0]["node"]["line"] == {"debit": "0.00", "credit": "5500.00"}
+    assert second["edges"][0]["node"]["balanceDebit"] == "49500.00"
+    body = await gql(q, {"a": gid("Account", account), "after": "bm9wZQ=="}, token=token, errors=True)
+    assert body["errors"][0]["extensions"] == {"code": "INVALID_INPUT", "field": "after"}

@@ -156,3 +156,61 @@ async def lines_query(session: AsyncSession, *, actor: Actor, account_id: int, p
     elif side == "CREDIT":
         stmt = stmt.where(VoucherLine.credit > 0)
     return stmt
+
+
+@dataclass
+class LedgerEntry:
+    """A line of the detail ledger (明细账) with the balance after it (net debit)."""
+
+    line: VoucherLine
+    voucher: Voucher
+    balance: Decimal
+
+
+@dataclass
+class AccountLedger:
+    account: Account
+    period: str
+    opening: Decimal
+    entries: list[LedgerEntry]
+
+    @property
+    def debit(self) -> Decimal:
+        return sum((e.line.debit for e in self.entries), ZERO)
+
+    @property
+    def credit(self) -> Decimal:
+        return sum((e.line.credit for e in self.entries), ZERO)
+
+    @property
+    def closing(self) -> Decimal:
+        return self.opening + self.debit - self.credit
+
+
+async def account_ledger(session: AsyncSession, *, actor: Actor, account_id: int, period: str) -> AccountLedger:
+    """明细账: an account's (and its sub-accounts') posted lines of a period in date and voucher order,
+    with the running balance from the period's opening."""
+    if not policies.can_read(actor):
+        raise denied()
+    account = await session.get(Account, account_id)
+    if account is None:
+        raise not_found("accountId")
+    year, month = parse_period(period)
+    key = _period_key(year, month)
+    in_account = Account.code.startswith(account.code)
+    opening_stmt = posted_lines(before=key).subquery()
+    debit, credit = (await session.execute(
+        select(func.coalesce(func.sum(opening_stmt.c.debit), 0), func.coalesce(func.sum(opening_stmt.c.credit), 0))
+        .join(Account, Account.id == opening_stmt.c.account_id).where(in_account))).one()
+    rows = (await session.execute(
+        select(VoucherLine, Voucher).join(Voucher, Voucher.id == VoucherLine.voucher_id)
+        .join(FiscalPeriod, FiscalPeriod.id == Voucher.period_id).join(Account, Account.id == VoucherLine.account_id)
+        .where(Voucher.state == VoucherState.POSTED, FiscalPeriod.year * 100 + FiscalPeriod.month == key, in_account)
+        .order_by(Voucher.date, Voucher.number, VoucherLine.line_no))).all()
+    balance = _money(debit) - _money(credit)
+    opening = balance
+    entries = []
+    for line, voucher in rows:
+        balance += line.debit - line.credit
+        entries.append(LedgerEntry(line, voucher, balance))
+    return AccountLedger(account, f"{year:04d}-{month:02d}", opening, entries)

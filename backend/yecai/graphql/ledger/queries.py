@@ -10,8 +10,10 @@ from yecai.errors import invalid
 from yecai.graphql.base import Connection, connection, decode_id, guarded
 from yecai.graphql.ledger.types import (
     Account,
+    AccountLedger,
     Dimension,
     FiscalPeriod,
+    LedgerEntry,
     Statement,
     StatementLine,
     TrialBalance,
@@ -21,7 +23,7 @@ from yecai.graphql.ledger.types import (
     VoucherState,
 )
 from yecai.ledger import models, reports, service, statements
-from yecai.pagination import paginate
+from yecai.pagination import page_of, paginate
 
 
 def _row(r: reports.BalanceRow) -> TrialBalanceRow:
@@ -109,6 +111,27 @@ class LedgerQueries:
                                                                      (models.VoucherLine.id, False)],
                                   first=first, after=after)
             return connection(page, VoucherLine.from_model)
+
+        return await guarded(info, run)
+
+    @strawberry.field(description="明细账: an account's posted lines of a period with running balances, paged "
+                                  "(first <= 100). Needs `ledger.read`.")
+    async def account_ledger(self, info: Info, account_id: strawberry.ID, period: str, first: int = 100,
+                             after: Optional[str] = None) -> AccountLedger:
+        async def run() -> AccountLedger:
+            ledger = await reports.account_ledger(info.context.session, actor=info.context.actor,
+                                                  account_id=decode_id(account_id, "Account", "accountId"),
+                                                  period=period)
+            page = page_of(ledger.entries, first=first, after=after)
+            sides = reports.BalanceRow.sides
+            return AccountLedger(
+                account=Account.from_model(ledger.account), period=ledger.period,
+                opening_debit=sides(ledger.opening)[0], opening_credit=sides(ledger.opening)[1],
+                debit=ledger.debit, credit=ledger.credit, closing_debit=sides(ledger.closing)[0],
+                closing_credit=sides(ledger.closing)[1],
+                entries=connection(page, lambda e: LedgerEntry(
+                    date=e.voucher.date, voucher=Voucher.from_model(e.voucher), line=VoucherLine.from_model(e.line),
+                    balance_debit=sides(e.balance)[0], balance_credit=sides(e.balance)[1])))
 
         return await guarded(info, run)
 

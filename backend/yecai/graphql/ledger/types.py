@@ -12,6 +12,7 @@ from strawberry.types import Info
 
 from yecai.auth.models import User as UserModel
 from yecai.graphql.auth.types import User
+from yecai.graphql.base import Connection
 from yecai.graphql.org.types import Department, _int
 from yecai.ledger import models, policies
 
@@ -310,3 +311,25 @@ class StatementLine:
 class Statement:
     period: str
     lines: list[StatementLine]
+
+
+@strawberry.type(description="One line of the detail ledger, with the balance after it on its side.")
+class LedgerEntry:
+    date: dt.date
+    voucher: Voucher
+    line: VoucherLine
+    balance_debit: Decimal
+    balance_credit: Decimal
+
+
+@strawberry.type(description="明细账 of an account (with its sub-accounts) for a period.")
+class AccountLedger:
+    account: Account
+    period: str
+    opening_debit: Decimal
+    opening_credit: Decimal
+    debit: Decimal
+    credit: Decimal
+    closing_debit: Decimal
+    closing_credit: Decimal
+    entries: "Connection[LedgerEntry]"
