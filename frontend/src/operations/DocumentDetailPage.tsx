@@ -189,6 +189,7 @@ export default function DocumentDetailPage() {
             />
           </Card>
         )}
+        {can(PERMISSIONS.ledgerRead) && (
         <Card title={t('documents.vouchers')} size="small">
           <Table
             rowKey="id"
@@ -210,6 +211,7 @@ export default function DocumentDetailPage() {
             ]}
           />
         </Card>
+        )}
         {doc.stockMoves.length > 0 && (
           <Card title={t('documents.stockMoves')} size="small">
             <Table

@@ -1,4 +1,4 @@
-import { Button, Form, InputNumber, Select, Table, Typography } from 'antd';
+import { Button, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -45,10 +45,17 @@ export function LinesTotals({ form }: { form: FormInstance }) {
     }
   }
   return (
-    <Typography.Text data-testid="lines-totals" style={{ fontVariantNumeric: 'tabular-nums' }}>
-      {t('documents.totalNet')} <b>{fenToText(net, true)}</b>　{t('documents.totalTax')} <b>{fenToText(tax, true)}</b>　
-      {t('documents.totalGross')} <b>{fenToText(net + tax, true)}</b>
-    </Typography.Text>
+    <Space size={20} data-testid="lines-totals" style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <span>
+        {t('documents.totalNet')} <b>{fenToText(net, true)}</b>
+      </span>
+      <span>
+        {t('documents.totalTax')} <b>{fenToText(tax, true)}</b>
+      </span>
+      <span>
+        {t('documents.totalGross')} <b>{fenToText(net + tax, true)}</b>
+      </span>
+    </Space>
   );
 }
 

@@ -1,0 +1,132 @@
+"""Business documents post themselves to the books, seen through the browser.
+
+Case 3 of the reference posting cases end to end: an order entered by business staff,
+delivered, then followed by finance from the voucher to the trial balance and back to
+the documents; and a server error on a document form landing on the field at fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .books_setup import current_period, goods_in_stock, sales_order
+from .conftest import screenshot, sign_out
+
+pytestmark = pytest.mark.e2e
+
+
+def choose(page: Page, testid: str, text: str) -> None:
+    """Pick the option showing `text` in the Ant Design select with this test id."""
+    page.get_by_test_id(testid).click()
+    page.keyboard.type(text)
+    page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text=text).first.click()
+
+
+def test_case_3_sales_delivery_to_trial_balance_and_back(signed_in: Callable[[str], Page], live_server: str) -> None:
+    goods = goods_in_stock(live_server, quantity="100", unit_cost="550.00")
+
+    # Business staff enter the order in the UI: 10 at 1,000.00 with 13% VAT.
+    page = signed_in("business")
+    page.get_by_test_id("nav-salesOrders").click()
+    page.get_by_test_id("sales-order-create").click()
+    choose(page, "customer-select", goods.customer_name)
+    choose(page, "line-0-product", goods.product_name)
+    page.locator("#salesOrder_lines_0_quantity").fill("10")
+    page.locator("#salesOrder_lines_0_unitPrice").fill("1000")
+    expect(page.get_by_test_id("line-0-net")).to_have_text("10,000.00")
+    expect(page.get_by_test_id("line-0-tax")).to_have_text("1,300.00")
+    expect(page.get_by_test_id("line-0-gross")).to_have_text("11,300.00")
+    expect(page.get_by_test_id("lines-totals")).to_contain_text("¥11,300.00")
+    screenshot(page, "sales-order-form")
+    page.get_by_test_id("document-submit").click()
+
+    expect(page.get_by_test_id("document-number")).to_contain_text("SO-")
+    order_number = page.get_by_test_id("document-number").inner_text()
+    expect(page.get_by_test_id("document-lines")).to_contain_text("11,300.00")
+
+    # Deliver everything that remains from the warehouse that holds the stock.
+    page.get_by_test_id("deliver-open").click()
+    choose(page, "deliver-warehouse", f"测试仓{goods.suffix}")
+    page.get_by_test_id("deliver-submit").click()
+    expect(page.get_by_test_id("document-number")).to_contain_text("SD-")
+    delivery_number = page.get_by_test_id("document-number").inner_text()
+    delivery_url = page.url
+    expect(page.get_by_test_id("document-stock-moves")).to_contain_text("-10")
+    expect(page.get_by_test_id("document-vouchers")).to_have_count(0)  # business staff do not read the books
+    sign_out(page)
+
+    # Finance opens the delivery's revenue voucher.
+    page.get_by_test_id("login-username").fill("finance")
+    page.get_by_test_id("login-password").fill("Yecai@2026")
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("nav-vouchers")).to_be_visible()
+    page.goto(delivery_url)
+    vouchers = page.get_by_test_id("document-vouchers")
+    expect(vouchers.locator("tr.ant-table-row")).to_have_count(2)  # revenue and cost of goods sold
+    vouchers.locator("tr.ant-table-row", has_text="11,300.00").get_by_test_id("voucher-link").click()
+
+    lines = page.get_by_test_id("voucher-lines")
+    expect(page.get_by_test_id("voucher-number")).to_contain_text("记-")
+    receivable = lines.locator("tr.ant-table-row", has_text="1122")
+    revenue = lines.locator("tr.ant-table-row", has_text="6001")
+    output_vat = lines.locator("tr.ant-table-row", has_text="22210102")
+    expect(receivable.get_by_test_id("line-debit")).to_have_text("11,300.00")
+    expect(revenue.get_by_test_id("line-credit")).to_have_text("10,000.00")
+    expect(output_vat.get_by_test_id("line-credit")).to_have_text("1,300.00")
+    expect(receivable.get_by_test_id("line-dimensions")).to_contain_text(goods.customer_name)
+    expect(revenue.get_by_test_id("line-document")).to_have_text(delivery_number)
+    expect(revenue.get_by_test_id("line-rule")).to_contain_text("v")
+    expect(page.get_by_test_id("voucher-total-debit")).to_have_text("11,300.00")
+    expect(page.get_by_test_id("voucher-total-credit")).to_have_text("11,300.00")
+    expect(page.get_by_test_id("voucher-state")).to_have_text("已记账")
+    screenshot(page, "voucher-detail")
+
+    # The trial balance of the period: the 6001 credit figure drills down to our line.
+    page.get_by_test_id("nav-trialBalance").click()
+    expect(page.get_by_test_id("trial-balance")).to_contain_text("主营业务收入")
+    expect(page.get_by_test_id("tb-totals")).to_be_visible()
+    screenshot(page, "trial-balance")
+    page.get_by_test_id("tb-credit-6001").click()
+    drill = page.get_by_test_id("drill-lines")
+    row = drill.locator("tr.ant-table-row", has_text=delivery_number)
+    expect(row).to_contain_text("10,000.00")
+    screenshot(page, "trial-balance-drill-down")
+    row.get_by_test_id("drill-document").click()
+
+    expect(page.get_by_test_id("document-number")).to_have_text(delivery_number)
+    page.get_by_test_id("delivery-order-link").click()
+    expect(page.get_by_test_id("document-number")).to_have_text(order_number)
+    expect(page.get_by_test_id("document-header").get_by_test_id("document-state")).to_have_text("已完成")
+
+
+def test_insufficient_stock_lands_on_the_line_quantity(signed_in: Callable[[str], Page], live_server: str) -> None:
+    goods = goods_in_stock(live_server, quantity="5", unit_cost="550.00")
+    order_id, _ = sales_order(live_server, goods, quantity="8")
+
+    page = signed_in("business")
+    page.goto(f"/documents/{order_id}")
+    page.get_by_test_id("deliver-open").click()
+    choose(page, "deliver-warehouse", f"测试仓{goods.suffix}")
+    page.get_by_test_id("deliver-submit").click()
+
+    quantity_item = page.locator(".ant-form-item", has=page.locator("#deliver_lines_0_quantity"))
+    expect(quantity_item.locator(".ant-form-item-explain-error")).to_contain_text("库存不足")
+    expect(page.get_by_role("dialog")).to_be_visible()  # nothing was delivered, the form stays open
+    screenshot(page, "deliver-insufficient-stock")
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("document-header").get_by_test_id("document-state")).to_have_text("未发货")
+
+
+def test_trial_balance_is_even_for_the_period(signed_in: Callable[[str], Page]) -> None:
+    page = signed_in("auditor")
+    page.get_by_test_id("nav-trialBalance").click()
+    totals = page.get_by_test_id("tb-totals")
+    expect(totals).to_be_visible()
+    cells = totals.locator("td").all_inner_texts()[1:]
+    assert len(cells) == 6, cells
+    assert cells[0] == cells[1] and cells[2] == cells[3] and cells[4] == cells[5], cells
+    picker = page.locator('input[data-testid="period-picker"], [data-testid="period-picker"] input').first
+    assert picker.input_value() == current_period()
