@@ -29,7 +29,26 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DEMO_PASSWORD = "Yecai@2026"
-NAV_KEYS = ("home", "users", "departments", "roles", "tokens", "audit")
+NAV_KEYS = (
+    "home",
+    "salesOrders",
+    "deliveries",
+    "purchaseReceipts",
+    "cash",
+    "expenseClaims",
+    "masterData",
+    "vouchers",
+    "trialBalance",
+    "accounts",
+    "fiscalPeriods",
+    "postingRules",
+    "reconciliation",
+    "users",
+    "departments",
+    "roles",
+    "tokens",
+    "audit",
+)
 
 # Generous for a cold CI machine; a passing step takes milliseconds.
 expect.set_options(timeout=15_000)

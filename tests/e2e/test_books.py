@@ -7,6 +7,7 @@ the documents; and a server error on a document form landing on the field at fau
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 
 import pytest
@@ -130,3 +131,46 @@ def test_trial_balance_is_even_for_the_period(signed_in: Callable[[str], Page]) 
     assert cells[0] == cells[1] and cells[2] == cells[3] and cells[4] == cells[5], cells
     picker = page.locator('input[data-testid="period-picker"], [data-testid="period-picker"] input').first
     assert picker.input_value() == current_period()
+
+
+def _relogin(page: Page, username: str) -> None:
+    sign_out(page)
+    page.get_by_test_id("login-username").fill(username)
+    page.get_by_test_id("login-password").fill("Yecai@2026")
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("nav-home")).to_be_visible()
+
+
+def test_expense_claim_claimed_approved_paid_and_posted(signed_in: Callable[[str], Page], live_server: str) -> None:
+    goods_in_stock(live_server, quantity="1")  # only to make sure the period is open
+    purpose = f"客户拜访差旅 {secrets.token_hex(3)}"
+    page = signed_in("business")
+    page.get_by_test_id("nav-expenseClaims").click()
+    page.get_by_test_id("claim-create").click()
+    page.get_by_test_id("claim-amount").fill("888.8")
+    page.get_by_test_id("claim-description").fill(purpose)
+    page.get_by_test_id("claim-submit").click()
+    row = page.get_by_test_id("claims-table").locator("tr.ant-table-row", has_text=purpose)
+    expect(row).to_contain_text("¥888.80")
+    expect(row.get_by_test_id("document-state")).to_have_text("待审批")
+    expect(row.get_by_test_id("claim-approve")).to_have_count(0)  # nobody approves their own claim
+
+    _relogin(page, "manager")
+    page.get_by_test_id("nav-expenseClaims").click()
+    row = page.get_by_test_id("claims-table").locator("tr.ant-table-row", has_text=purpose)
+    row.get_by_test_id("claim-approve").click()
+    expect(row.get_by_test_id("document-state")).to_have_text("已审批")
+    expect(row.get_by_test_id("claim-pay")).to_have_count(0)
+
+    _relogin(page, "finance")
+    page.get_by_test_id("nav-expenseClaims").click()
+    row = page.get_by_test_id("claims-table").locator("tr.ant-table-row", has_text=purpose)
+    row.get_by_test_id("claim-pay").click()
+    page.locator(".ant-popconfirm-buttons .ant-btn-primary").click()
+    expect(row.get_by_test_id("document-state")).not_to_have_text("已审批")
+    row.get_by_test_id("document-link").click()
+    page.get_by_test_id("document-vouchers").get_by_test_id("voucher-link").first.click()
+    lines = page.get_by_test_id("voucher-lines")
+    expect(lines.locator("tr.ant-table-row", has_text="660101").get_by_test_id("line-debit")).to_have_text("888.80")
+    expect(lines.locator("tr.ant-table-row", has_text="1002").get_by_test_id("line-credit")).to_have_text("888.80")
+    expect(lines.locator("tr.ant-table-row", has_text="660101").get_by_test_id("line-dimensions")).to_contain_text("销售部")

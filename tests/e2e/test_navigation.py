@@ -7,29 +7,73 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from .books_setup import permissions_of
 from .conftest import NAV_KEYS, visible_nav
 
 pytestmark = pytest.mark.e2e
 
-# From the contract's navigation table: home always; users and departments need
-# org.read; roles needs auth.manage_roles; tokens auth.use_api_tokens; audit audit.read.
-EVERYONE = {"home", "users", "departments", "tokens"}
-EXPECTED_NAV = {
-    "admin": set(NAV_KEYS),
-    "finance": EVERYONE,
-    "business": EVERYONE,
-    "hr": EVERYONE,
-    "manager": EVERYONE,
-    "staff": EVERYONE,
-    "auditor": EVERYONE | {"audit"},
+# From the contract's navigation table: each entry and the permissions of which the viewer
+# needs one. Home is everyone's. The expectations below are derived from each demo user's
+# permissions as the server reports them, so a change of role defaults moves both together.
+OPERATIONS = {"operations.read"}
+NAV_RULES: dict[str, set[str]] = {
+    "home": set(),
+    "salesOrders": OPERATIONS,
+    "deliveries": OPERATIONS,
+    "purchaseReceipts": OPERATIONS,
+    "cash": OPERATIONS,
+    "expenseClaims": {"operations.read", "operations.claim_expenses"},
+    "masterData": OPERATIONS,
+    "vouchers": {"ledger.read"},
+    "trialBalance": {"ledger.read"},
+    "accounts": {"ledger.read"},
+    "fiscalPeriods": {"ledger.read"},
+    "postingRules": {"posting.read"},
+    "reconciliation": {"ledger.read"},
+    "users": {"org.read"},
+    "departments": {"org.read"},
+    "roles": {"auth.manage_roles"},
+    "tokens": {"auth.use_api_tokens"},
+    "audit": {"audit.read"},
 }
+GROUPS = {
+    "业务单据": {"salesOrders", "deliveries", "purchaseReceipts", "cash", "expenseClaims", "masterData"},
+    "账簿": {"vouchers", "trialBalance", "accounts", "fiscalPeriods"},
+    "记账规则与对账": {"postingRules", "reconciliation"},
+}
+DEMO_USERS = ["admin", "finance", "business", "hr", "manager", "staff", "auditor"]
 
 
-@pytest.mark.parametrize("username", list(EXPECTED_NAV))
-def test_role_sees_exactly_its_navigation(signed_in: Callable[[str], Page], username: str) -> None:
+def expected_nav(permissions: set[str]) -> set[str]:
+    return {key for key, any_of in NAV_RULES.items() if not any_of or any_of & permissions}
+
+
+def test_nav_rules_cover_every_entry() -> None:
+    assert set(NAV_RULES) == set(NAV_KEYS)
+
+
+@pytest.mark.parametrize("username", DEMO_USERS)
+def test_role_sees_exactly_its_navigation(signed_in: Callable[[str], Page], live_server: str, username: str) -> None:
+    expected = expected_nav(permissions_of(live_server, username))
     page = signed_in(username)
-    assert visible_nav(page) == EXPECTED_NAV[username]
+    assert visible_nav(page) == expected
     expect(page.get_by_test_id("home-greeting")).to_be_visible()
+    sider = page.get_by_test_id("sider")
+    for label, keys in GROUPS.items():
+        expect(sider.get_by_text(label, exact=True)).to_have_count(1 if keys & expected else 0)
+
+
+def test_demo_roles_get_the_books_and_documents_they_work_with(live_server: str) -> None:
+    """The defaults the navigation above is derived from, spelled out once."""
+    nav = {user: expected_nav(permissions_of(live_server, user)) for user in DEMO_USERS}
+    books = {"vouchers", "trialBalance", "accounts", "fiscalPeriods", "reconciliation"}
+    documents = GROUPS["业务单据"]
+    assert documents | books | {"postingRules"} <= nav["finance"]
+    assert documents <= nav["business"] and not books & nav["business"]
+    assert books <= nav["manager"] and "postingRules" not in nav["manager"]
+    assert documents | books | {"postingRules", "audit"} <= nav["auditor"]
+    assert "expenseClaims" in nav["staff"] and not (documents - {"expenseClaims"}) & nav["staff"]
+    assert not books & nav["staff"]
 
 
 def test_page_without_permission_shows_forbidden(signed_in: Callable[[str], Page]) -> None:

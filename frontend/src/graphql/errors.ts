@@ -36,6 +36,10 @@ export function formFieldPath(field: string): (string | number)[] | null {
   return parts.some((p) => typeof p === 'number') ? parts : null;
 }
 
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function describeCombinedError(error: CombinedError, fallback: string): string {
   if (error.networkError) return fallback;
   const first = error.graphQLErrors[0];
@@ -73,15 +77,17 @@ export function useMutationFeedback() {
       }
       if (isDomainError(result)) {
         const err: DomainError = result;
+        // Some messages repeat the field path ("lines[0].quantity：库存不足"); the field already says where.
+        const text = err.field ? err.message.replace(new RegExp(`^${escapeRegExp(err.field)}\\s*[：:]\\s*`), '') : err.message;
         if (form && err.field) {
           const path = formFieldPath(err.field);
           const row = path ? form.getFieldValue(path.slice(0, path.findIndex((p) => typeof p === 'number') + 1)) : undefined;
           if (path && row !== undefined) {
-            form.setFields([{ name: path, errors: [err.message] }]);
+            form.setFields([{ name: path, errors: [text] }]);
           } else {
             const name = formFieldName(err.field);
             const known = name in (form.getFieldsValue() as Record<string, unknown>);
-            if (known) form.setFields([{ name, errors: [err.message] }]);
+            if (known) form.setFields([{ name, errors: [text] }]);
           }
         }
         void message.error(err.message);

@@ -80,7 +80,7 @@ export default function VoucherDetailPage() {
   };
 
   const columns: TableColumnsType<Line> = [
-    { title: t('vouchers.summary'), dataIndex: 'summary', width: 240 },
+    { title: t('vouchers.summary'), dataIndex: 'summary', width: 220 },
     {
       title: t('vouchers.account'),
       key: 'account',
@@ -168,7 +168,6 @@ export default function VoucherDetailPage() {
           columns={columns}
           dataSource={voucher.lines}
           data-testid="voucher-lines"
-          scroll={{ x: 'max-content' }}
           summary={() => (
             <Table.Summary.Row className={styles.totalRow}>
               <Table.Summary.Cell index={0} colSpan={3}>
