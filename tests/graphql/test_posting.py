@@ -229,3 +229,19 @@ async def test_detail_ledger_runs_the_balance(world: World, sign_in: SignIn, gql
     assert second["edges"][0]["node"]["balanceDebit"] == "49500.00"
     body = await gql(q, {"a": gid("Account", account), "after": "bm9wZQ=="}, token=token, errors=True)
     assert body["errors"][0]["extensions"] == {"code": "INVALID_INPUT", "field": "after"}
+
+
+async def test_open_items_through_the_api(world: World, sign_in: SignIn, gql: GraphQLClient) -> None:
+    _, token = await sign_in("finance")
+    q = """query($c: ID, $s: ID) { openItems(customerId: $c, supplierId: $s) { number amount settled open
+      document { __typename number } } }"""
+    items = (await gql(q, {"c": gid("Customer", world.ops.customer.id)}, token=token))["openItems"]
+    assert [(i["document"]["__typename"], i["amount"], i["open"]) for i in items] == [
+        ("SalesDelivery", "11300.00", "11300.00")]
+    pay = mutation("recordCustomerReceipt", "RecordCustomerReceiptInput", "customerReceipt { id }")
+    await gql(pay, {"input": {"customerId": gid("Customer", world.ops.customer.id), "date": "2026-11-20",
+                              "amount": "300.00"}}, token=token)
+    items = (await gql(q, {"c": gid("Customer", world.ops.customer.id)}, token=token))["openItems"]
+    assert (items[0]["settled"], items[0]["open"]) == ("300.00", "11000.00")
+    body = await gql(q, {}, token=token, errors=True)
+    assert body["errors"][0]["extensions"] == {"code": "INVALID_INPUT", "field": "customerId"}

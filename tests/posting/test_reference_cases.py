@@ -219,3 +219,23 @@ async def test_statements_after_all_six_cases(session: AsyncSession, company: Co
     assert sheet[16].current == sheet[34].current  # 资产总计 = 负债和所有者权益总计
     assert sheet[7].current == q("80940.00")  # 存货: 85,500.00 bought, 5,700.00 sold, 1,140.00 back
     assert sheet[32].current == q("1140.00")  # 未分配利润 holds the profit not yet closed
+
+
+async def test_receipts_settle_the_oldest_open_items_first(session: AsyncSession, company: Company) -> None:
+    c = company
+    await _purchases(session, c)
+    deliveries = []
+    for quantity in ("1", "2"):
+        order = await ops.create_sales_order(session, actor=c.seller, customer_id=c.customer.id, day=DAY,
+                                             lines=[PricedLineInput(c.product.id, q(quantity), q("100.00"), q("0.13"))])
+        deliveries.append(await ops.deliver_sales_order(session, actor=c.seller, order_id=order.id,
+                                                        warehouse_id=c.warehouse.id, day=DAY))
+    items = await ops.open_items(session, customer_id=c.customer.id)
+    assert [(i.item_id, i.amount, i.open) for i in items] == [
+        (deliveries[0].id, q("113.00"), q("113.00")), (deliveries[1].id, q("226.00"), q("226.00"))]
+    await ops.record_customer_receipt(session, actor=c.accountant, customer_id=c.customer.id, day=DAY,
+                                      amount=q("200.00"))
+    items = await ops.open_items(session, customer_id=c.customer.id)
+    assert [(i.item_id, i.settled, i.open) for i in items] == [(deliveries[1].id, q("87.00"), q("139.00"))]
+    payables = await ops.open_items(session, supplier_id=c.supplier.id)
+    assert sum(i.open for i in payables) == q("96615.00")  # 62,150.00 + 34,465.00

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,7 @@ from yecai.operations.models import (
     Customer,
     CustomerReceipt,
     DocumentState,
+    OpenItemApplication,
     PurchaseReceipt,
     PurchaseReceiptLine,
     SalesDelivery,
@@ -65,8 +67,63 @@ def _positive_money(value: Decimal, field_name: str) -> Decimal:
     return value
 
 
+@dataclass(frozen=True)
+class OpenItem:
+    """A delivery a customer still owes on, or a purchase receipt still owed to a supplier."""
+
+    item_type: str
+    item_id: int
+    number: str
+    date: date
+    amount: Decimal  # gross, less returns
+    settled: Decimal
+
+    @property
+    def open(self) -> Decimal:
+        return self.amount - self.settled
+
+
+async def open_items(session: AsyncSession, *, customer_id: int | None = None,
+                     supplier_id: int | None = None) -> list[OpenItem]:
+    """The documents of a customer (deliveries) or supplier (purchase receipts) not yet fully settled, oldest first."""
+    if customer_id is not None:
+        item_type, doc, line, fk, party = ("sales_delivery", SalesDelivery, SalesDeliveryLine,
+                                           SalesDeliveryLine.delivery_id, SalesDelivery.customer_id == customer_id)
+    else:
+        item_type, doc, line, fk, party = ("purchase_receipt", PurchaseReceipt, PurchaseReceiptLine,
+                                           PurchaseReceiptLine.receipt_id, PurchaseReceipt.supplier_id == supplier_id)
+    gross = dict((await session.execute(select(fk, func.sum(line.gross)).join(doc).where(party).group_by(fk))).all())
+    returned: dict[int, Any] = {}
+    if item_type == "sales_delivery":
+        returned = dict((await session.execute(
+            select(SalesReturn.delivery_id, func.sum(SalesReturnLine.gross)).join(SalesReturnLine)
+            .where(SalesReturn.customer_id == customer_id).group_by(SalesReturn.delivery_id))).all())
+    settled = dict((await session.execute(
+        select(OpenItemApplication.item_id, func.sum(OpenItemApplication.amount))
+        .where(OpenItemApplication.item_type == item_type, OpenItemApplication.item_id.in_(list(gross)))
+        .group_by(OpenItemApplication.item_id))).all()) if gross else {}
+    docs = (await session.execute(select(doc).where(doc.id.in_(list(gross))).order_by(doc.date, doc.id))).scalars()
+    items = [OpenItem(item_type, d.id, d.number, d.date, Decimal(gross[d.id]) - Decimal(returned.get(d.id) or 0),
+                      Decimal(settled.get(d.id) or 0)) for d in docs]
+    return [i for i in items if i.open > 0]
+
+
+async def _apply(session: AsyncSession, payment_type: str, payment_id: int, items: list[OpenItem],
+                 amount: Decimal) -> None:
+    """Settle the oldest open items first with ``amount``."""
+    remaining = amount
+    for item in items:
+        if remaining <= 0:
+            break
+        part = min(item.open, remaining)
+        session.add(OpenItemApplication(payment_type=payment_type, payment_id=payment_id, item_type=item.item_type,
+                                        item_id=item.item_id, amount=part))
+        remaining -= part
+    await session.flush()
+
+
 async def _record_cash(session: AsyncSession, actor: Actor, *, model: type[T], party: tuple[type[Any], str, int],
-                       open_amount: Any, day: date, amount: Decimal, department_id: int | None,
+                       day: date, amount: Decimal, department_id: int | None,
                        idempotency_key: str | None, prefix: str, event: Any) -> T:
     """Money in or out against what is open with a customer or supplier; its voucher follows."""
     if not policies.can_record_cash(actor):
@@ -76,7 +133,8 @@ async def _record_cash(session: AsyncSession, actor: Actor, *, model: type[T], p
     party_model, party_field, party_id = party
     await _active(session, party_model, party_id, f"{party_field[:-3]}Id")
     value = _positive_money(amount, "amount")
-    if value > await open_amount(session, party_id):
+    items = await open_items(session, **{party_field: party_id})
+    if value > sum((i.open for i in items), Decimal(0)):
         raise DomainError(errors.OVER_PAYMENT, field="amount")
     department = department_id or actor.department_id
     if department is None or await session.get(Department, department) is None:
@@ -89,6 +147,7 @@ async def _record_cash(session: AsyncSession, actor: Actor, *, model: type[T], p
     table = model.__tablename__  # type: ignore[attr-defined]
     await audit.record(session, actor=actor, action=f"{table}.create", subject_type=table, subject_id=doc.id,  # type: ignore[attr-defined]
                        after=audit.snapshot(doc))
+    await _apply(session, table, doc.id, items, value)  # type: ignore[attr-defined]
     await events.publish(session, actor=actor, event=event(doc.id))  # type: ignore[attr-defined]
     return doc
 
@@ -98,7 +157,7 @@ async def record_customer_receipt(session: AsyncSession, *, actor: Actor, custom
                                   idempotency_key: str | None = None) -> CustomerReceipt:
     """Record money received from a customer against what they owe."""
     return await _record_cash(session, actor, model=CustomerReceipt, party=(Customer, "customer_id", customer_id),
-                              open_amount=customer_open_amount, day=day, amount=amount, department_id=department_id,
+                              day=day, amount=amount, department_id=department_id,
                               idempotency_key=idempotency_key, prefix="CR", event=ev.CustomerReceiptRecorded)
 
 
@@ -107,7 +166,7 @@ async def record_supplier_payment(session: AsyncSession, *, actor: Actor, suppli
                                   idempotency_key: str | None = None) -> SupplierPayment:
     """Record money paid to a supplier against what is owed to them."""
     return await _record_cash(session, actor, model=SupplierPayment, party=(Supplier, "supplier_id", supplier_id),
-                              open_amount=supplier_open_amount, day=day, amount=amount, department_id=department_id,
+                              day=day, amount=amount, department_id=department_id,
                               idempotency_key=idempotency_key, prefix="SP", event=ev.SupplierPaymentRecorded)
 
 

@@ -250,3 +250,18 @@ class ExpenseClaim(_Document, Base):
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     paid_on: Mapped[date | None] = mapped_column(Date)  # the payment's date, which its voucher carries
+
+
+class OpenItemApplication(Base):
+    """How much of a receipt or payment settles which open item (a delivery's or a receipt's amount due)."""
+
+    __tablename__ = "open_item_application"
+    __table_args__ = (Index("ix_open_item_application_item", "item_type", "item_id"),
+                      Index("ix_open_item_application_payment", "payment_type", "payment_id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payment_type: Mapped[str] = mapped_column(String(40))  # customer_receipt | supplier_payment
+    payment_id: Mapped[int] = mapped_column(Integer)
+    item_type: Mapped[str] = mapped_column(String(40))  # sales_delivery | purchase_receipt
+    item_id: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[Decimal] = mapped_column(Money())

@@ -18,7 +18,9 @@ from yecai.errors import DomainError, denied, not_found
 from yecai.operations import errors, policies
 from yecai.operations import events as ev
 from yecai.operations.cash import (  # noqa: F401  (the use cases, in one place for callers)
+    OpenItem,
     customer_open_amount,
+    open_items,
     record_customer_receipt,
     record_supplier_payment,
     supplier_open_amount,
@@ -170,3 +172,15 @@ def documents_query(model: type[T], *, actor: Actor) -> Select[tuple[T]]:
     if not policies.reads_all_departments(actor):
         stmt = stmt.where(model.department_id == actor.department_id)  # type: ignore[attr-defined]
     return stmt
+
+
+async def open_items_for(session: AsyncSession, *, actor: Actor, customer_id: int | None = None,
+                         supplier_id: int | None = None) -> list[OpenItem]:
+    """A customer's or supplier's open items, for those who read documents or record cash."""
+    if not (policies.can_read(actor) or policies.can_record_cash(actor)):
+        raise denied()
+    if customer_id is not None and await session.get(Customer, customer_id) is None:
+        raise not_found("customerId")
+    if supplier_id is not None and await session.get(Supplier, supplier_id) is None:
+        raise not_found("supplierId")
+    return await open_items(session, customer_id=customer_id, supplier_id=supplier_id)

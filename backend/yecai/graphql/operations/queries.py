@@ -7,7 +7,8 @@ from sqlalchemy import or_
 from strawberry.types import Info
 
 from yecai import validation as v
-from yecai.graphql.base import Connection, connection, guarded
+from yecai.errors import invalid
+from yecai.graphql.base import Connection, connection, decode_optional_id, guarded
 from yecai.graphql.operations import types as t
 from yecai.operations import models, service
 from yecai.pagination import paginate
@@ -66,3 +67,19 @@ class OperationsQueries:
     supplier_payments = _documents_field(models.SupplierPayment, t.SupplierPayment, "付款, newest first." + READ)
     expense_claims = _documents_field(models.ExpenseClaim, t.ExpenseClaim,
                                       "费用报销, newest first; one's own claims for everyone else." + READ)
+
+    @strawberry.field(description="未结项 of a customer (deliveries) or a supplier (purchase receipts), oldest first; "
+                                  "receipts and payments settle them in that order. Needs `operations.read`.")
+    async def open_items(self, info: Info, customer_id: Optional[strawberry.ID] = None,
+                         supplier_id: Optional[strawberry.ID] = None) -> list[t.OpenItem]:
+        async def run() -> list[t.OpenItem]:
+            if (customer_id is None) == (supplier_id is None):
+                raise invalid("customerId", "请指定客户或供应商之一", "give either customerId or supplierId")
+            items = await service.open_items_for(
+                info.context.session, actor=info.context.actor,
+                customer_id=decode_optional_id(customer_id, "Customer", "customerId"),
+                supplier_id=decode_optional_id(supplier_id, "Supplier", "supplierId"))
+            return [t.OpenItem(number=i.number, date=i.date, amount=i.amount, settled=i.settled, open=i.open,
+                               _item=i) for i in items]
+
+        return await guarded(info, run)

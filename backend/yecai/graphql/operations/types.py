@@ -385,6 +385,21 @@ class ExpenseClaim(_Visible, BusinessDocument):
                                             or actor.is_user(r.claimant_id)) else None for r in rows]
 
 
+@strawberry.type(description="未结项: a delivery a customer still owes on, or a receipt still owed to a supplier.")
+class OpenItem:
+    number: str
+    date: dt.date
+    amount: Decimal = strawberry.field(description="Gross amount, less returns.")
+    settled: Decimal = strawberry.field(description="What receipts or payments have applied to it.")
+    open: Decimal
+    _item: strawberry.Private[Any]
+
+    @strawberry.field
+    async def document(self, info: Info) -> BusinessDocument:
+        row = await info.context.loaders.by_id(MODELS_BY_SOURCE[self._item.item_type]).load(self._item.item_id)
+        return DOCUMENT_TYPES[self._item.item_type].from_model(row)
+
+
 DOCUMENT_TYPES: dict[str, Any] = {
     "purchase_receipt": PurchaseReceipt, "sales_order": SalesOrder, "sales_delivery": SalesDelivery,
     "sales_return": SalesReturn, "customer_receipt": CustomerReceipt, "supplier_payment": SupplierPayment,
