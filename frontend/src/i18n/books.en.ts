@@ -155,6 +155,7 @@ const booksEn: BooksMessages = {
     account: 'Account',
     chooseAccount: 'Choose an account',
     accountRequired: 'Choose an account',
+    dimensionRequired: 'Choose the {{dimension}}',
     summaryRequired: 'Enter a summary',
     dimensions: 'Dimensions',
     debit: 'Debit',

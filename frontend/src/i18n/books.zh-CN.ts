@@ -154,6 +154,7 @@ const booksZh = {
     account: '会计科目',
     chooseAccount: '选择科目',
     accountRequired: '请选择科目',
+    dimensionRequired: '请填写{{dimension}}',
     summaryRequired: '请填写摘要',
     dimensions: '辅助核算',
     debit: '借方金额',

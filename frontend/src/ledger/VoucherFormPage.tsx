@@ -1,20 +1,28 @@
-import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Table, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { CheckCircleFilled, CloseCircleFilled, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
+import type { Dimension } from '../gql/graphql';
+import { useDepartments } from '../org/useDepartments';
+import { CustomerSelect, ProductSelect, SupplierSelect } from '../operations/selects';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useMutationFeedback } from '../graphql/errors';
 import { voucherPath } from '../common/documents';
 import { fenToText, parseDecimal, roundHalfUp } from '../common/decimal';
 import { nowInShanghai } from '../i18n/time';
-import { CreateVoucherMutation } from './operations';
+import { AccountsQuery, CreateVoucherMutation } from './operations';
 import { AccountSelect } from './AccountSelect';
 import styles from './ledger.module.css';
 
 interface LineValues {
   accountId?: string;
+  departmentId?: string;
+  customerId?: string;
+  supplierId?: string;
+  productId?: string;
+  project?: string;
   summary?: string;
   debit?: string;
   credit?: string;
@@ -24,6 +32,70 @@ interface VoucherForm {
   date: Dayjs;
   summary: string;
   lines: LineValues[];
+}
+
+/** The database id inside a relay global id ("Customer:3" → 3), as voucher lines take it. */
+function pk(globalId: string | undefined): number | null {
+  if (!globalId) return null;
+  const n = Number(window.atob(globalId).split(':')[1]);
+  return Number.isInteger(n) ? n : null;
+}
+
+type DepartmentOptions = ReturnType<typeof useDepartments>['options'];
+
+/** The 辅助核算 inputs the chosen account asks for, and only those. */
+function LineDimensionInputs({
+  form,
+  index,
+  dimensionsOf,
+  departments,
+}: {
+  form: ReturnType<typeof Form.useForm<VoucherForm>>[0];
+  index: number;
+  dimensionsOf: Map<string, readonly Dimension[]>;
+  departments: DepartmentOptions;
+}) {
+  const { t } = useTranslation();
+  const accountId = Form.useWatch(['lines', index, 'accountId'], form) as string | undefined;
+  const dims = accountId ? (dimensionsOf.get(accountId) ?? []) : [];
+  if (dims.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  const required = (dim: Dimension) => [{ required: true, message: t('vouchers.dimensionRequired', { dimension: t(`dimension.${dim}`) }) }];
+  return (
+    <Space direction="vertical" size={4} style={{ width: '100%' }}>
+      {dims.includes('DEPARTMENT') && (
+        <Form.Item name={[index, 'departmentId']} style={{ margin: 0 }} rules={required('DEPARTMENT')}>
+          <TreeSelect
+            showSearch
+            treeNodeFilterProp="title"
+            treeDefaultExpandAll
+            treeData={departments}
+            placeholder={t('dimension.DEPARTMENT')}
+            data-testid={`voucher-line-${index}-department`}
+          />
+        </Form.Item>
+      )}
+      {dims.includes('CUSTOMER') && (
+        <Form.Item name={[index, 'customerId']} style={{ margin: 0 }} rules={required('CUSTOMER')}>
+          <CustomerSelect testId={`voucher-line-${index}-customer`} />
+        </Form.Item>
+      )}
+      {dims.includes('SUPPLIER') && (
+        <Form.Item name={[index, 'supplierId']} style={{ margin: 0 }} rules={required('SUPPLIER')}>
+          <SupplierSelect testId={`voucher-line-${index}-supplier`} />
+        </Form.Item>
+      )}
+      {dims.includes('PRODUCT') && (
+        <Form.Item name={[index, 'productId']} style={{ margin: 0 }} rules={required('PRODUCT')}>
+          <ProductSelect testId={`voucher-line-${index}-product`} />
+        </Form.Item>
+      )}
+      {dims.includes('PROJECT') && (
+        <Form.Item name={[index, 'project']} style={{ margin: 0 }} rules={required('PROJECT')}>
+          <Input placeholder={t('dimension.PROJECT')} />
+        </Form.Item>
+      )}
+    </Space>
+  );
 }
 
 const fen = (v: string | undefined) => roundHalfUp(parseDecimal(v ?? '0', 4) ?? 0n, 4, 2);
@@ -52,6 +124,9 @@ export default function VoucherFormPage() {
   const feedback = useMutationFeedback();
   const [form] = Form.useForm<VoucherForm>();
   const [{ fetching }, create] = useMutation(CreateVoucherMutation);
+  const [{ data: accounts }] = useQuery({ query: AccountsQuery, variables: { first: 100, active: true } });
+  const { options: departments } = useDepartments();
+  const dimensionsOf = new Map((accounts?.accounts.edges ?? []).map(({ node }) => [node.id, node.dimensions] as const));
 
   const submit = async (v: VoucherForm) => {
     const outcome = await create({
@@ -63,6 +138,11 @@ export default function VoucherFormPage() {
           summary: l.summary?.trim() || null,
           debit: String(l.debit ?? '0'),
           credit: String(l.credit ?? '0'),
+          departmentId: l.departmentId ?? null,
+          customerId: pk(l.customerId),
+          supplierId: pk(l.supplierId),
+          productId: pk(l.productId),
+          project: l.project?.trim() || null,
         })),
       },
     });
@@ -120,6 +200,11 @@ export default function VoucherFormPage() {
                           <AccountSelect testId={`voucher-line-${f.name}-account`} />
                         </Form.Item>
                       ),
+                    },
+                    {
+                      title: t('vouchers.dimensions'),
+                      width: 240,
+                      render: (_, f) => <LineDimensionInputs form={form} index={f.name} dimensionsOf={dimensionsOf} departments={departments} />,
                     },
                     {
                       title: t('vouchers.debit'),
