@@ -22,19 +22,19 @@ def today() -> str:
     return datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d")
 
 
-def token_for(base_url: str, username: str) -> str:
+def token_for(base_url: str, username: str, password: str = DEMO_PASSWORD) -> str:
     login = graphql(
         base_url,
         "mutation($u: String!, $p: String!) { login(username: $u, password: $p) {"
         " ... on LoginSuccess { token } ... on LoginError { message } } }",
-        {"u": username, "p": DEMO_PASSWORD},
+        {"u": username, "p": password},
     )["login"]
     assert "token" in login, login
     return login["token"]
 
 
-def permissions_of(base_url: str, username: str) -> set[str]:
-    data = graphql(base_url, "{ viewer { permissions } }", token=token_for(base_url, username))
+def permissions_of(base_url: str, username: str, password: str = DEMO_PASSWORD) -> set[str]:
+    data = graphql(base_url, "{ viewer { permissions } }", token=token_for(base_url, username, password))
     return set(data["viewer"]["permissions"])
 
 

@@ -50,6 +50,38 @@ NAV_KEYS = (
     "audit",
 )
 
+# From the contract's navigation table: each entry and the permissions of which the viewer
+# needs one (the web app's layout/nav.tsx). Home is everyone's. Tests derive what a user
+# should see from the permissions the server reports for them, so a change of role
+# defaults moves the expectation with it.
+OPERATIONS = {"operations.read"}
+NAV_RULES: dict[str, set[str]] = {
+    "home": set(),
+    "salesOrders": OPERATIONS,
+    "deliveries": OPERATIONS,
+    "purchaseReceipts": OPERATIONS,
+    "cash": OPERATIONS,
+    "expenseClaims": {"operations.read", "operations.claim_expenses"},
+    "masterData": OPERATIONS,
+    "vouchers": {"ledger.read"},
+    "trialBalance": {"ledger.read"},
+    "accounts": {"ledger.read"},
+    "fiscalPeriods": {"ledger.read"},
+    "postingRules": {"posting.read"},
+    "reconciliation": {"ledger.read"},
+    "users": {"org.read"},
+    "departments": {"org.read"},
+    "roles": {"auth.manage_roles"},
+    "tokens": {"auth.use_api_tokens"},
+    "audit": {"audit.read"},
+}
+
+
+def expected_nav(permissions: set[str]) -> set[str]:
+    """The navigation entries a viewer with these permissions sees."""
+    return {key for key, any_of in NAV_RULES.items() if not any_of or any_of & permissions}
+
+
 # Generous for a cold CI machine; a passing step takes milliseconds.
 expect.set_options(timeout=15_000)
 

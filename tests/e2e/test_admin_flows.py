@@ -112,8 +112,11 @@ def test_deactivated_user_cannot_sign_in(signed_in: Callable[[str], Page]) -> No
     page.get_by_test_id(f"user-more-{username}").click()
     open_dropdown(page).locator(".ant-dropdown-menu-item", has_text="分配角色").click()
     dialog = page.get_by_role("dialog")
+    expect(dialog.locator(".ant-checkbox-wrapper").first).to_be_visible()  # the roles have loaded
     dialog.get_by_text("审计", exact=True).click()
+    expect(dialog.locator(".ant-checkbox-wrapper-checked", has_text="审计")).to_have_count(1)
     dialog.get_by_role("button", name="保 存").or_(dialog.get_by_role("button", name="保存")).click()
+    expect(dialog).to_be_hidden()
     expect(row).to_contain_text("审计")
 
     page.get_by_test_id(f"user-more-{username}").click()

@@ -36,7 +36,8 @@ def test_books_pages_render(signed_in: Callable[[str], Page]) -> None:
     page.get_by_test_id("nav-masterData").click()
     page.get_by_test_id("master-tab-products").click()
     expect(page.get_by_test_id("master-table-products")).to_contain_text("工业控制器")
-    expect(page.get_by_test_id("master-table-products").get_by_test_id("product-stock").first).to_contain_text("上海主仓")
+    demo_product = page.get_by_test_id("master-table-products").locator("tr.ant-table-row", has_text="工业控制器")
+    expect(demo_product.get_by_test_id("product-stock")).to_contain_text("上海主仓")
     screenshot(page, "master-data-products")
 
     page.get_by_test_id("nav-reconciliation").click()

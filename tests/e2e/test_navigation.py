@@ -8,44 +8,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .books_setup import permissions_of
-from .conftest import NAV_KEYS, visible_nav
+from .conftest import NAV_KEYS, NAV_RULES, expected_nav, visible_nav
 
 pytestmark = pytest.mark.e2e
 
-# From the contract's navigation table: each entry and the permissions of which the viewer
-# needs one. Home is everyone's. The expectations below are derived from each demo user's
-# permissions as the server reports them, so a change of role defaults moves both together.
-OPERATIONS = {"operations.read"}
-NAV_RULES: dict[str, set[str]] = {
-    "home": set(),
-    "salesOrders": OPERATIONS,
-    "deliveries": OPERATIONS,
-    "purchaseReceipts": OPERATIONS,
-    "cash": OPERATIONS,
-    "expenseClaims": {"operations.read", "operations.claim_expenses"},
-    "masterData": OPERATIONS,
-    "vouchers": {"ledger.read"},
-    "trialBalance": {"ledger.read"},
-    "accounts": {"ledger.read"},
-    "fiscalPeriods": {"ledger.read"},
-    "postingRules": {"posting.read"},
-    "reconciliation": {"ledger.read"},
-    "users": {"org.read"},
-    "departments": {"org.read"},
-    "roles": {"auth.manage_roles"},
-    "tokens": {"auth.use_api_tokens"},
-    "audit": {"audit.read"},
-}
 GROUPS = {
     "业务单据": {"salesOrders", "deliveries", "purchaseReceipts", "cash", "expenseClaims", "masterData"},
     "账簿": {"vouchers", "trialBalance", "accounts", "fiscalPeriods"},
     "记账规则与对账": {"postingRules", "reconciliation"},
 }
 DEMO_USERS = ["admin", "finance", "business", "hr", "manager", "staff", "auditor"]
-
-
-def expected_nav(permissions: set[str]) -> set[str]:
-    return {key for key, any_of in NAV_RULES.items() if not any_of or any_of & permissions}
 
 
 def test_nav_rules_cover_every_entry() -> None:

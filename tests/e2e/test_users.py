@@ -8,12 +8,13 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import sign_in, sign_out, visible_nav
+from .books_setup import permissions_of
+from .conftest import expected_nav, sign_in, sign_out, visible_nav
 
 pytestmark = pytest.mark.e2e
 
 
-def test_admin_creates_a_user_who_can_sign_in(signed_in: Callable[[str], Page]) -> None:
+def test_admin_creates_a_user_who_can_sign_in(signed_in: Callable[[str], Page], live_server: str) -> None:
     page = signed_in("admin")
     username = f"e2e_{secrets.token_hex(3)}"
     password = "Xinmima@2026"
@@ -51,7 +52,9 @@ def test_admin_creates_a_user_who_can_sign_in(signed_in: Callable[[str], Page]) 
     sign_in(page, username, password)
     expect(page.get_by_test_id("home-greeting")).to_contain_text("测试员工")
     expect(page.get_by_test_id("viewer-department")).to_have_text("财务部")
-    assert visible_nav(page) == {"home", "users", "departments", "tokens"}
+    # A staff member (员工) reads the organisation, keeps API tokens and claims expenses.
+    assert visible_nav(page) == expected_nav(permissions_of(live_server, username, password))
+    assert {"home", "users", "departments", "tokens", "expenseClaims"} <= visible_nav(page)
 
 
 def test_duplicate_username_error_lands_on_the_field(signed_in: Callable[[str], Page]) -> None:

@@ -261,6 +261,7 @@ const booksEn: BooksMessages = {
   },
   reconciliation: {
     hint: 'As of the period end: sub-ledgers against accounts, stock against 1405, unposted events, duplicate invoices, missing dimensions.',
+    summary: 'End of {{period}} · {{count}} checks, {{failed}} failed',
     allPassed: 'All checks passed',
     someFailed: 'Exceptions found',
     exceptions: '{{count}} exceptions',

@@ -260,6 +260,7 @@ const booksZh = {
   },
   reconciliation: {
     hint: '按期末核对：往来明细与科目、库存与科目、未入账事件、重复发票、缺失的辅助核算。',
+    summary: '{{period}} 期末 · 共 {{count}} 项检查，{{failed}} 项未通过',
     allPassed: '全部通过',
     someFailed: '存在异常',
     exceptions: '{{count}} 项异常',

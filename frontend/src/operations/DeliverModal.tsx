@@ -41,7 +41,7 @@ export function DeliverModal({ orderId, lines, open, onClose }: { orderId: strin
   const [form] = Form.useForm<DeliverForm>();
   const [{ fetching }, deliver] = useMutation(DeliverSalesOrderMutation);
   // The rows are the lines with something left, in order: the server's `lines[i]` names row i either way.
-  const open_lines = lines.filter((l) => remaining(l) > 0n);
+  const openLines = lines.filter((l) => remaining(l) > 0n);
   const mode = Form.useWatch('mode', form);
 
   useEffect(() => {
@@ -50,10 +50,9 @@ export function DeliverModal({ orderId, lines, open, onClose }: { orderId: strin
     form.setFieldsValue({
       date: nowInShanghai(),
       mode: 'all',
-      lines: open_lines.map((l) => ({ orderLineId: l.id, quantity: formatQuantity(formatScaled(remaining(l), 4, 4)).replace(/,/g, '') })),
+      lines: openLines.map((l) => ({ orderLineId: l.id, quantity: formatQuantity(formatScaled(remaining(l), 4, 4)).replace(/,/g, '') })),
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  }, [open]); // only when it opens: the order's lines do not change under an open dialog
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -110,13 +109,13 @@ export function DeliverModal({ orderId, lines, open, onClose }: { orderId: strin
               rowKey="key"
               dataSource={fields}
               columns={[
-                { title: '#', width: 40, render: (_, f) => open_lines[f.name]?.lineNo },
-                { title: t('documents.product'), render: (_, f) => open_lines[f.name]?.product.name },
+                { title: '#', width: 40, render: (_, f) => openLines[f.name]?.lineNo },
+                { title: t('documents.product'), render: (_, f) => openLines[f.name]?.product.name },
                 {
                   title: t('documents.remaining'),
                   align: 'right',
                   render: (_, f) => {
-                    const l = open_lines[f.name];
+                    const l = openLines[f.name];
                     return l ? `${formatQuantity(formatScaled(remaining(l), 4, 4))} ${l.product.unit}` : '';
                   },
                 },

@@ -24,8 +24,7 @@ type Doc = Extract<NonNullable<DocumentResult['node']>, { number: string }>;
 type Line = Doc['lines'][number];
 
 
-function headerItems(doc: Doc, t: (key: never) => string) {
-  const tr = t as unknown as (key: string, options?: object) => string;
+function headerItems(doc: Doc, tr: (key: string) => string) {
   const items: { key: string; label: string; children: React.ReactNode }[] = [];
   const add = (key: string, label: string, children: React.ReactNode) => items.push({ key, label, children });
   if ('customer' in doc) add('customer', tr('documents.customer'), `${doc.customer.code} ${doc.customer.name}`);
@@ -144,7 +143,7 @@ export default function DocumentDetailPage() {
               { key: 'type', label: t('documents.type'), children: <DocumentTypeLabel typename={doc.__typename} /> },
               { key: 'state', label: t('common.status'), children: <DocumentStateTag state={doc.state} /> },
               { key: 'date', label: t('documents.date'), children: doc.date },
-              ...headerItems(doc, t as never),
+              ...headerItems(doc, (key) => t(key as never)),
             ]}
           />
         </Card>

@@ -212,7 +212,7 @@ export default function PostingRuleDetailPage() {
             <Input.TextArea
               value={text}
               onChange={(e) => setText(e.target.value)}
-              autoSize={{ minRows: 16, maxRows: 32 }}
+              autoSize={{ minRows: 16, maxRows: 24 }}
               className={styles.editor}
               spellCheck={false}
               data-testid="rule-definition"

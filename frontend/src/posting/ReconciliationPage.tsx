@@ -27,9 +27,12 @@ export default function ReconciliationPage() {
         {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
         {rec && (
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Title level={5} data-testid="reconciliation-result">
+            <Space data-testid="reconciliation-result">
               {rec.passed ? <Tag color="green">{t('reconciliation.allPassed')}</Tag> : <Tag color="red">{t('reconciliation.someFailed')}</Tag>}
-            </Typography.Title>
+              <Typography.Text type="secondary">
+                {t('reconciliation.summary', { period: rec.period, count: rec.checks.length, failed: rec.checks.filter((c) => !c.passed).length })}
+              </Typography.Text>
+            </Space>
             <Collapse
               data-testid="reconciliation-checks"
               items={rec.checks.map((c) => ({
