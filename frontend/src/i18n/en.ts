@@ -124,6 +124,12 @@ const en: Messages = {
     linkRoles: 'Configure roles and permissions',
     linkTokens: 'Manage your personal API tokens',
     linkAudit: 'Trace every important operation',
+    linkSalesOrders: 'Enter orders; delivering books revenue and cost',
+    linkExpenseClaims: 'Claim, approve and pay expenses',
+    linkVouchers: 'Vouchers and the documents behind them',
+    linkTrialBalance: 'From a balance down to vouchers and documents',
+    linkPostingRules: 'How business events become vouchers',
+    linkReconciliation: 'Sub-ledgers and stock against the books',
   },
   users: {
     title: 'Users',

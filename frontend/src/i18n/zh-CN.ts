@@ -124,6 +124,12 @@ const zhCN = {
     linkRoles: '配置角色与权限',
     linkTokens: '管理个人 API 令牌',
     linkAudit: '追溯每一次关键操作',
+    linkSalesOrders: '录入订单，发货即确认收入与成本',
+    linkExpenseClaims: '提交、审批和支付费用报销',
+    linkVouchers: '查看凭证及其来源单据',
+    linkTrialBalance: '从余额追溯到凭证和业务单据',
+    linkPostingRules: '维护业务到凭证的映射规则',
+    linkReconciliation: '核对往来、库存与账簿是否一致',
   },
   users: {
     title: '用户管理',

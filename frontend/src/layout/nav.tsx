@@ -20,6 +20,7 @@ import {
   ReconciliationOutlined,
 } from '@ant-design/icons';
 import { PERMISSIONS } from '../auth/permissions';
+import type { Messages } from '../i18n/zh-CN';
 
 export type NavKey =
   | 'home'
@@ -46,7 +47,7 @@ export interface NavEntry {
   path: string;
   icon: ReactNode;
   label: `nav.${NavKey}`;
-  description: 'home.linkUsers' | 'home.linkDepartments' | 'home.linkRoles' | 'home.linkTokens' | 'home.linkAudit' | null;
+  description: `home.${Extract<keyof Messages['home'], `link${string}`>}` | null;
   /** The viewer needs one of these to see the entry; empty means everyone signed in. */
   anyOf: readonly string[];
   group: 'main' | 'operations' | 'books' | 'posting' | 'org' | 'system';
@@ -58,7 +59,7 @@ const BOOKS = [PERMISSIONS.ledgerRead];
 // Mirrors the contract's navigation table; the routes use the same lists.
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home', description: null, anyOf: [], group: 'main' },
-  { key: 'salesOrders', path: '/sales-orders', icon: <ShoppingCartOutlined />, label: 'nav.salesOrders', description: null, anyOf: OPERATIONS, group: 'operations' },
+  { key: 'salesOrders', path: '/sales-orders', icon: <ShoppingCartOutlined />, label: 'nav.salesOrders', description: 'home.linkSalesOrders', anyOf: OPERATIONS, group: 'operations' },
   { key: 'deliveries', path: '/deliveries', icon: <CarOutlined />, label: 'nav.deliveries', description: null, anyOf: OPERATIONS, group: 'operations' },
   { key: 'purchaseReceipts', path: '/purchase-receipts', icon: <InboxOutlined />, label: 'nav.purchaseReceipts', description: null, anyOf: OPERATIONS, group: 'operations' },
   { key: 'cash', path: '/cash', icon: <WalletOutlined />, label: 'nav.cash', description: null, anyOf: OPERATIONS, group: 'operations' },
@@ -67,17 +68,17 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     path: '/expense-claims',
     icon: <FileDoneOutlined />,
     label: 'nav.expenseClaims',
-    description: null,
+    description: 'home.linkExpenseClaims',
     anyOf: [PERMISSIONS.operationsRead, PERMISSIONS.operationsClaimExpenses],
     group: 'operations',
   },
   { key: 'masterData', path: '/master-data', icon: <DatabaseOutlined />, label: 'nav.masterData', description: null, anyOf: OPERATIONS, group: 'operations' },
-  { key: 'vouchers', path: '/vouchers', icon: <BookOutlined />, label: 'nav.vouchers', description: null, anyOf: BOOKS, group: 'books' },
-  { key: 'trialBalance', path: '/trial-balance', icon: <TableOutlined />, label: 'nav.trialBalance', description: null, anyOf: BOOKS, group: 'books' },
+  { key: 'vouchers', path: '/vouchers', icon: <BookOutlined />, label: 'nav.vouchers', description: 'home.linkVouchers', anyOf: BOOKS, group: 'books' },
+  { key: 'trialBalance', path: '/trial-balance', icon: <TableOutlined />, label: 'nav.trialBalance', description: 'home.linkTrialBalance', anyOf: BOOKS, group: 'books' },
   { key: 'accounts', path: '/accounts', icon: <ClusterOutlined />, label: 'nav.accounts', description: null, anyOf: BOOKS, group: 'books' },
   { key: 'fiscalPeriods', path: '/fiscal-periods', icon: <CalendarOutlined />, label: 'nav.fiscalPeriods', description: null, anyOf: BOOKS, group: 'books' },
-  { key: 'postingRules', path: '/posting-rules', icon: <NodeIndexOutlined />, label: 'nav.postingRules', description: null, anyOf: [PERMISSIONS.postingRead], group: 'posting' },
-  { key: 'reconciliation', path: '/reconciliation', icon: <ReconciliationOutlined />, label: 'nav.reconciliation', description: null, anyOf: BOOKS, group: 'posting' },
+  { key: 'postingRules', path: '/posting-rules', icon: <NodeIndexOutlined />, label: 'nav.postingRules', description: 'home.linkPostingRules', anyOf: [PERMISSIONS.postingRead], group: 'posting' },
+  { key: 'reconciliation', path: '/reconciliation', icon: <ReconciliationOutlined />, label: 'nav.reconciliation', description: 'home.linkReconciliation', anyOf: BOOKS, group: 'posting' },
   {
     key: 'users',
     path: '/users',
