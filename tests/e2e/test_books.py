@@ -174,3 +174,59 @@ def test_expense_claim_claimed_approved_paid_and_posted(signed_in: Callable[[str
     expect(lines.locator("tr.ant-table-row", has_text="660101").get_by_test_id("line-debit")).to_have_text("888.80")
     expect(lines.locator("tr.ant-table-row", has_text="1002").get_by_test_id("line-credit")).to_have_text("888.80")
     expect(lines.locator("tr.ant-table-row", has_text="660101").get_by_test_id("line-dimensions")).to_contain_text("销售部")
+
+
+def test_partial_delivery_copy_and_return(signed_in: Callable[[str], Page], live_server: str) -> None:
+    goods = goods_in_stock(live_server, quantity="20", unit_cost="550.00")
+    order_id, order_number = sales_order(live_server, goods, quantity="10")
+
+    page = signed_in("business")
+    page.goto(f"/documents/{order_id}")
+    header = page.get_by_test_id("document-header")
+
+    # 引用复制: a new open order with the same lines, linked to its source.
+    page.get_by_test_id("order-copy").click()
+    expect(page.get_by_test_id("document-number")).not_to_have_text(order_number)
+    expect(header).to_contain_text(f"复制自{order_number}")
+    expect(page.get_by_test_id("document-lines")).to_contain_text("11,300.00")
+    page.go_back()
+    expect(page.get_by_test_id("document-number")).to_have_text(order_number)
+
+    # Deliver 4 of the 10 units: the order is partly delivered.
+    page.get_by_test_id("deliver-open").click()
+    choose(page, "deliver-warehouse", f"测试仓{goods.suffix}")
+    page.get_by_test_id("deliver-mode-lines").click()
+    page.locator("#deliver_lines_0_quantity").fill("4")
+    page.get_by_test_id("deliver-submit").click()
+    expect(page.get_by_test_id("document-number")).to_contain_text("SD-")
+    expect(page.get_by_test_id("document-lines")).to_contain_text("4,520.00")  # 4 × 1,000.00 × 1.13
+    delivery_url = page.url
+    page.get_by_test_id("delivery-order-link").click()
+    expect(header.get_by_test_id("document-state")).to_have_text("部分发货")
+    expect(page.get_by_test_id("order-deliveries").locator("tr.ant-table-row")).to_have_count(1)
+
+    # Return 1 of the 4 delivered units.
+    page.goto(delivery_url)
+    page.get_by_test_id("return-open").click()
+    page.locator("#return_lines_0_quantity").fill("1")
+    page.get_by_test_id("return-submit").click()
+    expect(page.get_by_test_id("document-number")).to_contain_text("SR-")
+    expect(page.get_by_test_id("document-lines")).to_contain_text("1,130.00")
+    expect(page.get_by_test_id("document-stock-moves")).to_contain_text("550.00")  # back at the cost of the delivery
+
+
+def test_document_list_searches_by_number_and_filters_by_state(signed_in: Callable[[str], Page], live_server: str) -> None:
+    goods = goods_in_stock(live_server, quantity="1")
+    _, number = sales_order(live_server, goods, quantity="1")
+    page = signed_in("business")
+    page.get_by_test_id("nav-salesOrders").click()
+    table = page.get_by_test_id("sales-orders-table")
+    expect(table.locator("tr.ant-table-row").first).to_be_visible()
+    page.get_by_test_id("list-search").fill(number)
+    page.get_by_test_id("list-apply").click()
+    expect(table.locator("tr.ant-table-row")).to_have_count(1)
+    expect(table).to_contain_text(goods.customer_name)
+    expect(page.get_by_test_id("pager-total")).to_contain_text("共 1 条")
+    page.get_by_test_id("list-state").click()
+    page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text="已完成").click()
+    expect(table.locator("tr.ant-table-row")).to_have_count(0)

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .books_setup import ensure_open_period
-from .conftest import screenshot
+from .conftest import choose_language, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -104,3 +104,33 @@ def test_posting_rule_refuses_an_unbalanced_version_and_previews_and_replays(sig
     editor.fill("{ not json")
     page.get_by_test_id("rule-publish").click()
     expect(page.get_by_test_id("rule-problem")).to_contain_text("JSON")
+
+
+def test_books_speak_english_too(signed_in: Callable[[str], Page]) -> None:
+    page = signed_in("finance")
+    choose_language(page, "en")
+    page.get_by_test_id("nav-trialBalance").click()
+    expect(page.get_by_role("heading", name="Trial balance")).to_be_visible()
+    expect(page.get_by_test_id("trial-balance")).to_contain_text("Opening balance")
+    expect(page.get_by_test_id("tb-totals")).to_contain_text("Total")
+    page.get_by_test_id("nav-salesOrders").click()
+    expect(page.get_by_role("heading", name="Sales orders")).to_be_visible()
+    expect(page.get_by_test_id("sider")).to_contain_text("Business documents")
+
+
+def test_publishing_a_version_keeps_the_old_one(signed_in: Callable[[str], Page]) -> None:
+    page = signed_in("finance")
+    page.get_by_test_id("nav-postingRules").click()
+    page.get_by_test_id("posting-rules-table").get_by_role("link", name="supplier_payment").click()
+    versions = page.locator(".ant-card", has_text="规则版本").locator("tr.ant-table-row")
+    expect(versions.first).to_be_visible()
+    before = versions.count()
+    editor = page.get_by_test_id("rule-definition")
+    definition = json.loads(editor.input_value())
+    definition["summary"] = "支付 {supplier_name} 货款 {number}"
+    editor.fill(json.dumps(definition, ensure_ascii=False))
+    page.get_by_test_id("rule-note").fill("摘要改为“支付…货款”")
+    page.get_by_test_id("rule-publish").click()
+    expect(versions).to_have_count(before + 1)
+    expect(page.locator(".ant-card", has_text="规则版本")).to_contain_text("摘要改为“支付…货款”")
+    expect(page.get_by_test_id("rule-problem")).to_have_count(0)
