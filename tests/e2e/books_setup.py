@@ -47,8 +47,10 @@ def ensure_open_period(base_url: str) -> None:
     """The demo seed opens the current month; open it here when a server did not."""
     finance = token_for(base_url, "finance")
     periods = graphql(base_url, "{ fiscalPeriods(first: 24) { edges { node { code status } } } }", token=finance)
-    if any(e["node"]["code"] == current_period() and e["node"]["status"] == "OPEN"
-           for e in periods["fiscalPeriods"]["edges"]):
+    if any(
+        e["node"]["code"] == current_period() and e["node"]["status"] == "OPEN"
+        for e in periods["fiscalPeriods"]["edges"]
+    ):
         return
     graphql(
         base_url,
@@ -89,7 +91,9 @@ def goods_in_stock(base_url: str, quantity: str = "100", unit_cost: str = "550.0
     customer_id = _master(base_url, finance, "createCustomer", "customer", f"C-E2E{suffix}", customer_name)
     supplier_id = _master(base_url, finance, "createSupplier", "supplier", f"S-E2E{suffix}", f"测试供应商{suffix}")
     warehouse_id = _master(base_url, finance, "createWarehouse", "warehouse", f"WH-E2E{suffix}", f"测试仓{suffix}")
-    category_id = _master(base_url, finance, "createProductCategory", "productCategory", f"G-E2E{suffix}", f"测试分类{suffix}")
+    category_id = _master(
+        base_url, finance, "createProductCategory", "productCategory", f"G-E2E{suffix}", f"测试分类{suffix}"
+    )
     product_name = f"测试商品{suffix}"
     product = graphql(
         base_url,
@@ -118,7 +122,9 @@ def goods_in_stock(base_url: str, quantity: str = "100", unit_cost: str = "550.0
     return Goods(suffix, customer_name, customer_id, product_name, product_id, warehouse_id)
 
 
-def sales_order(base_url: str, goods: Goods, quantity: str, price: str = "1000.00", username: str = "business") -> tuple[str, str]:
+def sales_order(
+    base_url: str, goods: Goods, quantity: str, price: str = "1000.00", username: str = "business"
+) -> tuple[str, str]:
     """A sales order of `goods` entered by `username`; returns its id and number."""
     result = graphql(
         base_url,

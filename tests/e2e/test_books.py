@@ -23,7 +23,9 @@ def choose(page: Page, testid: str, text: str) -> None:
     """Pick the option showing `text` in the Ant Design select with this test id."""
     page.get_by_test_id(testid).click()
     page.keyboard.type(text)
-    page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text=text).first.click()
+    page.locator(
+        ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text=text
+    ).first.click()
 
 
 def test_case_3_sales_delivery_to_trial_balance_and_back(signed_in: Callable[[str], Page], live_server: str) -> None:
@@ -173,7 +175,9 @@ def test_expense_claim_claimed_approved_paid_and_posted(signed_in: Callable[[str
     lines = page.get_by_test_id("voucher-lines")
     expect(lines.locator("tr.ant-table-row", has_text="660101").get_by_test_id("line-debit")).to_have_text("888.80")
     expect(lines.locator("tr.ant-table-row", has_text="1002").get_by_test_id("line-credit")).to_have_text("888.80")
-    expect(lines.locator("tr.ant-table-row", has_text="660101").get_by_test_id("line-dimensions")).to_contain_text("销售部")
+    expect(lines.locator("tr.ant-table-row", has_text="660101").get_by_test_id("line-dimensions")).to_contain_text(
+        "销售部"
+    )
 
 
 def test_partial_delivery_copy_and_return(signed_in: Callable[[str], Page], live_server: str) -> None:
@@ -215,7 +219,9 @@ def test_partial_delivery_copy_and_return(signed_in: Callable[[str], Page], live
     expect(page.get_by_test_id("document-stock-moves")).to_contain_text("550.00")  # back at the cost of the delivery
 
 
-def test_document_list_searches_by_number_and_filters_by_state(signed_in: Callable[[str], Page], live_server: str) -> None:
+def test_document_list_searches_by_number_and_filters_by_state(
+    signed_in: Callable[[str], Page], live_server: str
+) -> None:
     goods = goods_in_stock(live_server, quantity="1")
     _, number = sales_order(live_server, goods, quantity="1")
     page = signed_in("business")
@@ -228,5 +234,7 @@ def test_document_list_searches_by_number_and_filters_by_state(signed_in: Callab
     expect(table).to_contain_text(goods.customer_name)
     expect(page.get_by_test_id("pager-total")).to_contain_text("共 1 条")
     page.get_by_test_id("list-state").click()
-    page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text="已完成").click()
+    page.locator(
+        ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text="已完成"
+    ).click()
     expect(table.locator("tr.ant-table-row")).to_have_count(0)

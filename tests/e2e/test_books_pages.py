@@ -17,7 +17,9 @@ pytestmark = pytest.mark.e2e
 def choose(page: Page, testid: str, text: str) -> None:
     page.get_by_test_id(testid).click()
     page.keyboard.type(text)
-    page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text=text).first.click()
+    page.locator(
+        ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text=text
+    ).first.click()
 
 
 def test_books_pages_render(signed_in: Callable[[str], Page]) -> None:
@@ -69,7 +71,9 @@ def test_manual_voucher_balances_before_it_is_saved(signed_in: Callable[[str], P
     expect(page.get_by_test_id("voucher-total-debit")).to_have_text("320.00")
     expect(page.get_by_test_id("voucher-review")).to_have_count(0)  # the preparer does not review
     expect(page.get_by_test_id("line-rule")).to_have_count(0)
-    expect(page.get_by_test_id("voucher-lines").locator("tr.ant-table-row", has_text="660202")).to_contain_text("财务部")
+    expect(page.get_by_test_id("voucher-lines").locator("tr.ant-table-row", has_text="660202")).to_contain_text(
+        "财务部"
+    )
     page.get_by_test_id("voucher-delete").click()
     page.locator(".ant-popconfirm-buttons .ant-btn-primary").click()
     expect(page.get_by_test_id("vouchers-table")).to_be_visible()
