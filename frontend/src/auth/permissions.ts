@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   operationsRead: 'operations.read',
   operationsMasterData: 'operations.manage_master_data',
   operationsCreate: 'operations.create_documents',
+  operationsAllDepartments: 'operations.all_departments',
   operationsRecordCash: 'operations.record_cash',
   operationsClaimExpenses: 'operations.claim_expenses',
   operationsApproveClaims: 'operations.approve_claims',

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { VoucherQuery as VoucherResult } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
-import { documentPath, voucherPath, VoucherStateTag } from '../common/documents';
+import { documentPath, sourceDocumentPath, voucherPath, VoucherStateTag } from '../common/documents';
 import { formatLedgerAmount, formatMoney } from '../common/decimal';
 import { formatDateTime } from '../i18n/time';
 import {
@@ -117,6 +117,8 @@ export default function VoucherDetailPage() {
   ];
 
   const can = voucher.viewerCan;
+  const sourcePath = voucher.sourceType && voucher.sourceId ? sourceDocumentPath(voucher.sourceType, voucher.sourceId) : null;
+  const sourceNumber = voucher.lines.find((l) => l.source?.document)?.source?.document?.number;
   return (
     <>
       <Card className={styles.voucher} data-testid="voucher-detail">
@@ -152,6 +154,9 @@ export default function VoucherDetailPage() {
             { key: 'date', label: t('vouchers.date'), children: voucher.date },
             { key: 'period', label: t('vouchers.period'), children: voucher.period.code },
             { key: 'summary', label: t('vouchers.summary'), children: voucher.summary },
+            ...(sourcePath
+              ? [{ key: 'source', label: t('vouchers.document'), children: <Link to={sourcePath} data-testid="voucher-source">{sourceNumber ?? t('vouchers.openDocument')}</Link> }]
+              : []),
             ...(voucher.reversalOf
               ? [{ key: 'reversalOf', label: t('vouchers.reversalOf'), children: <Link to={voucherPath(voucher.reversalOf.id)} data-testid="voucher-reversal-of">{voucher.reversalOf.displayNumber}</Link> }]
               : []),

@@ -1,9 +1,12 @@
-import { Button, Card, Col, DatePicker, Form, Input, Row, Space } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Row, Space, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
+import { useCan } from '../auth/viewer';
+import { PERMISSIONS } from '../auth/permissions';
+import { useDepartments } from '../org/useDepartments';
 import { useMutationFeedback } from '../graphql/errors';
 import { documentPath } from '../common/documents';
 import { newIdempotencyKey } from '../common/idempotency';
@@ -13,6 +16,7 @@ import { CustomerSelect, SupplierSelect, WarehouseSelect } from './selects';
 import { EMPTY_LINE, LinesTotals, PricedLinesEditor, type PricedLineValues } from './LinesEditor';
 
 interface FormValues {
+  departmentId?: string;
   customerId?: string;
   supplierId?: string;
   warehouseId?: string;
@@ -38,13 +42,23 @@ export default function DocumentFormPage({ kind }: { kind: 'salesOrder' | 'purch
   const [form] = Form.useForm<FormValues>();
   const [{ fetching: creatingOrder }, createOrder] = useMutation(CreateSalesOrderMutation);
   const [{ fetching: creatingReceipt }, createReceipt] = useMutation(CreatePurchaseReceiptMutation);
+  const can = useCan();
+  // Finance enters documents for any department; everyone else for their own.
+  const anyDepartment = can(PERMISSIONS.operationsAllDepartments);
+  const { options: departments } = useDepartments();
 
   const submit = async (values: FormValues) => {
     const date = values.date.format('YYYY-MM-DD');
     const idempotencyKey = newIdempotencyKey();
     if (kind === 'salesOrder') {
       const outcome = await createOrder({
-        input: { customerId: values.customerId ?? '', date, lines: pricedLines(values.lines), idempotencyKey },
+        input: {
+          customerId: values.customerId ?? '',
+          date,
+          lines: pricedLines(values.lines),
+          departmentId: values.departmentId ?? null,
+          idempotencyKey,
+        },
       });
       const ok = feedback(outcome, outcome.data?.createSalesOrder, form);
       if (ok?.__typename === 'CreateSalesOrderSuccess') navigate(documentPath(ok.salesOrder.id));
@@ -54,6 +68,7 @@ export default function DocumentFormPage({ kind }: { kind: 'salesOrder' | 'purch
           supplierId: values.supplierId ?? '',
           warehouseId: values.warehouseId ?? '',
           supplierInvoiceNo: values.supplierInvoiceNo?.trim() || null,
+          departmentId: values.departmentId ?? null,
           date,
           lines: pricedLines(values.lines),
           idempotencyKey,
@@ -79,7 +94,7 @@ export default function DocumentFormPage({ kind }: { kind: 'salesOrder' | 'purch
         >
           <Row gutter={16}>
             {kind === 'salesOrder' ? (
-              <Col xs={24} md={8}>
+              <Col xs={24} md={anyDepartment ? 10 : 8}>
                 <Form.Item name="customerId" label={t('documents.customer')} rules={[{ required: true, message: t('documents.customerRequired') }]}>
                   <CustomerSelect />
                 </Form.Item>
@@ -103,7 +118,14 @@ export default function DocumentFormPage({ kind }: { kind: 'salesOrder' | 'purch
                 </Col>
               </>
             )}
-            <Col xs={24} md={6}>
+            {anyDepartment && (
+              <Col xs={24} md={6}>
+                <Form.Item name="departmentId" label={t('documents.department')} extra={t('documents.departmentHint')}>
+                  <TreeSelect allowClear showSearch treeNodeFilterProp="title" treeDefaultExpandAll treeData={departments} data-testid="document-department" />
+                </Form.Item>
+              </Col>
+            )}
+            <Col xs={24} md={anyDepartment ? 4 : 6}>
               <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
                 <DatePicker style={{ width: '100%' }} data-testid="document-date" />
               </Form.Item>
