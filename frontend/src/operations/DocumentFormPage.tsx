@@ -101,17 +101,17 @@ export default function DocumentFormPage({ kind }: { kind: 'salesOrder' | 'purch
               </Col>
             ) : (
               <>
-                <Col xs={24} md={8}>
+                <Col xs={24} md={anyDepartment ? 6 : 8}>
                   <Form.Item name="supplierId" label={t('documents.supplier')} rules={[{ required: true, message: t('documents.supplierRequired') }]}>
                     <SupplierSelect />
                   </Form.Item>
                 </Col>
-                <Col xs={24} md={5}>
+                <Col xs={24} md={anyDepartment ? 4 : 5}>
                   <Form.Item name="warehouseId" label={t('documents.warehouse')} rules={[{ required: true, message: t('documents.warehouseRequired') }]}>
                     <WarehouseSelect />
                   </Form.Item>
                 </Col>
-                <Col xs={24} md={5}>
+                <Col xs={24} md={anyDepartment ? 4 : 5}>
                   <Form.Item name="supplierInvoiceNo" label={t('documents.supplierInvoiceNo')}>
                     <Input data-testid="supplier-invoice-no" />
                   </Form.Item>
@@ -119,13 +119,13 @@ export default function DocumentFormPage({ kind }: { kind: 'salesOrder' | 'purch
               </>
             )}
             {anyDepartment && (
-              <Col xs={24} md={6}>
+              <Col xs={24} md={kind === 'salesOrder' ? 6 : 5}>
                 <Form.Item name="departmentId" label={t('documents.department')} extra={t('documents.departmentHint')}>
                   <TreeSelect allowClear showSearch treeNodeFilterProp="title" treeDefaultExpandAll treeData={departments} data-testid="document-department" />
                 </Form.Item>
               </Col>
             )}
-            <Col xs={24} md={anyDepartment ? 4 : 6}>
+            <Col xs={24} md={anyDepartment ? (kind === 'salesOrder' ? 8 : 5) : 6}>
               <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
                 <DatePicker style={{ width: '100%' }} data-testid="document-date" />
               </Form.Item>
