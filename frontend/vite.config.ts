@@ -1,10 +1,49 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const GENERATED = path.resolve(import.meta.dirname, 'src/gql/graphql.ts');
+
+/**
+ * In the production build, replaces each `graphql(`query Name ...`)` call with the
+ * document codegen generated for it (the job of the client preset's Babel plugin).
+ * Otherwise every page, the sign-in page included, would load one chunk holding every
+ * operation of the app; this way each page's chunk carries only its own documents.
+ * Type checking still sees the `graphql()` calls; a document missing from the generated
+ * file (codegen not run) fails the build.
+ */
+function inlineGeneratedDocuments(): Plugin {
+  const call = /graphql\(`\s*(query|mutation|subscription|fragment)\s+(\w+)[^`]*`\)/g;
+  const line = /^export const (\w+) = (\{"kind":"Document".*\}) as unknown as DocumentNode<.*;$/gm;
+  let documents: Map<string, string> | null = null;
+  return {
+    name: 'yecai-inline-generated-documents',
+    apply: 'build',
+    enforce: 'pre',
+    buildStart() {
+      documents = new Map([...readFileSync(GENERATED, 'utf8').matchAll(line)].map((m) => [m[1] ?? '', m[2] ?? '']));
+    },
+    transform(code, id) {
+      const file = id.split('?')[0] ?? id;
+      if (!/\.(ts|tsx)$/.test(file) || file.includes(`${path.sep}src${path.sep}gql${path.sep}`) || !code.includes('graphql(`')) return null;
+      return {
+        code: code.replace(call, (_match, kind: string, name: string) => {
+          const exported = kind === 'fragment' ? `${name}FragmentDoc` : `${name}Document`;
+          const document = documents?.get(exported);
+          if (!document) this.error(`${exported} is not in src/gql/graphql.ts: run \`npm run codegen\``);
+          return `(${document})`;
+        }),
+        map: null,
+      };
+    },
+  };
+}
 
 const backend = process.env.YECAI_BACKEND ?? 'http://127.0.0.1:8000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [inlineGeneratedDocuments(), react()],
   server: {
     port: 5173,
     proxy: {
