@@ -141,3 +141,17 @@ def sales_order(
     )["createSalesOrder"]
     order = _ok(result, "CreateSalesOrderSuccess")["salesOrder"]
     return order["id"], order["number"]
+
+
+def deliver_all(base_url: str, goods: Goods, order_id: str, username: str = "business") -> tuple[str, str]:
+    """Deliver everything that remains of an order; returns the delivery's id and number."""
+    result = graphql(
+        base_url,
+        "mutation($input: DeliverSalesOrderInput!) { deliverSalesOrder(input: $input) { __typename"
+        " ... on DeliverSalesOrderSuccess { delivery { id number } }"
+        " ... on DeliverSalesOrderError { code field message } } }",
+        {"input": {"orderId": order_id, "warehouseId": goods.warehouse_id, "date": today()}},
+        token=token_for(base_url, username),
+    )["deliverSalesOrder"]
+    delivery = _ok(result, "DeliverSalesOrderSuccess")["delivery"]
+    return delivery["id"], delivery["number"]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from .books_setup import ensure_open_period
+from .books_setup import deliver_all, ensure_open_period, goods_in_stock, sales_order
 from .conftest import choose_language, screenshot
 
 pytestmark = pytest.mark.e2e
@@ -144,3 +144,28 @@ def test_publishing_a_version_keeps_the_old_one(signed_in: Callable[[str], Page]
     expect(versions).to_have_count(before + 1)
     expect(page.locator(".ant-card", has_text="规则版本")).to_contain_text("摘要改为“支付…货款”")
     expect(page.get_by_test_id("rule-problem")).to_have_count(0)
+
+
+def test_posted_voucher_is_corrected_by_a_linked_reversal(signed_in: Callable[[str], Page], live_server: str) -> None:
+    goods = goods_in_stock(live_server, quantity="3")
+    order_id, _ = sales_order(live_server, goods, quantity="2", price="100.00")
+    delivery_id, _ = deliver_all(live_server, goods, order_id)
+
+    page = signed_in("finance")
+    page.goto(f"/documents/{delivery_id}")
+    page.get_by_test_id("document-vouchers").locator("tr.ant-table-row", has_text="226.00").get_by_test_id(
+        "voucher-link"
+    ).click()
+    original = page.get_by_test_id("voucher-number").inner_text()
+    page.get_by_test_id("voucher-reverse").click()
+    page.locator(".ant-popconfirm-buttons .ant-btn-primary").click()
+
+    expect(page.get_by_test_id("voucher-reversal-of")).to_have_text(original)
+    expect(page.get_by_test_id("voucher-number")).not_to_have_text(original)
+    expect(page.get_by_test_id("voucher-state")).to_have_text("已记账")
+    reversal = page.get_by_test_id("voucher-number").inner_text()
+    expect(page.get_by_test_id("voucher-reverse")).to_have_count(0)  # a reversal is not reversed again
+    screenshot(page, "voucher-reversal")
+    page.get_by_test_id("voucher-reversal-of").click()
+    expect(page.get_by_test_id("voucher-reversed-by")).to_have_text(reversal)
+    expect(page.get_by_test_id("voucher-reverse")).to_have_count(0)

@@ -134,7 +134,9 @@ export default function VoucherDetailPage() {
             {can.review && <Button type="primary" loading={reviewing} onClick={() => void act('review')} data-testid="voucher-review">{t('vouchers.review')}</Button>}
             {can.unreview && <Button loading={unreviewing} onClick={() => void act('unreview')} data-testid="voucher-unreview">{t('vouchers.unreview')}</Button>}
             {can.post && <Button type="primary" loading={posting} onClick={() => void act('post')} data-testid="voucher-post">{t('vouchers.post')}</Button>}
-            {can.reverse && (
+            {/* The server still offers `reverse` on a voucher already reversed (refused if tried) and on a
+                reversal itself; a reversal is corrected by a new voucher, so neither gets the button. */}
+            {can.reverse && !voucher.reversedBy && voucher.origin !== 'REVERSAL' && (
               <Popconfirm title={t('vouchers.reverseConfirm')} onConfirm={() => void doReverse()}>
                 <Button danger loading={reversing} data-testid="voucher-reverse">{t('vouchers.reverse')}</Button>
               </Popconfirm>
