@@ -173,3 +173,14 @@ async def test_voucher_list_statements_do_not_grow(extra: int, world: World, sig
             break
         after = page["pageInfo"]["endCursor"]
     assert len(seen) == len(set(seen)) == existing + extra
+
+
+async def test_a_voucher_is_reversed_once_and_a_reversal_never(world: World, sign_in: SignIn,
+                                                               gql: GraphQLClient) -> None:
+    _, token = await sign_in("finance")
+    q = "query($id: ID!) { node(id: $id) { ... on Voucher { viewerCan { reverse } reversedBy { id } } } }"
+    original = gid("Voucher", world.ledger.posted.id)
+    assert (await gql(q, {"id": original}, token=token))["node"]["viewerCan"] == {"reverse": True}
+    reversal = (await gql(REVERSE, {"input": {"id": original}}, token=token))["reverseVoucher"]["voucher"]["id"]
+    assert (await gql(q, {"id": original}, token=token))["node"]["viewerCan"] == {"reverse": False}
+    assert (await gql(q, {"id": reversal}, token=token))["node"]["viewerCan"] == {"reverse": False}

@@ -37,8 +37,10 @@ def can_post(actor: Actor, voucher: Voucher) -> bool:
     return actor.has(p.LEDGER_POST) and voucher.state == VoucherState.REVIEWED
 
 
-def can_reverse(actor: Actor, voucher: Voucher) -> bool:
-    return actor.has(p.LEDGER_POST) and voucher.state == VoucherState.POSTED
+def can_reverse(actor: Actor, voucher: Voucher, *, already_reversed: bool = False) -> bool:
+    # A voucher is reversed once; a reversal itself is not reversed again.
+    return (actor.has(p.LEDGER_POST) and voucher.state == VoucherState.POSTED and not already_reversed
+            and voucher.reversal_of_id is None)
 
 
 def can_delete(actor: Actor, voucher: Voucher) -> bool:

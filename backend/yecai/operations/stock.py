@@ -53,11 +53,16 @@ async def stock_out(session: AsyncSession, *, product_id: int, warehouse_id: int
     balance = await _balance(session, product_id, warehouse_id)
     if quantity > balance.quantity:
         raise DomainError(errors.INSUFFICIENT_STOCK, field=field_name,
-                          zh=f"{field_name}：库存不足，现有 {balance.quantity.normalize()}，需要 {quantity.normalize()}",
-                          en=f"{field_name}: only {balance.quantity.normalize()} on hand, {quantity.normalize()} needed")
+                          zh=f"库存不足：现有 {_plain(balance.quantity)}，需要 {_plain(quantity)}",
+                          en=f"Not enough stock: {_plain(balance.quantity)} on hand, {_plain(quantity)} needed")
     # Issuing everything takes the whole remaining value, so no rounding residue stays behind.
     cost = balance.value if quantity == balance.quantity else money(balance.value * quantity / balance.quantity)
     await _move(session, balance, day=day, quantity=-quantity, value=-cost, source=source)
     return cost
 
 
+
+
+def _plain(quantity: Decimal) -> str:
+    """A quantity as people write it: 5, 2.5 (not 5.0000 or 5E+1)."""
+    return format(quantity.normalize(), "f")

@@ -257,10 +257,14 @@ class Voucher(relay.Node):
         return Voucher.from_model(row) if row else None
 
     @strawberry.field
-    def viewer_can(self, info: Info) -> VoucherAbilities:
+    async def viewer_can(self, info: Info) -> VoucherAbilities:
         actor, m = info.context.actor, self._model
+        reversed_by = None
+        if m.state == models.VoucherState.POSTED and m.reversal_of_id is None:
+            reversed_by = await info.context.loaders.one_by(models.Voucher, models.Voucher.reversal_of_id).load(m.id)
         return VoucherAbilities(review=policies.can_review(actor, m), unreview=policies.can_unreview(actor, m),
-                                post=policies.can_post(actor, m), reverse=policies.can_reverse(actor, m),
+                                post=policies.can_post(actor, m),
+                                reverse=policies.can_reverse(actor, m, already_reversed=reversed_by is not None),
                                 delete=policies.can_delete(actor, m))
 
     @classmethod
