@@ -29,6 +29,9 @@ const VouchersPage = lazy(() => import('./ledger/VouchersPage'));
 const VoucherDetailPage = lazy(() => import('./ledger/VoucherDetailPage'));
 const VoucherFormPage = lazy(() => import('./ledger/VoucherFormPage'));
 const TrialBalancePage = lazy(() => import('./ledger/TrialBalancePage'));
+const AccountLedgerPage = lazy(() => import('./ledger/AccountLedgerPage'));
+const IncomeStatementPage = lazy(() => import('./ledger/IncomeStatementPage'));
+const BalanceSheetPage = lazy(() => import('./ledger/BalanceSheetPage'));
 const AccountsPage = lazy(() => import('./ledger/AccountsPage'));
 const FiscalPeriodsPage = lazy(() => import('./ledger/FiscalPeriodsPage'));
 const PostingRulesPage = lazy(() => import('./posting/PostingRulesPage'));
@@ -110,6 +113,9 @@ export default function App() {
                   {guarded('vouchers/new', [PERMISSIONS.ledgerPrepare], <VoucherFormPage />)}
                   {guarded('vouchers/:id', navEntry('vouchers').anyOf, <VoucherDetailPage />)}
                   {guarded('trial-balance', navEntry('trialBalance').anyOf, <TrialBalancePage />)}
+                  {guarded('account-ledger', navEntry('accountLedger').anyOf, <AccountLedgerPage />)}
+                  {guarded('income-statement', navEntry('incomeStatement').anyOf, <IncomeStatementPage />)}
+                  {guarded('balance-sheet', navEntry('balanceSheet').anyOf, <BalanceSheetPage />)}
                   {guarded('accounts', navEntry('accounts').anyOf, <AccountsPage />)}
                   {guarded('fiscal-periods', navEntry('fiscalPeriods').anyOf, <FiscalPeriodsPage />)}
                   {guarded('posting-rules', navEntry('postingRules').anyOf, <PostingRulesPage />)}

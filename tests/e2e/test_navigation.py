@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 
 GROUPS = {
     "业务单据": {"salesOrders", "deliveries", "purchaseReceipts", "cash", "expenseClaims", "masterData"},
-    "账簿": {"vouchers", "trialBalance", "accounts", "fiscalPeriods"},
+    "账簿": {"vouchers", "trialBalance", "accountLedger", "incomeStatement", "balanceSheet", "accounts", "fiscalPeriods"},
     "记账规则与对账": {"postingRules", "reconciliation"},
 }
 DEMO_USERS = ["admin", "finance", "business", "hr", "manager", "staff", "auditor"]
@@ -38,7 +38,16 @@ def test_role_sees_exactly_its_navigation(signed_in: Callable[[str], Page], live
 def test_demo_roles_get_the_books_and_documents_they_work_with(live_server: str) -> None:
     """The defaults the navigation above is derived from, spelled out once."""
     nav = {user: expected_nav(permissions_of(live_server, user)) for user in DEMO_USERS}
-    books = {"vouchers", "trialBalance", "accounts", "fiscalPeriods", "reconciliation"}
+    books = {
+        "vouchers",
+        "trialBalance",
+        "accountLedger",
+        "incomeStatement",
+        "balanceSheet",
+        "accounts",
+        "fiscalPeriods",
+        "reconciliation",
+    }
     documents = GROUPS["业务单据"]
     assert documents | books | {"postingRules"} <= nav["finance"]
     assert documents <= nav["business"] and not books & nav["business"]

@@ -8,6 +8,9 @@ import {
   ClusterOutlined,
   DatabaseOutlined,
   FileDoneOutlined,
+  FileTextOutlined,
+  FundOutlined,
+  LineChartOutlined,
   HomeOutlined,
   InboxOutlined,
   KeyOutlined,
@@ -32,6 +35,9 @@ export type NavKey =
   | 'masterData'
   | 'vouchers'
   | 'trialBalance'
+  | 'accountLedger'
+  | 'incomeStatement'
+  | 'balanceSheet'
   | 'accounts'
   | 'fiscalPeriods'
   | 'postingRules'
@@ -75,6 +81,9 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'masterData', path: '/master-data', icon: <DatabaseOutlined />, label: 'nav.masterData', description: null, anyOf: OPERATIONS, group: 'operations' },
   { key: 'vouchers', path: '/vouchers', icon: <BookOutlined />, label: 'nav.vouchers', description: 'home.linkVouchers', anyOf: BOOKS, group: 'books' },
   { key: 'trialBalance', path: '/trial-balance', icon: <TableOutlined />, label: 'nav.trialBalance', description: 'home.linkTrialBalance', anyOf: BOOKS, group: 'books' },
+  { key: 'accountLedger', path: '/account-ledger', icon: <FileTextOutlined />, label: 'nav.accountLedger', description: null, anyOf: BOOKS, group: 'books' },
+  { key: 'incomeStatement', path: '/income-statement', icon: <LineChartOutlined />, label: 'nav.incomeStatement', description: null, anyOf: BOOKS, group: 'books' },
+  { key: 'balanceSheet', path: '/balance-sheet', icon: <FundOutlined />, label: 'nav.balanceSheet', description: null, anyOf: BOOKS, group: 'books' },
   { key: 'accounts', path: '/accounts', icon: <ClusterOutlined />, label: 'nav.accounts', description: null, anyOf: BOOKS, group: 'books' },
   { key: 'fiscalPeriods', path: '/fiscal-periods', icon: <CalendarOutlined />, label: 'nav.fiscalPeriods', description: null, anyOf: BOOKS, group: 'books' },
   { key: 'postingRules', path: '/posting-rules', icon: <NodeIndexOutlined />, label: 'nav.postingRules', description: 'home.linkPostingRules', anyOf: [PERMISSIONS.postingRead], group: 'posting' },

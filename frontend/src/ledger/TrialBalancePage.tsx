@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Card, Drawer, Select, Space, Table, Typography } from 'antd';
+import { Card, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Dimension, TrialBalanceQuery as TrialBalanceResult } from '../gql/graphql';
@@ -91,15 +91,23 @@ function DrillDown({ drill, period, dimension, onClose }: { drill: Drill | null;
   );
 }
 
+export function accountLedgerPath(accountId: string, period: string): string {
+  return `/account-ledger?${new URLSearchParams({ accountId, period }).toString()}`;
+}
+
 /** 科目余额表: opening, period and closing amounts on their 借/贷 side, with drill-down from each period figure. */
 export default function TrialBalancePage() {
   const { t } = useTranslation();
   const names = useDimensionNames();
-  const [period, setPeriod] = useState(currentPeriod());
+  const [params, setParams] = useSearchParams();
+  const [period, setPeriod] = useState(() => params.get('period') || currentPeriod());
+  // A balance sheet line drills in with its first-level accounts: show only those and their sub-accounts.
+  const only = (params.get('accounts') ?? '').split(',').filter(Boolean);
   const [dimension, setDimension] = useState<Dimension | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const [{ data, fetching, error }] = useQuery({ query: TrialBalanceQuery, variables: { period, dimension }, requestPolicy: 'cache-and-network' });
   const tb = data?.trialBalance;
+  const rows = (tb?.rows ?? []).filter((r) => !only.length || only.some((code) => r.account.code.startsWith(code)));
 
   const figure = (row: Row, side: Side) => {
     const value = side === 'DEBIT' ? row.debit : row.credit;
@@ -124,7 +132,10 @@ export default function TrialBalancePage() {
       width: 300,
       render: (_, r) => (
         <span style={{ paddingLeft: (r.account.level - 1) * 20 }} data-testid="tb-account">
-          <Typography.Text strong={r.account.level === 1}>{r.account.code}</Typography.Text> {r.account.name}
+          <Typography.Text strong={r.account.level === 1}>{r.account.code}</Typography.Text>{' '}
+          <Link to={accountLedgerPath(r.account.id, period)} data-testid={`tb-ledger-${r.account.code}`}>
+            {r.account.name}
+          </Link>
         </span>
       ),
     },
@@ -169,6 +180,19 @@ export default function TrialBalancePage() {
             onChange={(v) => setDimension(v === 'NONE' ? null : v)}
             options={[{ value: 'NONE', label: t('trialBalance.noDimension') }, ...DIMENSIONS.map((d) => ({ value: d, label: t(`dimension.${d}`) }))]}
           />
+          {only.length > 0 && (
+            <Tag
+              closable
+              data-testid="tb-accounts-filter"
+              onClose={() => {
+                const next = new URLSearchParams(params);
+                next.delete('accounts');
+                setParams(next, { replace: true });
+              }}
+            >
+              {t('trialBalance.onlyAccounts', { codes: only.join('、') })}
+            </Tag>
+          )}
         </Space>
         {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
         <Table<Row>
@@ -178,11 +202,11 @@ export default function TrialBalancePage() {
           loading={fetching}
           pagination={false}
           columns={columns}
-          dataSource={tb?.rows ?? []}
+          dataSource={rows}
           data-testid="trial-balance"
           scroll={{ x: 'max-content' }}
           summary={() =>
-            tb ? (
+            tb && !only.length ? (
               <Table.Summary fixed>
                 <Table.Summary.Row className={styles.totalRow} data-testid="tb-totals">
                   <Table.Summary.Cell index={0} colSpan={offset}>

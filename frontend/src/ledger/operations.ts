@@ -447,3 +447,79 @@ export const CloseFiscalPeriodMutation = graphql(`
     }
   }
 `);
+
+export const AccountLedgerQuery = graphql(`
+  query AccountLedger($accountId: ID!, $period: String!, $first: Int! = 100, $after: String) {
+    accountLedger(accountId: $accountId, period: $period, first: $first, after: $after) {
+      period
+      openingDebit
+      openingCredit
+      debit
+      credit
+      closingDebit
+      closingCredit
+      account {
+        id
+        code
+        name
+      }
+      entries {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            date
+            balanceDebit
+            balanceCredit
+            voucher {
+              id
+              displayNumber
+            }
+            line {
+              id
+              summary
+              debit
+              credit
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const IncomeStatementQuery = graphql(`
+  query IncomeStatement($period: String!) {
+    incomeStatement(period: $period) {
+      period
+      lines {
+        number
+        name
+        accounts
+        current
+        comparative
+        total
+      }
+    }
+  }
+`);
+
+export const BalanceSheetQuery = graphql(`
+  query BalanceSheet($period: String!) {
+    balanceSheet(period: $period) {
+      period
+      lines {
+        number
+        name
+        accounts
+        current
+        comparative
+        total
+      }
+    }
+  }
+`);

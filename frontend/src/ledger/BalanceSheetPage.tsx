@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Card, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../layout/PageHeader';
+import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
+import { BalanceSheetQuery } from './operations';
+import { StatementFigure, StatementName, type StatementLineData } from './statementLines';
+import styles from './ledger.module.css';
+
+/** Lines 1–16 are 资产, lines 17–34 负债和所有者权益 (small-enterprise layout). */
+const LAST_ASSET_LINE = 16;
+
+interface Pair {
+  key: number;
+  left: StatementLineData | undefined;
+  right: StatementLineData | undefined;
+}
+
+export function trialBalancePath(period: string, accounts: readonly string[]): string {
+  const params = new URLSearchParams({ period });
+  if (accounts.length) params.set('accounts', accounts.join(','));
+  return `/trial-balance?${params.toString()}`;
+}
+
+/** 资产负债表 in the standard two-column layout; a figure drills into the trial balance. */
+export default function BalanceSheetPage() {
+  const { t } = useTranslation();
+  const [period, setPeriod] = useState(currentPeriod());
+  const [{ data, fetching, error }] = useQuery({ query: BalanceSheetQuery, variables: { period }, requestPolicy: 'cache-and-network' });
+  const lines = data?.balanceSheet.lines ?? [];
+  const assets = lines.filter((l) => l.number <= LAST_ASSET_LINE);
+  const claims = lines.filter((l) => l.number > LAST_ASSET_LINE);
+  const pairs: Pair[] = Array.from({ length: Math.max(assets.length, claims.length) }, (_, i) => ({ key: i, left: assets[i], right: claims[i] }));
+
+  const figure = (l: StatementLineData | undefined, which: 'current' | 'comparative') => {
+    if (!l) return '';
+    return (
+      <StatementFigure
+        line={l}
+        value={l[which]}
+        testId={`bs-${which}-${l.number}`}
+        link={
+          which === 'current' && l.accounts.length
+            ? (body) => (
+                <Link to={trialBalancePath(period, l.accounts)} className={styles.figure} data-testid={`bs-drill-${l.number}`}>
+                  {body}
+                </Link>
+              )
+            : undefined
+        }
+      />
+    );
+  };
+  const side = (pick: (p: Pair) => StatementLineData | undefined, title: string, prefix: string): TableColumnsType<Pair>[number] => ({
+    title,
+    children: [
+      { title: t('statements.item'), key: `${prefix}-name`, render: (_, p) => { const l = pick(p); return l ? <StatementName line={l} /> : ''; } },
+      { title: t('statements.number'), key: `${prefix}-no`, align: 'center', width: 60, render: (_, p) => pick(p)?.number ?? '' },
+      { title: t('statements.closing'), key: `${prefix}-cur`, align: 'right', width: 150, render: (_, p) => figure(pick(p), 'current') },
+      { title: t('statements.yearStart'), key: `${prefix}-cmp`, align: 'right', width: 150, render: (_, p) => figure(pick(p), 'comparative') },
+    ],
+  });
+  return (
+    <>
+      <PageHeader title={t('nav.balanceSheet')} subtitle={t('statements.balanceHint')} />
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <span>{t('statements.periodLabel')}</span>
+          <PeriodPicker value={period} onChange={(p) => p && setPeriod(p)} />
+        </Space>
+        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
+        <Table<Pair>
+          rowKey="key"
+          size="small"
+          bordered
+          loading={fetching}
+          pagination={false}
+          dataSource={pairs}
+          data-testid="balance-sheet"
+          scroll={{ x: 'max-content' }}
+          columns={[side((p) => p.left, t('statements.assets'), 'a'), side((p) => p.right, t('statements.liabilitiesAndEquity'), 'l')]}
+        />
+      </Card>
+    </>
+  );
+}
