@@ -245,3 +245,20 @@ async def test_open_items_through_the_api(world: World, sign_in: SignIn, gql: Gr
     assert (items[0]["settled"], items[0]["open"]) == ("300.00", "11000.00")
     body = await gql(q, {}, token=token, errors=True)
     assert body["errors"][0]["extensions"] == {"code": "INVALID_INPUT", "field": "customerId"}
+
+
+async def test_a_rule_decides_whether_its_vouchers_land_as_drafts(world: World, sign_in: SignIn,
+                                                                   gql: GraphQLClient) -> None:
+    _, token = await sign_in("finance")
+    definition = {"summary": "收到 {customer_name} 货款 {number}", "land_as": "DRAFT", "lines": [
+        {"side": "DEBIT", "account": "1002", "amount": "amount"},
+        {"side": "CREDIT", "account": "1122", "amount": "amount", "dimensions": {"CUSTOMER": "customer_id"}}]}
+    await gql(PUBLISH, {"input": {"ruleId": gid("PostingRule", world.ops.rule.id), "definition": definition}},
+              token=token)
+    pay = mutation("recordCustomerReceipt", "RecordCustomerReceiptInput",
+                   "customerReceipt { vouchers { state lines { ruleVersion { version } } } }")
+    receipt = (await gql(pay, {"input": {"customerId": gid("Customer", world.ops.customer.id), "date": "2026-11-20",
+                                         "amount": "100.00"}}, token=token))["recordCustomerReceipt"]
+    (voucher,) = receipt["customerReceipt"]["vouchers"]
+    assert voucher["state"] == "DRAFT"  # for finance to review, not in the books yet
+    assert {line["ruleVersion"]["version"] for line in voucher["lines"]} == {2}
