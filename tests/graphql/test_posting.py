@@ -262,3 +262,18 @@ async def test_a_rule_decides_whether_its_vouchers_land_as_drafts(world: World, 
     (voucher,) = receipt["customerReceipt"]["vouchers"]
     assert voucher["state"] == "DRAFT"  # for finance to review, not in the books yet
     assert {line["ruleVersion"]["version"] for line in voucher["lines"]} == {2}
+
+
+async def test_document_lists_search_by_number_or_party_name(world: World, sign_in: SignIn,
+                                                             gql: GraphQLClient) -> None:
+    _, token = await sign_in("business")
+    q = """query($s: String, $st: DocumentState) { salesOrders(search: $s, state: $st) { totalCount
+      edges { node { number } } } }"""
+    by_name = (await gql(q, {"s": "客户甲"}, token=token))["salesOrders"]
+    assert by_name["totalCount"] == 2  # the world's open and delivered orders
+    number = by_name["edges"][0]["node"]["number"]
+    assert (await gql(q, {"s": number}, token=token))["salesOrders"]["totalCount"] == 1
+    assert (await gql(q, {"s": "没有这个客户"}, token=token))["salesOrders"]["totalCount"] == 0
+    assert (await gql(q, {"s": "客户甲", "st": "OPEN"}, token=token))["salesOrders"]["totalCount"] == 1
+    body = await gql(q, {"s": "x" * 41}, token=token, errors=True)
+    assert body["errors"][0]["extensions"] == {"code": "INVALID_INPUT", "field": "search"}

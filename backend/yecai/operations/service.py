@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import events
@@ -162,16 +162,30 @@ async def create_purchase_receipt(
     return receipt
 
 
-def documents_query(model: type[T], *, actor: Actor) -> Select[tuple[T]]:
-    """Documents of ``model`` the actor may see: their own department's, or every department's."""
+def documents_query(model: type[T], *, actor: Actor, search: str | None = None,
+                    state: DocumentState | None = None) -> Select[tuple[T]]:
+    """Documents of ``model`` the actor may see (their own department's, or every department's), optionally
+    those whose number, or customer's or supplier's name or code, contains ``search``, in ``state``."""
     if not policies.can_read(actor):
         if model is ExpenseClaim and policies.can_claim(actor):
-            return select(model).where(ExpenseClaim.claimant_id == actor.user_id)  # type: ignore[return-value]
-        raise denied()
-    stmt = select(model)
-    if not policies.reads_all_departments(actor):
-        stmt = stmt.where(model.department_id == actor.department_id)  # type: ignore[attr-defined]
-    return stmt
+            stmt = select(model).where(ExpenseClaim.claimant_id == actor.user_id)
+        else:
+            raise denied()
+    else:
+        stmt = select(model)
+        if not policies.reads_all_departments(actor):
+            stmt = stmt.where(model.department_id == actor.department_id)  # type: ignore[attr-defined]
+    if search:
+        term = v.required_text(search, "search", max_len=40)
+        matches = [model.number.contains(term)]  # type: ignore[attr-defined]
+        for party, column in ((Customer, getattr(model, "customer_id", None)),
+                              (Supplier, getattr(model, "supplier_id", None))):
+            if column is not None:
+                matches.append(column.in_(select(party.id).where(party.name.contains(term) | party.code.contains(term))))
+        stmt = stmt.where(or_(*matches))
+    if state is not None:
+        stmt = stmt.where(model.state == state)  # type: ignore[attr-defined]
+    return stmt  # type: ignore[return-value]
 
 
 async def open_items_for(session: AsyncSession, *, actor: Actor, customer_id: int | None = None,

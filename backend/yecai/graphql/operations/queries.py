@@ -3,10 +3,8 @@
 from typing import Any, Optional
 
 import strawberry
-from sqlalchemy import or_
 from strawberry.types import Info
 
-from yecai import validation as v
 from yecai.errors import invalid
 from yecai.graphql.base import Connection, connection, decode_optional_id, guarded
 from yecai.graphql.operations import types as t
@@ -33,12 +31,8 @@ def _documents_field(model: Any, node: Any, description: str) -> Any:
     async def resolver(self: Any, info: Info, first: int = 20, after: Optional[str] = None,
                        search: Optional[str] = None, state: Optional[t.DocumentState] = None) -> Any:
         async def run() -> Any:
-            stmt = service.documents_query(model, actor=info.context.actor)
-            if search:
-                term = v.required_text(search, "search", max_len=40)
-                stmt = stmt.where(or_(model.number.contains(term)))
-            if state is not None:
-                stmt = stmt.where(model.state == models.DocumentState(state.value))
+            stmt = service.documents_query(model, actor=info.context.actor, search=search,
+                                           state=models.DocumentState(state.value) if state else None)
             page = await paginate(info.context.session, stmt, order=[(model.date, True), (model.id, True)],
                                   first=first, after=after)
             return connection(page, node.from_model)
