@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -14,9 +14,11 @@ import orjson
 from sqlalchemy import insert, inspect, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from yecai.audit import policies
 from yecai.audit.models import AuditChainHead, AuditEvent
 from yecai.auth.actor import Actor
 from yecai.db import utcnow
+from yecai.errors import denied
 
 GENESIS_HASH = "0" * 64
 
@@ -199,17 +201,8 @@ def changed(before: dict[str, Any], after: dict[str, Any], ignore: Iterable[str]
     return any(before.get(k) != after.get(k) for k in set(before) | set(after) if k not in skip)
 
 
-async def iter_all(conn: AsyncConnection) -> AsyncIterator[dict[str, Any]]:
-    result = await conn.stream(select(_events).order_by(_events.c.seq))
-    async for row in result.mappings():
-        yield dict(row)
-
-
 def events_query(*, actor: Actor, f: AuditFilter) -> Any:
     """The audit events the actor may read, filtered."""
-    from yecai.audit import policies
-    from yecai.errors import denied
-
     if not policies.can_read_audit(actor):
         raise denied()
     return filtered_events(f)

@@ -208,15 +208,6 @@ def users_query(*, actor: Actor, search: str | None = None, department_id: int |
     return stmt
 
 
-async def get_user(session: AsyncSession, *, actor: Actor, user_id: int) -> User:
-    if not policies.can_read_users(actor):
-        raise denied()
-    user = await session.get(User, user_id)
-    if user is None:
-        raise not_found()
-    return user
-
-
 async def _roles_by_ids(session: AsyncSession, role_ids: Sequence[int], field: str) -> list[Role]:
     ids = list(dict.fromkeys(role_ids))
     if len(ids) > 50:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -16,6 +16,7 @@ from yecai.auth.actor import Actor
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.ledger import errors, policies
+from yecai.ledger import permissions as p
 from yecai.ledger.chart import STANDARD_CHART, parent_code
 from yecai.ledger.models import (
     Account,
@@ -123,9 +124,6 @@ async def create_account(session: AsyncSession, *, actor: Actor, code: str, name
     await audit.record(session, actor=actor, action="account.create", subject_type="account", subject_id=account.id,
                        after=audit.snapshot(account))
     return account
-
-
-_UNSET: object = object()
 
 
 async def update_account(session: AsyncSession, *, actor: Actor, account_id: int, name: str | None = None,
@@ -264,7 +262,6 @@ class LineInput:
     source_id: int | None = None
     source_line_id: int | None = None
     rule_version_id: int | None = None
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def _amount(value: Decimal, field_name: str) -> Decimal:
@@ -397,8 +394,6 @@ async def _voucher(session: AsyncSession, voucher_id: int) -> Voucher:
 
 async def review_voucher(session: AsyncSession, *, actor: Actor, voucher_id: int) -> Voucher:
     """Review a draft voucher; the reviewer must not be its preparer."""
-    from yecai.ledger import permissions as p
-
     if not actor.has(p.LEDGER_REVIEW):
         raise denied()
     voucher = await _voucher(session, voucher_id)
@@ -430,8 +425,6 @@ async def unreview_voucher(session: AsyncSession, *, actor: Actor, voucher_id: i
 
 async def post_voucher(session: AsyncSession, *, actor: Actor, voucher_id: int) -> Voucher:
     """Post a reviewed voucher into the books; from then on it never changes."""
-    from yecai.ledger import permissions as p
-
     if not actor.has(p.LEDGER_POST):
         raise denied()
     voucher = await _voucher(session, voucher_id)
@@ -467,8 +460,6 @@ async def delete_voucher(session: AsyncSession, *, actor: Actor, voucher_id: int
 async def reverse_voucher(session: AsyncSession, *, actor: Actor, voucher_id: int, day: date | None = None,
                           summary: str | None = None) -> Voucher:
     """Correct a posted voucher with a linked reversal: the same lines on the opposite sides, posted."""
-    from yecai.ledger import permissions as p
-
     if not actor.has(p.LEDGER_POST):
         raise denied()
     original = await _voucher(session, voucher_id)

@@ -22,15 +22,6 @@ def departments_query(*, actor: Actor) -> Select[tuple[Department]]:
     return select(Department)
 
 
-async def get_department(session: AsyncSession, *, actor: Actor, department_id: int) -> Department:
-    if not policies.can_read_departments(actor):
-        raise denied()
-    department = await session.get(Department, department_id)
-    if department is None:
-        raise not_found()
-    return department
-
-
 def _kind(kind: DepartmentKind | str) -> DepartmentKind:
     try:
         return DepartmentKind(kind)

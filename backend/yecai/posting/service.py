@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +16,7 @@ from yecai.audit import service as audit
 from yecai.auth.actor import Actor
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.ledger import service as ledger
-from yecai.ledger.models import Account, Direction, FiscalPeriod, Voucher, VoucherLine, VoucherOrigin
+from yecai.ledger.models import Account, Direction, Voucher, VoucherLine, VoucherOrigin
 from yecai.posting import errors
 from yecai.posting import permissions as p
 from yecai.posting.defaults import DEFAULT_RULES
@@ -275,8 +276,6 @@ async def replay(session: AsyncSession, *, actor: Actor, rule_version_id: int, p
     source_type = next(s for s, (event_type, _) in SOURCES.items() if event_type == rule.event_type)
     model = SOURCES[source_type][1]
     date_column = getattr(model, "paid_on", None) if source_type == "expense_claim" else model.date
-    from datetime import date
-
     start = date(year, month, 1)
     end = date(year + (month == 12), month % 12 + 1, 1)
     docs = (await session.execute(select(model).where(date_column >= start, date_column < end).order_by(model.id))
@@ -303,17 +302,3 @@ async def replay(session: AsyncSession, *, actor: Actor, rule_version_id: int, p
         status = ("SAME" if posted == replayed else "NEW" if not posted else "GONE" if not replayed else "CHANGED")
         diffs.append(ReplayDifference(source_type, doc.id, doc.number, status, posted, replayed))
     return diffs
-
-
-async def document_vouchers(session: AsyncSession, *, actor: Actor, source_type: str, source_id: int) -> list[Voucher]:
-    """Every voucher a document caused (lineage from the document side)."""
-    from yecai.ledger import policies as ledger_policies
-
-    if not ledger_policies.can_read(actor):
-        return []
-    return list((await session.execute(select(Voucher).where(
-        Voucher.source_type == source_type, Voucher.source_id == source_id).order_by(Voucher.id))).scalars())
-
-
-async def period_of(session: AsyncSession, period_id: int) -> FiscalPeriod | None:
-    return await session.get(FiscalPeriod, period_id)
