@@ -37,26 +37,13 @@ from yecai.org.models import Department
 
 
 async def customer_open_amount(session: AsyncSession, customer_id: int) -> Decimal:
-    """What a customer owes: delivered gross, less returns, less receipts."""
-    delivered = (await session.execute(select(func.coalesce(func.sum(SalesDeliveryLine.gross), 0)).join(
-        SalesDelivery, SalesDelivery.id == SalesDeliveryLine.delivery_id).where(
-        SalesDelivery.customer_id == customer_id))).scalar_one()
-    returned = (await session.execute(select(func.coalesce(func.sum(SalesReturnLine.gross), 0)).join(
-        SalesReturn, SalesReturn.id == SalesReturnLine.return_id).where(
-        SalesReturn.customer_id == customer_id))).scalar_one()
-    received = (await session.execute(select(func.coalesce(func.sum(CustomerReceipt.amount), 0)).where(
-        CustomerReceipt.customer_id == customer_id))).scalar_one()
-    return Decimal(delivered) - Decimal(returned) - Decimal(received)
+    """What a customer owes: the open part of their deliveries."""
+    return sum((i.open for i in await open_items(session, customer_id=customer_id)), Decimal(0))
 
 
 async def supplier_open_amount(session: AsyncSession, supplier_id: int) -> Decimal:
-    """What is owed to a supplier: received gross, less payments."""
-    received = (await session.execute(select(func.coalesce(func.sum(PurchaseReceiptLine.gross), 0)).join(
-        PurchaseReceipt, PurchaseReceipt.id == PurchaseReceiptLine.receipt_id).where(
-        PurchaseReceipt.supplier_id == supplier_id))).scalar_one()
-    paid = (await session.execute(select(func.coalesce(func.sum(SupplierPayment.amount), 0)).where(
-        SupplierPayment.supplier_id == supplier_id))).scalar_one()
-    return Decimal(received) - Decimal(paid)
+    """What is owed to a supplier: the open part of their purchase receipts."""
+    return sum((i.open for i in await open_items(session, supplier_id=supplier_id)), Decimal(0))
 
 
 def _positive_money(value: Decimal, field_name: str) -> Decimal:
