@@ -184,3 +184,10 @@ async def test_a_voucher_is_reversed_once_and_a_reversal_never(world: World, sig
     reversal = (await gql(REVERSE, {"input": {"id": original}}, token=token))["reverseVoucher"]["voucher"]["id"]
     assert (await gql(q, {"id": original}, token=token))["node"]["viewerCan"] == {"reverse": False}
     assert (await gql(q, {"id": reversal}, token=token))["node"]["viewerCan"] == {"reverse": False}
+
+
+async def test_drill_down_refuses_an_unknown_side(world: World, sign_in: SignIn, gql: GraphQLClient) -> None:
+    _, token = await sign_in("auditor")
+    body = await gql('query($a: ID!) { voucherLines(accountId: $a, side: "UP") { totalCount } }',
+                     {"a": gid("Account", world.ledger.accounts["1001"].id)}, token=token, errors=True)
+    assert body["errors"][0]["extensions"] == {"code": "INVALID_INPUT", "field": "side"}

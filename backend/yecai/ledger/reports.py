@@ -10,7 +10,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai.auth.actor import Actor
-from yecai.errors import denied, not_found
+from yecai.errors import denied, invalid, not_found
 from yecai.ledger import policies
 from yecai.ledger.models import Account, Dimension, FiscalPeriod, Voucher, VoucherLine, VoucherState
 from yecai.ledger.service import ZERO, parse_period
@@ -144,6 +144,8 @@ async def lines_query(session: AsyncSession, *, actor: Actor, account_id: int, p
     optionally a dimension value and a side (DEBIT or CREDIT)."""
     if not policies.can_read(actor):
         raise denied()
+    if side not in (None, "DEBIT", "CREDIT"):
+        raise invalid("side", "应为 DEBIT 或 CREDIT", "must be DEBIT or CREDIT")
     account = await session.get(Account, account_id)
     if account is None:
         raise not_found("accountId")

@@ -6,7 +6,6 @@ import strawberry
 from strawberry.types import Info
 
 from yecai import validation as v
-from yecai.errors import invalid
 from yecai.graphql.base import Connection, connection, decode_id, guarded
 from yecai.graphql.ledger.types import (
     Account,
@@ -97,8 +96,6 @@ class LedgerQueries:
                             side: Optional[str] = None, first: int = 50,
                             after: Optional[str] = None) -> Connection[VoucherLine]:
         async def run() -> Connection[VoucherLine]:
-            if side not in (None, "DEBIT", "CREDIT"):
-                raise invalid("side", "应为 DEBIT 或 CREDIT", "must be DEBIT or CREDIT")
             value: object = dimension_value
             if dimension is not None and dimension.value != "PROJECT" and dimension_value is not None:
                 value = int(dimension_value) if dimension_value.isdigit() else decode_id(
