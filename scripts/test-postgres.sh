@@ -88,8 +88,13 @@ current_port() {
   cat "$PORT_FILE" 2>/dev/null || echo "${YECAI_TEST_PG_PORT:-55432}"
 }
 
+# Whether the server could not listen on the port. A connect test is not enough: 55432 lies in Linux's
+# ephemeral range, so a client socket lingering in TIME_WAIT on it blocks a listener without answering.
 port_in_use() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  ! python3 -c 'import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null
 }
 
 free_port() {
