@@ -143,10 +143,14 @@ def test_deactivated_user_cannot_sign_in(signed_in: Callable[[str], Page]) -> No
 def test_token_revoke(signed_in: Callable[[str], Page]) -> None:
     page = signed_in("manager")
     page.get_by_test_id("nav-tokens").click()
+    # Wait for the lazily loaded page and the opened form before typing (a full run once clicked too early).
+    expect(page.get_by_test_id("tokens-table")).to_be_visible()
     page.get_by_test_id("token-create").click()
+    expect(page.get_by_test_id("token-form-name")).to_be_visible()
     page.get_by_test_id("token-form-name").fill("报表同步")
+    expect(page.get_by_test_id("token-form-name")).to_have_value("报表同步")
     page.get_by_test_id("token-form-submit").click()
-    page.get_by_test_id("token-secret-done").click()
+    page.get_by_test_id("token-secret-done").click(timeout=30_000)
     row = page.get_by_test_id("tokens-table").locator("tr", has_text="报表同步")
     expect(row).to_contain_text("有效")
     row.get_by_role("button", name="撤 销").or_(row.get_by_role("button", name="撤销")).click()
