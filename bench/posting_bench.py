@@ -24,9 +24,8 @@ from pathlib import Path
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import yecai.models  # noqa: F401  (event listeners)
+from yecai.actor import system_actor
 from yecai.app import create_app
-from yecai.auth.actor import system_actor
 from yecai.auth.service import actor_for, create_user, ensure_builtin_roles
 from yecai.auth.tokens import issue_session_token
 from yecai.db import count_statements, make_engine, make_session_factory

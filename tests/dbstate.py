@@ -7,12 +7,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from yecai.models import Base
+from yecai import manifest
+from yecai.db import Base
 
 
 async def fingerprint(session: AsyncSession) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table (login attempts aside), in primary-key order."""
     state = {}
+    manifest.model_classes()  # every domain's tables are on the metadata
     for table in Base.metadata.sorted_tables:
         if table.name == "login_attempt":
             continue

@@ -16,7 +16,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-import yecai.models  # noqa: F401  (every domain: tables, permissions, event listeners)
+from yecai import manifest
 from yecai.db import make_engine, make_session_factory
 from yecai.graphql.schema import build_schema
 from yecai.http.graphql import GraphQLEndpoint
@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None, *, sessions: async_sessionmaker
     Tests pass their own ``engine`` and ``sessions`` to run each test in one rolled-back transaction.
     """
     settings = settings or get_settings()
+    manifest.domains()  # every domain: tables, permissions, event listeners
     owns_engine = engine is None
     engine = engine or make_engine(settings.resolved_database_url, echo=settings.sql_echo)
     sessions = sessions or make_session_factory(engine)

@@ -169,7 +169,7 @@ def users_create(username: str, display_name: str, roles: tuple[str, ...], depar
 
     from sqlalchemy import select
 
-    from yecai.auth.actor import system_actor
+    from yecai.actor import system_actor
     from yecai.auth.models import Role
     from yecai.auth.service import create_user
     from yecai.errors import DomainError

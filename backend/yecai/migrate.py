@@ -8,6 +8,9 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from yecai import manifest
+from yecai.actor import system_actor
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -35,15 +38,8 @@ async def upgrade(engine: AsyncEngine) -> None:
 
 
 async def ensure_reference_data(session: AsyncSession) -> None:
-    import yecai.models  # noqa: F401  (every domain registers its permissions)
-    from yecai.audit.service import ensure_chain_head
-    from yecai.auth.actor import system_actor
-    from yecai.auth.service import ensure_builtin_roles
-    from yecai.ledger.service import ensure_standard_chart
-    from yecai.posting.service import ensure_default_rules
-
+    """Each domain's reference data (roles, the chart of accounts, default rules ...), in domain order."""
     actor = system_actor("migrate")
-    await ensure_chain_head(session)
-    await ensure_builtin_roles(session, actor=actor)
-    await ensure_standard_chart(session, actor=actor)
-    await ensure_default_rules(session, actor=actor)
+    for domain in manifest.domains():
+        if domain.reference_data is not None:
+            await domain.reference_data(session, actor=actor)

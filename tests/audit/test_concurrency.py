@@ -7,9 +7,9 @@ import asyncio
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from yecai.actor import system_actor
 from yecai.audit import service as audit
 from yecai.audit.models import AuditEvent
-from yecai.auth.actor import system_actor
 
 
 async def test_concurrent_writers_keep_the_chain(isolated_engine: AsyncEngine) -> None:

@@ -6,9 +6,9 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.factories import make_department, make_user
+from yecai.actor import Actor, system_actor
 from yecai.audit import service as audit
 from yecai.audit.models import AuditChainHead, AuditEvent
-from yecai.auth.actor import Actor, system_actor
 from yecai.auth.service import create_user, reset_password
 from yecai.org.service import create_department
 

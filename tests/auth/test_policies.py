@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from yecai.actor import ANONYMOUS, Actor, system_actor
 from yecai.auth import permissions as p
 from yecai.auth import policies
-from yecai.auth.actor import ANONYMOUS, Actor, system_actor
 from yecai.auth.models import ApiToken, Role, User
 
 ROLE_PERMISSIONS = {r.code: r.permissions for r in p.BUILTIN_ROLES}

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.factories import PASSWORD, make_api_token, make_user
+from yecai.actor import ANONYMOUS, system_actor
 from yecai.audit.models import AuditEvent
 from yecai.auth import service
-from yecai.auth.actor import ANONYMOUS, system_actor
 from yecai.auth.models import LoginAttempt
 from yecai.auth.tokens import issue_session_token, read_session_token
 

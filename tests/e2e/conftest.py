@@ -57,29 +57,29 @@ NAV_KEYS = (
 # needs one (the web app's layout/nav.tsx). Home is everyone's. Tests derive what a user
 # should see from the permissions the server reports for them, so a change of role
 # defaults moves the expectation with it.
-OPERATIONS = {"operations.read"}
+OPERATIONS = {"OPERATIONS_READ"}
 NAV_RULES: dict[str, set[str]] = {
     "home": set(),
     "salesOrders": OPERATIONS,
     "deliveries": OPERATIONS,
     "purchaseReceipts": OPERATIONS,
     "cash": OPERATIONS,
-    "expenseClaims": {"operations.read", "operations.claim_expenses"},
+    "expenseClaims": {"OPERATIONS_READ", "OPERATIONS_CLAIM_EXPENSES"},
     "masterData": OPERATIONS,
-    "vouchers": {"ledger.read"},
-    "trialBalance": {"ledger.read"},
-    "accountLedger": {"ledger.read"},
-    "incomeStatement": {"ledger.read"},
-    "balanceSheet": {"ledger.read"},
-    "accounts": {"ledger.read"},
-    "fiscalPeriods": {"ledger.read"},
-    "postingRules": {"posting.read"},
-    "reconciliation": {"ledger.read"},
-    "users": {"org.read"},
-    "departments": {"org.read"},
-    "roles": {"auth.manage_roles"},
-    "tokens": {"auth.use_api_tokens"},
-    "audit": {"audit.read"},
+    "vouchers": {"LEDGER_READ"},
+    "trialBalance": {"LEDGER_READ"},
+    "accountLedger": {"LEDGER_READ"},
+    "incomeStatement": {"LEDGER_READ"},
+    "balanceSheet": {"LEDGER_READ"},
+    "accounts": {"LEDGER_READ"},
+    "fiscalPeriods": {"LEDGER_READ"},
+    "postingRules": {"POSTING_READ"},
+    "reconciliation": {"LEDGER_READ"},
+    "users": {"ORG_READ"},
+    "departments": {"ORG_READ"},
+    "roles": {"AUTH_MANAGE_ROLES"},
+    "tokens": {"AUTH_USE_API_TOKENS"},
+    "audit": {"AUDIT_READ"},
 }
 
 

@@ -14,7 +14,7 @@ from strawberry.relay import GlobalID
 
 from tests.conftest import TEST_SECRET
 from tests.factories import make_api_token, make_department, make_role, make_user, token_for
-from yecai.auth.actor import system_actor
+from yecai.actor import system_actor
 from yecai.auth.models import ApiToken, Role, User
 from yecai.auth.service import actor_for
 from yecai.ledger.models import Account, Voucher

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import yecai.models  # noqa: F401  (every domain registers its permissions)
 from tests.conftest import GraphQLClient
 from tests.dbstate import fingerprint
 from tests.factories import BUILTIN_ROLE_CODES

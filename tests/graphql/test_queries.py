@@ -21,7 +21,7 @@ async def test_viewer(world: World, gql: GraphQLClient) -> None:
     data = await gql(VIEWER, token=token_for(world.target, TEST_SECRET))
     assert data["viewer"] == {"id": gid("User", world.target.id), "username": "target.user",
                               "displayName": world.target.display_name, "roles": ["custom_reader", "staff"],
-                              "permissions": sorted(STAFF | {"org.read"}), "department": {"name": "下级部门"},
+                              "permissions": sorted(c.replace(".", "_").upper() for c in STAFF | {"org.read"}), "department": {"name": "下级部门"},
                               "user": {"id": gid("User", world.target.id)}}
 
 
@@ -163,8 +163,9 @@ async def test_departments_and_roles(world: World, sign_in: SignIn, gql: GraphQL
     codes = {e["node"]["code"]: e["node"] for e in roles["roles"]["edges"]}
     assert set(codes) >= {"admin", "finance", "business", "hr", "manager", "staff", "auditor", "custom_reader"}
     assert codes["admin"]["builtin"] is True and codes["custom_reader"]["userCount"] == 1
-    catalogue = await gql("{ permissions { code domain name } }", token=token)
-    assert {"code": "audit.read", "domain": "audit", "name": "查看审计日志"} in catalogue["permissions"]
+    catalogue = await gql("{ permissions { code domain domainLabel name description } }", token=token)
+    assert {"code": "AUDIT_READ", "domain": "AUDIT", "domainLabel": "审计", "name": "查看审计日志",
+            "description": "浏览审计日志"} in catalogue["permissions"]
 
 
 @pytest.mark.parametrize("size", [2, 20, 60])

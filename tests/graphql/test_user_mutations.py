@@ -45,7 +45,7 @@ async def test_create_user(world: World, sign_in: SignIn, gql: GraphQLClient, se
     # The new user can sign in with the password that was set.
     login = (await gql(LOGIN, {"u": "zhang.san", "p": PASSWORD}))["login"]
     assert login["__typename"] == "LoginSuccess"
-    assert login["viewer"]["roles"] == ["custom_reader"] and login["viewer"]["permissions"] == ["org.read"]
+    assert login["viewer"]["roles"] == ["custom_reader"] and login["viewer"]["permissions"] == ["ORG_READ"]
 
 
 @pytest.mark.parametrize(("patch", "code", "field"), [

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.factories import actor_of, make_user
-from yecai.auth.actor import Actor, system_actor
+from yecai.actor import Actor, system_actor
 from yecai.ledger.models import Account
 from yecai.ledger.service import LineInput, accounts_by_code, open_period
 

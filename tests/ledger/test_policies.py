@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import yecai.models  # noqa: F401  (every domain registers its permissions)
-from yecai.auth.actor import Actor
+from yecai.actor import Actor
 from yecai.auth.permissions import BUILTIN_ROLES
 from yecai.ledger import policies
 from yecai.ledger.models import Voucher, VoucherState

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.factories import make_department
 from tests.ledger.conftest import DAY, Books
-from yecai.auth.actor import system_actor
+from yecai.actor import system_actor
 from yecai.errors import DomainError
 from yecai.ledger import service
 from yecai.ledger.models import Voucher, VoucherLine, VoucherState

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from yecai.actor import Actor
 from yecai.auth import permissions as p
-from yecai.auth.actor import Actor
 from yecai.org import policies
 from yecai.org.models import Department, DepartmentKind
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.factories import actor_of, make_department, make_user
-from yecai.auth.actor import Actor, system_actor
+from yecai.actor import Actor, system_actor
 from yecai.ledger.models import Account, Voucher, VoucherLine
 from yecai.ledger.service import open_period
 from yecai.operations import service as ops

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from tests.factories import actor_of, make_department, make_user
-from yecai.auth.actor import system_actor
+from yecai.actor import system_actor
 from yecai.errors import DomainError
 from yecai.ledger.models import Voucher
 from yecai.ledger.service import open_period

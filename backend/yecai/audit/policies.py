@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from yecai.auth import permissions as p
-from yecai.auth.actor import Actor
+from yecai.actor import Actor
+from yecai.audit import permissions as p
 
 
 def can_read_audit(actor: Actor) -> bool:

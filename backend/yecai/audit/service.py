@@ -14,9 +14,9 @@ import orjson
 from sqlalchemy import insert, inspect, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from yecai.actor import Actor
 from yecai.audit import policies
 from yecai.audit.models import AuditChainHead, AuditEvent
-from yecai.auth.actor import Actor
 from yecai.db import utcnow
 from yecai.errors import denied
 

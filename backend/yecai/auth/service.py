@@ -11,11 +11,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from yecai import manifest
 from yecai import validation as v
+from yecai.actor import Actor
 from yecai.audit import service as audit
 from yecai.auth import errors, policies
 from yecai.auth import permissions as perms
-from yecai.auth.actor import Actor
 from yecai.auth.models import ApiToken, LoginAttempt, Role, RoleDefaultGrant, RolePermission, User, UserRole
 from yecai.auth.passwords import hash_password, needs_rehash, verify_password
 from yecai.auth.tokens import hash_api_token, new_api_token_secret
@@ -371,7 +372,7 @@ async def change_password(session: AsyncSession, *, actor: Actor, current_passwo
 def _check_permissions(codes: Sequence[str], field: str) -> list[str]:
     unique = sorted(set(codes))
     for code in unique:
-        if not perms.exists(code):
+        if manifest.permission(code) is None:
             raise DomainError(errors.UNKNOWN_PERMISSION, field=field,
                               zh=f"{field}：权限 {code[:100]} 不存在", en=f"{field}: unknown permission {code[:100]}")
     return unique
@@ -515,10 +516,9 @@ async def create_api_token(session: AsyncSession, *, actor: Actor, name: str,
 async def revoke_api_token(session: AsyncSession, *, actor: Actor, token_id: int) -> ApiToken:
     """Revoke an API token: one's own, or anyone's for user administrators."""
     token = await session.get(ApiToken, token_id)
-    if token is None or not (actor.is_user(token.user_id) or actor.has(perms.ORG_MANAGE_USERS)):
+    # Someone else's token is not even there for whoever may not revoke it.
+    if token is None or not policies.can_revoke_api_token(actor, token):
         raise not_found()
-    if not policies.can_revoke_api_token(actor, token):
-        raise denied()
     if token.revoked_at is not None:
         raise DomainError(errors.TOKEN_REVOKED, field="id")
     before = audit.snapshot(token)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 
-from yecai.auth.actor import Actor
+from yecai.actor import Actor
 from yecai.graphql.loaders import Loaders
 from yecai.settings import Settings
 

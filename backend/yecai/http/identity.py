@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
 
+from yecai.actor import ANONYMOUS, Actor
 from yecai.auth import service
-from yecai.auth.actor import ANONYMOUS, Actor
 from yecai.auth.tokens import API_TOKEN_PREFIX, read_session_token
 from yecai.settings import Settings
 

@@ -12,8 +12,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from yecai.actor import ANONYMOUS
 from yecai.auth import service
-from yecai.auth.actor import ANONYMOUS
 from yecai.auth.tokens import issue_session_token
 from yecai.errors import DomainError
 from yecai.http.identity import client_address, request_id, set_session_cookie

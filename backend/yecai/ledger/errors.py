@@ -15,3 +15,6 @@ ALREADY_REVERSED = ErrorSpec("ALREADY_REVERSED", "凭证已被冲销", "The vouc
 PERIOD_HAS_DRAFTS = ErrorSpec(
     "PERIOD_HAS_DRAFTS", "期间内还有未记账凭证，不能结账", "The period still has vouchers that are not posted"
 )
+
+# What writing a voucher (``record_voucher``) may refuse with, for whoever writes one on a caller's behalf.
+RECORDING_ERRORS = (PERIOD_NOT_OPEN, PERIOD_CLOSED, DIMENSION_REQUIRED, ACCOUNT_INACTIVE, ACCOUNT_NOT_LEAF, UNBALANCED)

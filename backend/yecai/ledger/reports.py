@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from yecai.auth.actor import Actor
+from yecai.actor import Actor
 from yecai.errors import denied, invalid, not_found
 from yecai.ledger import policies
 from yecai.ledger.models import Account, Dimension, FiscalPeriod, Voucher, VoucherLine, VoucherState

@@ -11,8 +11,8 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import validation as v
+from yecai.actor import Actor
 from yecai.audit import service as audit
-from yecai.auth.actor import Actor
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.ledger import errors, policies

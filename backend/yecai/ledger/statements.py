@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from yecai.auth.actor import Actor
+from yecai.actor import Actor
 from yecai.errors import denied
 from yecai.ledger import policies
 from yecai.ledger.models import Account, AccountType, FiscalPeriod, Voucher, VoucherLine, VoucherState

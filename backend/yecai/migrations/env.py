@@ -7,7 +7,10 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from yecai.models import Base
+from yecai import manifest
+from yecai.db import Base
+
+manifest.model_classes()  # every domain's tables on Base.metadata
 
 config = context.config
 target_metadata = Base.metadata

@@ -9,8 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import events
 from yecai import validation as v
+from yecai.actor import Actor
 from yecai.audit import service as audit
-from yecai.auth.actor import Actor
 from yecai.auth.models import User
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import validation as v
-from yecai.auth.actor import Actor
+from yecai.actor import Actor
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.operations import errors, policies
 from yecai.org.models import Department

@@ -1,6 +1,6 @@
 """Permissions of business operations, and which built-in roles hold them by default."""
 
-from yecai.auth.permissions import Permission, grant_by_default, register
+from yecai.manifest import Permission
 
 OPERATIONS_READ = "operations.read"
 OPERATIONS_READ_ALL = "operations.read_all_departments"
@@ -12,25 +12,24 @@ CLAIM_EXPENSES = "operations.claim_expenses"
 APPROVE_CLAIMS = "operations.approve_claims"
 PAY_CLAIMS = "operations.pay_claims"
 
-register(
-    Permission(OPERATIONS_READ, "operations", "查看业务单据", "Read documents", "查看本部门的业务单据和库存"),
-    Permission(OPERATIONS_READ_ALL, "operations", "查看全部部门单据", "Read every department's documents",
-               "查看所有部门的业务单据"),
-    Permission(MASTER_DATA, "operations", "维护基础资料", "Manage master data", "客户、供应商、商品、仓库"),
-    Permission(CREATE_DOCUMENTS, "operations", "录入业务单据", "Enter documents", "采购入库、销售订单、发货、退货"),
-    Permission(ALL_DEPARTMENTS, "operations", "为任意部门录单", "Enter documents for any department",
-               "不限于本部门"),
-    Permission(RECORD_CASH, "operations", "登记收付款", "Record receipts and payments", "客户收款、供应商付款"),
-    Permission(CLAIM_EXPENSES, "operations", "费用报销申请", "Claim expenses", "提交本人的费用报销"),
-    Permission(APPROVE_CLAIMS, "operations", "审批报销", "Approve claims", "审批本部门的费用报销"),
-    Permission(PAY_CLAIMS, "operations", "支付报销", "Pay claims", "支付已审批的费用报销"),
+PERMISSIONS = (
+    Permission(OPERATIONS_READ, "查看业务单据", "Read documents", "查看本部门的业务单据和库存",
+               "See one's own department's documents and stock",
+               default_roles=("business", "manager", "finance", "auditor")),
+    Permission(OPERATIONS_READ_ALL, "查看全部部门单据", "Read every department's documents", "查看所有部门的业务单据",
+               "See the documents of every department", default_roles=("finance", "auditor")),
+    Permission(MASTER_DATA, "维护基础资料", "Manage master data", "客户、供应商、商品、仓库",
+               "Customers, suppliers, products, warehouses", default_roles=("business", "finance")),
+    Permission(CREATE_DOCUMENTS, "录入业务单据", "Enter documents", "采购入库、销售订单、发货、退货",
+               "Purchase receipts, sales orders, deliveries, returns", default_roles=("business", "finance")),
+    Permission(ALL_DEPARTMENTS, "为任意部门录单", "Enter documents for any department", "不限于本部门",
+               "Not only one's own department", default_roles=("finance",)),
+    Permission(RECORD_CASH, "登记收付款", "Record receipts and payments", "客户收款、供应商付款",
+               "Customer receipts, supplier payments", default_roles=("finance",)),
+    Permission(CLAIM_EXPENSES, "费用报销申请", "Claim expenses", "提交本人的费用报销", "Submit one's own expense claims",
+               default_roles=("admin", "finance", "business", "hr", "manager", "staff")),
+    Permission(APPROVE_CLAIMS, "审批报销", "Approve claims", "审批本部门的费用报销",
+               "Approve the expense claims of one's department", default_roles=("manager",)),
+    Permission(PAY_CLAIMS, "支付报销", "Pay claims", "支付已审批的费用报销", "Pay approved expense claims",
+               default_roles=("finance",)),
 )
-_EVERYONE = ("admin", "finance", "business", "hr", "manager", "staff", "auditor")
-for _role in _EVERYONE:
-    if _role != "auditor":
-        grant_by_default(_role, CLAIM_EXPENSES)
-grant_by_default("business", OPERATIONS_READ, MASTER_DATA, CREATE_DOCUMENTS)
-grant_by_default("manager", OPERATIONS_READ, APPROVE_CLAIMS)
-grant_by_default("finance", OPERATIONS_READ, OPERATIONS_READ_ALL, MASTER_DATA, RECORD_CASH, PAY_CLAIMS,
-                 CREATE_DOCUMENTS, ALL_DEPARTMENTS)
-grant_by_default("auditor", OPERATIONS_READ, OPERATIONS_READ_ALL)

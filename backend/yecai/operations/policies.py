@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yecai.auth.actor import Actor
+from yecai.actor import Actor
 from yecai.operations import permissions as p
 from yecai.operations.models import DocumentState, ExpenseClaim
 

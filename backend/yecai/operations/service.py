@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import events
 from yecai import validation as v
+from yecai.actor import Actor
 from yecai.audit import service as audit
-from yecai.auth.actor import Actor
 from yecai.errors import DomainError, denied, not_found
 from yecai.operations import errors, policies
 from yecai.operations import events as ev

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from yecai.auth import permissions as p
-from yecai.auth.actor import Actor
+from yecai.actor import Actor
+from yecai.org import permissions as p
 from yecai.org.models import Department
 
 

@@ -6,8 +6,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import validation as v
+from yecai.actor import Actor
 from yecai.audit import service as audit
-from yecai.auth.actor import Actor
 from yecai.auth.models import User
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.org import errors, policies

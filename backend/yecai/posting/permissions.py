@@ -1,13 +1,13 @@
 """Permissions of posting rules."""
 
-from yecai.auth.permissions import Permission, grant_by_default, register
+from yecai.manifest import Permission
 
 POSTING_READ = "posting.read"
 POSTING_MANAGE = "posting.manage_rules"
 
-register(
-    Permission(POSTING_READ, "posting", "查看记账规则", "Read posting rules", "查看记账规则、预览与重放"),
-    Permission(POSTING_MANAGE, "posting", "维护记账规则", "Manage posting rules", "发布新的规则版本"),
+PERMISSIONS = (
+    Permission(POSTING_READ, "查看记账规则", "Read posting rules", "查看记账规则、预览与重放",
+               "See posting rules, previews and replays", default_roles=("finance", "auditor")),
+    Permission(POSTING_MANAGE, "维护记账规则", "Manage posting rules", "发布新的规则版本",
+               "Publish new rule versions", default_roles=("finance",)),
 )
-grant_by_default("finance", POSTING_READ, POSTING_MANAGE)
-grant_by_default("auditor", POSTING_READ)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from yecai.auth.actor import Actor
+from yecai.actor import Actor
 from yecai.errors import denied
 from yecai.ledger import policies as ledger_policies
 from yecai.ledger.models import Account, FiscalPeriod, Voucher, VoucherLine, VoucherState

@@ -12,8 +12,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import validation as v
+from yecai.actor import Actor
 from yecai.audit import service as audit
-from yecai.auth.actor import Actor
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.ledger import service as ledger
 from yecai.ledger.models import Account, Direction, Voucher, VoucherLine, VoucherOrigin

@@ -209,14 +209,13 @@ export type CreateRoleErrorCode =
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
   | 'ROLE_CODE_TAKEN'
-  | 'UNAUTHENTICATED'
-  | 'UNKNOWN_PERMISSION';
+  | 'UNAUTHENTICATED';
 
 export type CreateRoleInput = {
   code: string;
   description?: string;
   name: string;
-  permissions: Array<string>;
+  permissions: Array<PermissionCode>;
 };
 
 /** Why `createSalesOrder` failed. */
@@ -384,6 +383,15 @@ export type DocumentState =
   | 'REJECTED'
   | 'SUBMITTED';
 
+/** A domain of the portal (业务域). */
+export type Domain =
+  | 'AUDIT'
+  | 'AUTH'
+  | 'LEDGER'
+  | 'OPERATIONS'
+  | 'ORG'
+  | 'POSTING';
+
 /** 差旅 / 办公 / 招待 */
 export type ExpenseCategory =
   | 'ENTERTAINMENT'
@@ -441,6 +449,32 @@ export type PeriodInput = {
 export type PeriodStatus =
   | 'CLOSED'
   | 'OPEN';
+
+/** A permission (权限) of the catalogue; each domain declares its own. */
+export type PermissionCode =
+  | 'AUDIT_READ'
+  | 'AUTH_MANAGE_ROLES'
+  | 'AUTH_USE_API_TOKENS'
+  | 'LEDGER_MANAGE_ACCOUNTS'
+  | 'LEDGER_MANAGE_PERIODS'
+  | 'LEDGER_POST_VOUCHERS'
+  | 'LEDGER_PREPARE_VOUCHERS'
+  | 'LEDGER_READ'
+  | 'LEDGER_REVIEW_VOUCHERS'
+  | 'OPERATIONS_ALL_DEPARTMENTS'
+  | 'OPERATIONS_APPROVE_CLAIMS'
+  | 'OPERATIONS_CLAIM_EXPENSES'
+  | 'OPERATIONS_CREATE_DOCUMENTS'
+  | 'OPERATIONS_MANAGE_MASTER_DATA'
+  | 'OPERATIONS_PAY_CLAIMS'
+  | 'OPERATIONS_READ'
+  | 'OPERATIONS_READ_ALL_DEPARTMENTS'
+  | 'OPERATIONS_RECORD_CASH'
+  | 'ORG_MANAGE_DEPARTMENTS'
+  | 'ORG_MANAGE_USERS'
+  | 'ORG_READ'
+  | 'POSTING_MANAGE_RULES'
+  | 'POSTING_READ';
 
 /** Why `postVoucher` failed. */
 export type PostVoucherErrorCode =
@@ -679,15 +713,14 @@ export type UpdateRoleErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
-  | 'UNAUTHENTICATED'
-  | 'UNKNOWN_PERMISSION';
+  | 'UNAUTHENTICATED';
 
 /** Fields left out stay as they are. */
 export type UpdateRoleInput = {
   description?: string | null | undefined;
   id: string | number;
   name?: string | null | undefined;
-  permissions?: Array<string> | null | undefined;
+  permissions?: Array<PermissionCode> | null | undefined;
 };
 
 /** Why `updateUser` failed. */
@@ -747,12 +780,12 @@ export type AuditEventsQueryVariables = Exact<{
 
 export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, seq: number, occurredAt: string, actorUsername: string | null, action: string, subjectType: string, subjectId: string | null, before: unknown, after: unknown, requestId: string | null, clientAddress: string | null, hash: string, actor: { id: string, username: string, displayName: string } | null } }> } };
 
-export type ViewerFieldsFragment = { id: string, username: string, displayName: string, roles: Array<string>, permissions: Array<string>, department: { id: string, code: string, name: string } | null, user: { id: string, email: string | null, lastLoginAt: string | null, roles: Array<{ id: string, code: string, name: string }> } };
+export type ViewerFieldsFragment = { id: string, username: string, displayName: string, roles: Array<string>, permissions: Array<PermissionCode>, department: { id: string, code: string, name: string } | null, user: { id: string, email: string | null, lastLoginAt: string | null, roles: Array<{ id: string, code: string, name: string }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { id: string, username: string, displayName: string, roles: Array<string>, permissions: Array<string>, department: { id: string, code: string, name: string } | null, user: { id: string, email: string | null, lastLoginAt: string | null, roles: Array<{ id: string, code: string, name: string }> } } | null };
+export type ViewerQuery = { viewer: { id: string, username: string, displayName: string, roles: Array<string>, permissions: Array<PermissionCode>, department: { id: string, code: string, name: string } | null, user: { id: string, email: string | null, lastLoginAt: string | null, roles: Array<{ id: string, code: string, name: string }> } } | null };
 
 export type AuthConfigQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -767,7 +800,7 @@ export type LoginMutationVariables = Exact<{
 
 export type LoginMutation = { login:
     | { __typename: 'LoginError', code: LoginErrorCode, field: string | null, message: string }
-    | { __typename: 'LoginSuccess', viewer: { id: string, username: string, displayName: string, roles: Array<string>, permissions: Array<string>, department: { id: string, code: string, name: string } | null, user: { id: string, email: string | null, lastLoginAt: string | null, roles: Array<{ id: string, code: string, name: string }> } } }
+    | { __typename: 'LoginSuccess', viewer: { id: string, username: string, displayName: string, roles: Array<string>, permissions: Array<PermissionCode>, department: { id: string, code: string, name: string } | null, user: { id: string, email: string | null, lastLoginAt: string | null, roles: Array<{ id: string, code: string, name: string }> } } }
    };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
@@ -1464,12 +1497,12 @@ export type ReconciliationQueryVariables = Exact<{
 
 export type ReconciliationQuery = { reconciliation: { period: string, passed: boolean, checks: Array<{ code: string, name: string, passed: boolean, exceptions: Array<{ message: string, expected: string | null, actual: string | null, documents: Array<{ sourceType: string, sourceId: number, number: string }> }> }> } };
 
-export type RoleFieldsFragment = { id: string, code: string, name: string, description: string, builtin: boolean, permissions: Array<string>, userCount: number, viewerCan: { update: boolean, delete: boolean } };
+export type RoleFieldsFragment = { id: string, code: string, name: string, description: string, builtin: boolean, permissions: Array<PermissionCode>, userCount: number, viewerCan: { update: boolean, delete: boolean } };
 
 export type RolesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RolesQuery = { roles: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, description: string, builtin: boolean, permissions: Array<string>, userCount: number, viewerCan: { update: boolean, delete: boolean } } }> } };
+export type RolesQuery = { roles: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, description: string, builtin: boolean, permissions: Array<PermissionCode>, userCount: number, viewerCan: { update: boolean, delete: boolean } } }> } };
 
 export type RoleOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1479,7 +1512,7 @@ export type RoleOptionsQuery = { roles: { edges: Array<{ node: { id: string, cod
 export type PermissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PermissionsQuery = { permissions: Array<{ code: string, domain: string, name: string, description: string }> };
+export type PermissionsQuery = { permissions: Array<{ code: PermissionCode, domain: Domain, name: string, description: string }> };
 
 export type CreateRoleMutationVariables = Exact<{
   input: CreateRoleInput;
@@ -1488,7 +1521,7 @@ export type CreateRoleMutationVariables = Exact<{
 
 export type CreateRoleMutation = { createRole:
     | { __typename: 'CreateRoleError', code: CreateRoleErrorCode, field: string | null, message: string }
-    | { __typename: 'CreateRoleSuccess', role: { id: string, code: string, name: string, description: string, builtin: boolean, permissions: Array<string>, userCount: number, viewerCan: { update: boolean, delete: boolean } } }
+    | { __typename: 'CreateRoleSuccess', role: { id: string, code: string, name: string, description: string, builtin: boolean, permissions: Array<PermissionCode>, userCount: number, viewerCan: { update: boolean, delete: boolean } } }
    };
 
 export type UpdateRoleMutationVariables = Exact<{
@@ -1498,7 +1531,7 @@ export type UpdateRoleMutationVariables = Exact<{
 
 export type UpdateRoleMutation = { updateRole:
     | { __typename: 'UpdateRoleError', code: UpdateRoleErrorCode, field: string | null, message: string }
-    | { __typename: 'UpdateRoleSuccess', role: { id: string, code: string, name: string, description: string, builtin: boolean, permissions: Array<string>, userCount: number, viewerCan: { update: boolean, delete: boolean } } }
+    | { __typename: 'UpdateRoleSuccess', role: { id: string, code: string, name: string, description: string, builtin: boolean, permissions: Array<PermissionCode>, userCount: number, viewerCan: { update: boolean, delete: boolean } } }
    };
 
 export type DeleteRoleMutationVariables = Exact<{

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Drawer, Form, Input, Row, Space, Spin, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { PermissionsQuery as PermissionsResult, RoleFieldsFragment } from '../gql/graphql';
+import type { PermissionCode, PermissionsQuery as PermissionsResult, RoleFieldsFragment } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
 import { CreateRoleMutation, PermissionsQuery, UpdateRoleMutation } from './operations';
 import zhCN from '../i18n/zh-CN';
@@ -13,7 +13,7 @@ interface RoleForm {
   code: string;
   name: string;
   description?: string;
-  permissions: string[];
+  permissions: PermissionCode[];
 }
 
 interface Props {
@@ -40,9 +40,10 @@ export function RoleEditorDrawer({ open, role, onClose, onSaved }: Props) {
   const groups = useMemo(() => {
     const byDomain = new Map<string, Permission[]>();
     for (const p of data?.permissions ?? []) {
-      const list = byDomain.get(p.domain) ?? [];
+      const domain = p.domain.toLowerCase();
+      const list = byDomain.get(domain) ?? [];
       list.push(p);
-      byDomain.set(p.domain, list);
+      byDomain.set(domain, list);
     }
     return [...byDomain.entries()];
   }, [data]);

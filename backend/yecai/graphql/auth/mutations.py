@@ -11,6 +11,7 @@ from yecai.auth import errors, service
 from yecai.auth.tokens import issue_session_token
 from yecai.graphql.auth.types import ApiToken, Role, User, Viewer, viewer_of
 from yecai.graphql.base import decode_id, decode_optional_id, error_type, result_union, run_mutation
+from yecai.graphql.enums import PermissionCode
 
 # ------------------------------------------------------------------ sign-in
 
@@ -124,8 +125,9 @@ class ChangePasswordSuccess:
 
 # ------------------------------------------------------------------ roles
 
-CreateRoleError = error_type("CreateRole", [errors.ROLE_CODE_TAKEN, errors.UNKNOWN_PERMISSION])
-UpdateRoleError = error_type("UpdateRole", [errors.UNKNOWN_PERMISSION])
+# Unknown permission codes cannot reach the service: the PermissionCode enum refuses them.
+CreateRoleError = error_type("CreateRole", [errors.ROLE_CODE_TAKEN])
+UpdateRoleError = error_type("UpdateRole")
 DeleteRoleError = error_type("DeleteRole", [errors.BUILTIN_ROLE, errors.ROLE_IN_USE])
 
 
@@ -133,7 +135,7 @@ DeleteRoleError = error_type("DeleteRole", [errors.BUILTIN_ROLE, errors.ROLE_IN_
 class CreateRoleInput:
     code: str
     name: str
-    permissions: list[str]
+    permissions: list[PermissionCode]  # type: ignore[valid-type]
     description: str = ""
 
 
@@ -142,7 +144,7 @@ class UpdateRoleInput:
     id: strawberry.ID
     name: Optional[str] = None
     description: Optional[str] = None
-    permissions: Optional[list[str]] = None
+    permissions: Optional[list[PermissionCode]] = None  # type: ignore[valid-type]
 
 
 @strawberry.input
@@ -297,7 +299,7 @@ class AuthMutations:
         async def run() -> CreateRoleSuccess:
             role = await service.create_role(info.context.session, actor=info.context.actor, code=input.code,
                                              name=input.name, description=input.description,
-                                             permissions=input.permissions)
+                                             permissions=[c.value for c in input.permissions])
             return CreateRoleSuccess(role=Role.from_model(role))
 
         return await run_mutation(info, CreateRoleError, run)
@@ -307,7 +309,9 @@ class AuthMutations:
         async def run() -> UpdateRoleSuccess:
             role = await service.update_role(info.context.session, actor=info.context.actor,
                                              role_id=decode_id(input.id, "Role"), name=input.name,
-                                             description=input.description, permissions=input.permissions)
+                                             description=input.description,
+                                             permissions=None if input.permissions is None
+                                             else [c.value for c in input.permissions])
             return UpdateRoleSuccess(role=Role.from_model(role))
 
         return await run_mutation(info, UpdateRoleError, run)

@@ -5,10 +5,11 @@ from typing import Optional
 import strawberry
 from strawberry.types import Info
 
+from yecai import manifest
 from yecai.auth import models, service
-from yecai.auth import permissions as perms
 from yecai.graphql.auth.types import ApiToken, AuthConfig, Permission, Role, User, Viewer, viewer_of
 from yecai.graphql.base import Connection, connection, decode_optional_id, guarded
+from yecai.graphql.enums import DomainEnum, PermissionCodeEnum
 from yecai.pagination import paginate
 
 
@@ -56,8 +57,11 @@ class AuthQueries:
     @strawberry.field(description="The permission catalogue.")
     def permissions(self, info: Info) -> list[Permission]:
         english = info.context.language.startswith("en")
-        return [Permission(code=p.code, domain=p.domain, name=p.en if english else p.zh,
-                           description=p.description_zh) for p in perms.catalogue()]
+        return [Permission(code=PermissionCodeEnum(p.code), domain=DomainEnum(p.domain),
+                           domain_label=manifest.domain(p.domain).en if english else manifest.domain(p.domain).zh,
+                           name=p.en if english else p.zh,
+                           description=(p.description_en if english else p.description_zh))
+                for p in manifest.permissions()]
 
     @strawberry.field(description="The viewer's own API tokens, newest first. Needs `auth.use_api_tokens`.")
     async def api_tokens(self, info: Info, first: int = 20, after: Optional[str] = None) -> Connection[ApiToken]:

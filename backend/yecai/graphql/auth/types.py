@@ -10,13 +10,15 @@ from strawberry.types import Info
 
 from yecai.auth import models, policies
 from yecai.auth.service import token_is_active
+from yecai.graphql.enums import Domain, PermissionCode, permission_codes
 from yecai.graphql.org.types import Department, _int
 
 
 @strawberry.type(description="A permission (权限) from the catalogue; roles are sets of these.")
 class Permission:
-    code: str
-    domain: str
+    code: PermissionCode  # type: ignore[valid-type]
+    domain: Domain  # type: ignore[valid-type]
+    domain_label: str = strawberry.field(description="The domain's name in the viewer's language.")
     name: str
     description: str
 
@@ -40,9 +42,9 @@ class Role(relay.Node):
     def from_model(cls, m: models.Role) -> "Role":
         return cls(id=m.id, code=m.code, name=m.name, description=m.description, builtin=m.builtin, _model=m)
 
-    @strawberry.field(description="The permission codes this role grants.")
-    async def permissions(self, info: Info) -> list[str]:
-        return await info.context.loaders.permissions_by_role.load(self.id)
+    @strawberry.field(description="The permissions this role grants.")
+    async def permissions(self, info: Info) -> list[PermissionCode]:  # type: ignore[valid-type]
+        return permission_codes(await info.context.loaders.permissions_by_role.load(self.id))
 
     @strawberry.field(description="How many users hold this role.")
     async def user_count(self, info: Info) -> int:
@@ -122,7 +124,7 @@ class Viewer:
     username: str
     display_name: str
     roles: list[str] = strawberry.field(description="Role codes, e.g. admin.")
-    permissions: list[str] = strawberry.field(description="Permission codes, e.g. org.read.")
+    permissions: list[PermissionCode] = strawberry.field(description="What the viewer may do.")  # type: ignore[valid-type]
     _model: strawberry.Private[models.User]
 
     @strawberry.field
@@ -136,7 +138,7 @@ class Viewer:
 
 def viewer_of(info: Info, user: models.User, *, roles: Iterable[str], permissions: Iterable[str]) -> Viewer:
     return Viewer(id=relay.GlobalID("User", str(user.id)), username=user.username, display_name=user.display_name,
-                  roles=sorted(roles), permissions=sorted(permissions), _model=user)
+                  roles=sorted(roles), permissions=permission_codes(set(permissions)), _model=user)
 
 
 @strawberry.type(description="A personal API token (个人 API 令牌); its secret is shown only once, at creation.")

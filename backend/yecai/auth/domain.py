@@ -1,0 +1,13 @@
+"""Identity and access: users, roles built from permissions, sign-in, API tokens."""
+
+from yecai.auth import demo, models, permissions
+from yecai.auth.service import ensure_builtin_roles
+from yecai.manifest import Domain
+
+DOMAIN = Domain(
+    name="auth", zh="身份与权限", en="Identity and access",
+    models=models,
+    permissions=permissions.PERMISSIONS,
+    reference_data=ensure_builtin_roles,
+    demo=demo.seed,
+)

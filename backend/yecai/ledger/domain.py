@@ -1,0 +1,13 @@
+"""The books: accounts, fiscal periods, vouchers, reports and statements."""
+
+from yecai.ledger import demo, models, permissions
+from yecai.ledger.service import ensure_standard_chart
+from yecai.manifest import Domain
+
+DOMAIN = Domain(
+    name="ledger", zh="账簿", en="Books",
+    models=models,
+    permissions=permissions.PERMISSIONS,
+    reference_data=ensure_standard_chart,
+    demo=demo.seed,
+)

@@ -1,0 +1,179 @@
+"""The domain manifest: each domain declares itself once, and the portal loops over the list.
+
+A domain's ``domain.py`` holds one ``DOMAIN = Domain(...)``: its tables, its permissions (with
+their labels and the built-in roles that hold them by default), the listeners it adds to other
+domains' events, the reference data every install needs and its part of the demo. The ordered
+list of domains is ``yecai.domains.DOMAINS`` (module paths, lower layers first); nothing here
+depends on a module happening to be imported, because ``domains()`` imports each one itself.
+
+The API side of a domain lives in ``yecai.graphql.<name>`` (``API = DomainApi(...)``), found by
+the same list, so a domain never imports GraphQL.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from yecai.errors import ErrorSpec
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from yecai.actor import Actor
+
+
+@dataclass(frozen=True)
+class Permission:
+    """One right (权限): a code ``<domain>.<verb>``, its labels, and the built-in roles holding it by default."""
+
+    code: str
+    zh: str
+    en: str
+    description_zh: str = ""
+    description_en: str = ""
+    default_roles: tuple[str, ...] = ()
+
+    @property
+    def domain(self) -> str:
+        return self.code.split(".", 1)[0]
+
+    @property
+    def enum_name(self) -> str:
+        """The name clients see in the ``PermissionCode`` enum, e.g. ``LEDGER_READ``."""
+        return self.code.replace(".", "_").upper()
+
+
+Handler = Callable[["AsyncSession", "Actor", Any], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Listener:
+    """A handler this domain adds to another domain's event, run in the emitter's transaction.
+
+    ``raises`` are the expected errors it may raise; every mutation that emits the event
+    offers them in its error enum without listing them itself.
+    """
+
+    event: type
+    handler: Handler
+    raises: tuple[ErrorSpec, ...] = ()
+
+
+# Called as ``fn(session, actor=actor)`` by ``yecai db upgrade`` on every install, in domain order.
+ReferenceData = Callable[..., Awaitable[Any]]
+
+
+@dataclass
+class DemoContext:
+    """What the demo seed steps share: the seed file's data and what earlier domains created."""
+
+    data: dict[str, Any]
+    created: dict[str, int] = field(default_factory=dict)
+    # Earlier steps leave rows by code for later ones, e.g. refs["departments"]["SALES"].
+    refs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+DemoSeed = Callable[["AsyncSession", DemoContext], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Domain:
+    """One domain of the portal, declared once in its ``domain.py``."""
+
+    name: str
+    zh: str
+    en: str
+    models: ModuleType | None = None
+    permissions: tuple[Permission, ...] = ()
+    listeners: tuple[Listener, ...] = ()
+    reference_data: ReferenceData | None = None
+    demo: DemoSeed | None = None
+    api: bool = True  # the domain has a ``yecai.graphql.<name>`` package exporting ``API``
+
+    def model_classes(self) -> list[type]:
+        """The tables this domain owns (mapped classes defined in its models module)."""
+        if self.models is None:
+            return []
+        from yecai.db import Base
+
+        return [obj for obj in vars(self.models).values()
+                if isinstance(obj, type) and issubclass(obj, Base) and obj is not Base
+                and obj.__module__ == self.models.__name__ and hasattr(obj, "__table__")]
+
+
+@cache
+def domains() -> tuple[Domain, ...]:
+    """Every domain, in the order of ``yecai.domains.DOMAINS``; imports each manifest once."""
+    from yecai.domains import DOMAINS
+
+    loaded = []
+    for path in DOMAINS:
+        module: ModuleType = importlib.import_module(f"{path}.domain")
+        domain = getattr(module, "DOMAIN", None)
+        if not isinstance(domain, Domain):
+            raise RuntimeError(f"{path}.domain does not declare DOMAIN = Domain(...)")
+        loaded.append(domain)
+    names = [d.name for d in loaded]
+    if len(set(names)) != len(names):
+        raise RuntimeError(f"two domains share a name: {names}")
+    return tuple(loaded)
+
+
+def domain(name: str) -> Domain:
+    for d in domains():
+        if d.name == name:
+            return d
+    raise KeyError(name)
+
+
+@cache
+def permissions() -> tuple[Permission, ...]:
+    """The permission catalogue: every domain's permissions, in domain order."""
+    seen: dict[str, Permission] = {}
+    for d in domains():
+        for p in d.permissions:
+            if p.domain != d.name:
+                raise RuntimeError(f"permission {p.code} is declared by domain {d.name}")
+            if p.code in seen:
+                raise RuntimeError(f"permission {p.code} is declared twice")
+            seen[p.code] = p
+    return tuple(seen.values())
+
+
+def permission(code: str) -> Permission | None:
+    return _permissions_by_code().get(code)
+
+
+@cache
+def _permissions_by_code() -> dict[str, Permission]:
+    return {p.code: p for p in permissions()}
+
+
+def default_grants(role_code: str) -> frozenset[str]:
+    """The permissions a built-in role holds by default, from every domain's declarations."""
+    return frozenset(p.code for p in permissions() if role_code in p.default_roles)
+
+
+@cache
+def listeners_of(event_type: type) -> tuple[Listener, ...]:
+    """The listeners of an event type and of the classes it derives from, lower domains first."""
+    return tuple(listener for d in domains() for listener in d.listeners if listener.event in event_type.__mro__)
+
+
+def errors_raised_by_listeners(events: Iterable[type]) -> tuple[ErrorSpec, ...]:
+    """Every expected error the listeners of these events may raise (each code once)."""
+    found: dict[str, ErrorSpec] = {}
+    for event in events:
+        for listener in listeners_of(event):
+            for spec in listener.raises:
+                found.setdefault(spec.code, spec)
+    return tuple(found.values())
+
+
+def model_classes() -> list[type]:
+    return [cls for d in domains() for cls in d.model_classes()]
