@@ -81,6 +81,42 @@ class DemoContext:
 DemoSeed = Callable[["AsyncSession", DemoContext], Awaitable[None]]
 
 
+def snake_case(name: str) -> str:
+    """``SalesDelivery`` -> ``sales_delivery``."""
+    return "".join(f"_{c.lower()}" if c.isupper() and i else c.lower() for i, c in enumerate(name))
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    """One kind of business document (业务单据), the single row every domain reads it from.
+
+    ``name`` is its GraphQL type (and global-id type); its code, stored where documents are
+    referred to (voucher sources, stock moves, open items, posting records, audit subjects),
+    is the snake-case name. A document type that touches the books publishes ``event``, whose
+    name (``event_type``) posting rules are written for.
+    """
+
+    name: str
+    zh: str
+    en: str
+    prefix: str
+    model: type
+    line_model: type | None = None
+    line_key: str | None = None  # the line table's column naming the document
+    event: type | None = None
+    event_type: str | None = None
+    event_date: str = "date"  # the column holding the day the event (and its vouchers) carry
+
+    @property
+    def code(self) -> str:
+        return snake_case(self.name)
+
+    @property
+    def line_name(self) -> str | None:
+        """The GraphQL type of its lines, e.g. ``SalesDeliveryLine``."""
+        return f"{self.name}Line" if self.line_model is not None else None
+
+
 @dataclass(frozen=True)
 class Domain:
     """One domain of the portal, declared once in its ``domain.py``."""
@@ -93,6 +129,7 @@ class Domain:
     listeners: tuple[Listener, ...] = ()
     reference_data: ReferenceData | None = None
     demo: DemoSeed | None = None
+    document_types: tuple[DocumentType, ...] = ()
     api: bool = True  # the domain has a ``yecai.graphql.<name>`` package exporting ``API``
 
     def model_classes(self) -> list[type]:
@@ -177,3 +214,43 @@ def errors_raised_by_listeners(events: Iterable[type]) -> tuple[ErrorSpec, ...]:
 
 def model_classes() -> list[type]:
     return [cls for d in domains() for cls in d.model_classes()]
+
+
+@cache
+def document_types() -> tuple[DocumentType, ...]:
+    """Every document type of every domain, in domain order."""
+    found = [t for d in domains() for t in d.document_types]
+    for key in ("name", "prefix", "event_type"):
+        values = [getattr(t, key) for t in found if getattr(t, key) is not None]
+        if len(set(values)) != len(values):
+            raise RuntimeError(f"two document types share a {key}: {values}")
+    return tuple(found)
+
+
+@cache
+def _document_types_by_code() -> dict[str, DocumentType]:
+    return {t.code: t for t in document_types()}
+
+
+def document_type(code: str) -> DocumentType | None:
+    """The document type stored as ``code`` (e.g. ``sales_delivery``)."""
+    return _document_types_by_code().get(code)
+
+
+def document_type_of(model: type) -> DocumentType:
+    for t in document_types():
+        if t.model is model:
+            return t
+    raise KeyError(model)
+
+
+def document_type_for_event(event_type: str) -> DocumentType | None:
+    for t in document_types():
+        if t.event_type == event_type:
+            return t
+    return None
+
+
+def event_types() -> tuple[str, ...]:
+    """The names of every business event posting rules can be written for."""
+    return tuple(t.event_type for t in document_types() if t.event_type is not None)

@@ -1,6 +1,6 @@
 """Identity and access: users, roles built from permissions, sign-in, API tokens."""
 
-from yecai.auth import demo, models, permissions
+from yecai.auth import demo, listeners, models, permissions
 from yecai.auth.service import ensure_builtin_roles
 from yecai.manifest import Domain
 
@@ -8,6 +8,7 @@ DOMAIN = Domain(
     name="auth", zh="身份与权限", en="Identity and access",
     models=models,
     permissions=permissions.PERMISSIONS,
+    listeners=listeners.LISTENERS,
     reference_data=ensure_builtin_roles,
     demo=demo.seed,
 )

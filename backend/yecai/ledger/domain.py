@@ -1,6 +1,6 @@
 """The books: accounts, fiscal periods, vouchers, reports and statements."""
 
-from yecai.ledger import demo, models, permissions
+from yecai.ledger import demo, listeners, models, permissions
 from yecai.ledger.service import ensure_standard_chart
 from yecai.manifest import Domain
 
@@ -8,6 +8,7 @@ DOMAIN = Domain(
     name="ledger", zh="账簿", en="Books",
     models=models,
     permissions=permissions.PERMISSIONS,
+    listeners=listeners.LISTENERS,
     reference_data=ensure_standard_chart,
     demo=demo.seed,
 )

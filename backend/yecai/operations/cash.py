@@ -10,13 +10,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from yecai import events
+from yecai import manifest
 from yecai.actor import Actor
 from yecai.audit import service as audit
 from yecai.errors import DomainError, denied, invalid
 from yecai.operations import errors, policies
-from yecai.operations import events as ev
-from yecai.operations.common import CENT, T, _active, _number, _replayed
+from yecai.operations.common import CENT, T, assign_number, get_active, publish_event, replayed
 from yecai.operations.models import (
     Customer,
     CustomerReceipt,
@@ -111,14 +110,14 @@ async def _apply(session: AsyncSession, payment_type: str, payment_id: int, item
 
 async def _record_cash(session: AsyncSession, actor: Actor, *, model: type[T], party: tuple[type[Any], str, int],
                        day: date, amount: Decimal, department_id: int | None,
-                       idempotency_key: str | None, prefix: str, event: Any) -> T:
+                       idempotency_key: str | None) -> T:
     """Money in or out against what is open with a customer or supplier; its voucher follows."""
     if not policies.can_record_cash(actor):
         raise denied()
-    if (earlier := await _replayed(session, model, idempotency_key)) is not None:
+    if (earlier := await replayed(session, model, idempotency_key)) is not None:
         return earlier
     party_model, party_field, party_id = party
-    await _active(session, party_model, party_id, f"{party_field[:-3]}Id")
+    await get_active(session, party_model, party_id, f"{party_field[:-3]}Id")
     value = _positive_money(amount, "amount")
     items = await open_items(session, **{party_field: party_id})
     if value > sum((i.open for i in items), Decimal(0)):
@@ -130,12 +129,12 @@ async def _record_cash(session: AsyncSession, actor: Actor, *, model: type[T], p
                 created_by_id=actor.user_id, idempotency_key=idempotency_key, amount=value, **{party_field: party_id})
     session.add(doc)
     await session.flush()
-    await _number(session, doc, prefix)
-    table = model.__tablename__  # type: ignore[attr-defined]
-    await audit.record(session, actor=actor, action=f"{table}.create", subject_type=table, subject_id=doc.id,  # type: ignore[attr-defined]
+    await assign_number(session, doc)
+    code = manifest.document_type_of(model).code
+    await audit.record(session, actor=actor, action=f"{code}.create", subject_type=code, subject_id=doc.id,  # type: ignore[attr-defined]
                        after=audit.snapshot(doc))
-    await _apply(session, table, doc.id, items, value)  # type: ignore[attr-defined]
-    await events.publish(session, actor=actor, event=event(doc.id))  # type: ignore[attr-defined]
+    await _apply(session, code, doc.id, items, value)  # type: ignore[attr-defined]
+    await publish_event(session, actor, doc)
     return doc
 
 
@@ -145,7 +144,7 @@ async def record_customer_receipt(session: AsyncSession, *, actor: Actor, custom
     """Record money received from a customer against what they owe."""
     return await _record_cash(session, actor, model=CustomerReceipt, party=(Customer, "customer_id", customer_id),
                               day=day, amount=amount, department_id=department_id,
-                              idempotency_key=idempotency_key, prefix="CR", event=ev.CustomerReceiptRecorded)
+                              idempotency_key=idempotency_key)
 
 
 async def record_supplier_payment(session: AsyncSession, *, actor: Actor, supplier_id: int, day: date,
@@ -154,6 +153,6 @@ async def record_supplier_payment(session: AsyncSession, *, actor: Actor, suppli
     """Record money paid to a supplier against what is owed to them."""
     return await _record_cash(session, actor, model=SupplierPayment, party=(Supplier, "supplier_id", supplier_id),
                               day=day, amount=amount, department_id=department_id,
-                              idempotency_key=idempotency_key, prefix="SP", event=ev.SupplierPaymentRecorded)
+                              idempotency_key=idempotency_key)
 
 

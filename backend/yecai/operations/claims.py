@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from yecai import events
 from yecai import validation as v
 from yecai.actor import Actor
 from yecai.audit import service as audit
@@ -15,9 +14,8 @@ from yecai.auth.models import User
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.operations import errors, policies
-from yecai.operations import events as ev
 from yecai.operations.cash import _positive_money
-from yecai.operations.common import _number, _replayed
+from yecai.operations.common import assign_number, publish_event, replayed
 from yecai.operations.models import (
     DocumentState,
     ExpenseCategory,
@@ -33,7 +31,7 @@ async def create_expense_claim(session: AsyncSession, *, actor: Actor, category:
     """Claim an expense for oneself; it goes to one's department manager for approval."""
     if not policies.can_claim(actor):
         raise denied()
-    if (earlier := await _replayed(session, ExpenseClaim, idempotency_key)) is not None:
+    if (earlier := await replayed(session, ExpenseClaim, idempotency_key)) is not None:
         return earlier
     try:
         kind = ExpenseCategory(category)
@@ -48,7 +46,7 @@ async def create_expense_claim(session: AsyncSession, *, actor: Actor, category:
                          description=v.required_text(description, "description", max_len=500))
     session.add(claim)
     await session.flush()
-    await _number(session, claim, "EC")
+    await assign_number(session, claim)
     await audit.record(session, actor=actor, action="expense_claim.create", subject_type="expense_claim",
                        subject_id=claim.id, after=audit.snapshot(claim))
     return claim
@@ -90,7 +88,7 @@ async def pay_expense_claim(session: AsyncSession, *, actor: Actor, claim_id: in
     await session.flush()
     await audit.record(session, actor=actor, action="expense_claim.pay", subject_type="expense_claim",
                        subject_id=claim.id, before=before, after=audit.snapshot(claim))
-    await events.publish(session, actor=actor, event=ev.ExpenseClaimPaid(claim.id))
+    await publish_event(session, actor, claim)
     return claim
 
 

@@ -10,10 +10,12 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from yecai import events, manifest
 from yecai import validation as v
 from yecai.actor import Actor
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.operations import errors, policies
+from yecai.operations.events import event_of
 from yecai.org.models import Department
 
 CENT = Decimal("0.01")
@@ -27,7 +29,7 @@ def money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-async def _active(session: AsyncSession, model: type[T], pk: int, field_name: str) -> T:
+async def get_active(session: AsyncSession, model: type[T], pk: int, field_name: str) -> T:
     row = await session.get(model, pk)
     if row is None:
         raise not_found(field_name)
@@ -38,7 +40,7 @@ async def _active(session: AsyncSession, model: type[T], pk: int, field_name: st
 
 
 
-async def _visible_document(session: AsyncSession, actor: Actor, model: type[T], pk: int) -> T:
+async def visible_document(session: AsyncSession, actor: Actor, model: type[T], pk: int) -> T:
     row = await session.get(model, pk)
     if row is None or not policies.can_see_department(actor, row.department_id):  # type: ignore[attr-defined]
         raise not_found()
@@ -56,7 +58,7 @@ class PricedLineInput:
     tax_rate: Decimal
 
 
-def _quantity(value: Decimal, field_name: str) -> Decimal:
+def checked_quantity(value: Decimal, field_name: str) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
         raise invalid(field_name, "数量必须大于零", "must be greater than zero")
     if value != value.quantize(Decimal("0.0001")) or value > Decimal("1000000000"):
@@ -64,8 +66,8 @@ def _quantity(value: Decimal, field_name: str) -> Decimal:
     return value
 
 
-def _priced(line: PricedLineInput, where: str) -> dict[str, Decimal]:
-    quantity = _quantity(line.quantity, f"{where}.quantity")
+def priced(line: PricedLineInput, where: str) -> dict[str, Decimal]:
+    quantity = checked_quantity(line.quantity, f"{where}.quantity")
     if not line.unit_price.is_finite() or line.unit_price < 0 or line.unit_price > Decimal("1000000000"):
         raise invalid(f"{where}.unitPrice", "单价无效", "is not a valid price")
     if line.unit_price != line.unit_price.quantize(Decimal("0.000001")):
@@ -79,14 +81,14 @@ def _priced(line: PricedLineInput, where: str) -> dict[str, Decimal]:
             "gross": net + tax}
 
 
-def _check_line_count(lines: Sequence[object]) -> None:
+def check_line_count(lines: Sequence[object]) -> None:
     if not lines:
         raise invalid("lines", "至少需要一行", "at least one line is needed")
     if len(lines) > MAX_LINES:
         raise invalid("lines", f"最多 {MAX_LINES} 行", f"at most {MAX_LINES} lines")
 
 
-async def _department_for(session: AsyncSession, actor: Actor, department_id: int | None) -> int:
+async def department_for(session: AsyncSession, actor: Actor, department_id: int | None) -> int:
     """The owner department of a new document: the given one, else the actor's; checked against the policy."""
     department = department_id or actor.department_id
     if department is None:
@@ -100,7 +102,7 @@ async def _department_for(session: AsyncSession, actor: Actor, department_id: in
     return department
 
 
-async def _replayed(session: AsyncSession, model: type[T], key: str | None) -> T | None:
+async def replayed(session: AsyncSession, model: type[T], key: str | None) -> T | None:
     """The document an earlier call with the same idempotency key created, if any."""
     if key is None:
         return None
@@ -108,8 +110,15 @@ async def _replayed(session: AsyncSession, model: type[T], key: str | None) -> T
     return (await session.execute(select(model).where(model.idempotency_key == key))).scalar_one_or_none()  # type: ignore[attr-defined]
 
 
-async def _number(session: AsyncSession, doc: Any, prefix: str) -> None:
+async def assign_number(session: AsyncSession, doc: Any) -> None:
+    """Number a new document with its type's prefix, month and id, e.g. SD-202611-00012."""
+    prefix = manifest.document_type_of(type(doc)).prefix
     doc.number = f"{prefix}-{doc.date:%Y%m}-{doc.id:05d}"
     await session.flush()
+
+
+async def publish_event(session: AsyncSession, actor: Actor, doc: Any, lines: Sequence[Any] | None = None) -> None:
+    """Publish the business event of a document that touches the books, with the rows it just wrote."""
+    await events.publish(session, actor=actor, event=await event_of(session, doc, lines))
 
 

@@ -1,11 +1,13 @@
 """Business documents: master data, purchases, sales, stock, cash and expense claims."""
 
 from yecai.manifest import Domain
-from yecai.operations import demo, models, permissions
+from yecai.operations import demo, documents, listeners, models, permissions
 
 DOMAIN = Domain(
     name="operations", zh="业务", en="Operations",
     models=models,
     permissions=permissions.PERMISSIONS,
+    document_types=documents.DOCUMENT_TYPES,
+    listeners=listeners.LISTENERS,
     demo=demo.seed,
 )

@@ -10,24 +10,23 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from yecai import events
 from yecai.actor import Actor
 from yecai.audit import service as audit
 from yecai.errors import DomainError, denied, not_found
 from yecai.operations import errors, policies
-from yecai.operations import events as ev
 from yecai.operations.common import (
     ZERO,
     PricedLineInput,
-    _active,
-    _check_line_count,
-    _department_for,
-    _number,
-    _priced,
-    _quantity,
-    _replayed,
-    _visible_document,
+    assign_number,
+    check_line_count,
+    checked_quantity,
+    department_for,
+    get_active,
     money,
+    priced,
+    publish_event,
+    replayed,
+    visible_document,
 )
 from yecai.operations.models import (
     Customer,
@@ -41,7 +40,7 @@ from yecai.operations.models import (
     SalesReturnLine,
     Warehouse,
 )
-from yecai.operations.stock import stock_in, stock_out
+from yecai.operations.stock import StockSource, stock_in, stock_out
 
 # ---------------------------------------------------------------- sales
 
@@ -51,27 +50,27 @@ async def create_sales_order(
     department_id: int | None = None, copied_from_id: int | None = None, idempotency_key: str | None = None,
 ) -> SalesOrder:
     """Take a customer's order; nothing moves in stock or the books until it is delivered."""
-    if (earlier := await _replayed(session, SalesOrder, idempotency_key)) is not None:
+    if (earlier := await replayed(session, SalesOrder, idempotency_key)) is not None:
         return earlier
-    department = await _department_for(session, actor, department_id)
-    await _active(session, Customer, customer_id, "customerId")
-    _check_line_count(lines)
-    priced = []
+    department = await department_for(session, actor, department_id)
+    await get_active(session, Customer, customer_id, "customerId")
+    check_line_count(lines)
+    amounts = []
     for i, line in enumerate(lines):
-        await _active(session, Product, line.product_id, f"lines[{i}].productId")
-        priced.append(_priced(line, f"lines[{i}]"))
+        await get_active(session, Product, line.product_id, f"lines[{i}].productId")
+        amounts.append(priced(line, f"lines[{i}]"))
     order = SalesOrder(number="", date=day, department_id=department, state=DocumentState.OPEN,
                        created_by_id=actor.user_id, idempotency_key=idempotency_key, customer_id=customer_id,
                        copied_from_id=copied_from_id)
     session.add(order)
     await session.flush()
-    await _number(session, order, "SO")
+    await assign_number(session, order)
     session.add_all([SalesOrderLine(order_id=order.id, line_no=i + 1, product_id=line.product_id,
                                     delivered_quantity=ZERO, returned_quantity=ZERO, **values)
-                     for i, (line, values) in enumerate(zip(lines, priced, strict=True))])
+                     for i, (line, values) in enumerate(zip(lines, amounts, strict=True))])
     await session.flush()
     await audit.record(session, actor=actor, action="sales_order.create", subject_type="sales_order",
-                       subject_id=order.id, after=audit.snapshot(order, extra={"lines": priced}))
+                       subject_id=order.id, after=audit.snapshot(order, extra={"lines": amounts}))
     return order
 
 
@@ -82,7 +81,7 @@ async def order_lines(session: AsyncSession, order_id: int) -> list[SalesOrderLi
 
 async def copy_sales_order(session: AsyncSession, *, actor: Actor, order_id: int, day: date) -> SalesOrder:
     """引用复制: a new order with the customer and lines of an existing one."""
-    source = await _visible_document(session, actor, SalesOrder, order_id)
+    source = await visible_document(session, actor, SalesOrder, order_id)
     lines = [PricedLineInput(product_id=line.product_id, quantity=line.quantity, unit_price=line.unit_price,
                              tax_rate=line.tax_rate) for line in await order_lines(session, source.id)]
     return await create_sales_order(session, actor=actor, customer_id=source.customer_id, day=day, lines=lines,
@@ -100,7 +99,7 @@ async def deliver_sales_order(
     lines: Sequence[DeliveryLineInput] | None = None, idempotency_key: str | None = None,
 ) -> SalesDelivery:
     """Deliver all or part of an order: stock out at the moving average, the receivable and revenue follow."""
-    if (earlier := await _replayed(session, SalesDelivery, idempotency_key)) is not None:
+    if (earlier := await replayed(session, SalesDelivery, idempotency_key)) is not None:
         return earlier
     # Locking the order makes concurrent deliveries of it wait for each other.
     order = (await session.execute(select(SalesOrder).where(SalesOrder.id == order_id).with_for_update())
@@ -112,34 +111,35 @@ async def deliver_sales_order(
             actor, actor.department_id) else denied()
     if order.state not in (DocumentState.OPEN, DocumentState.PARTIAL):
         raise DomainError(errors.WRONG_STATE, field="orderId")
-    await _active(session, Warehouse, warehouse_id, "warehouseId")
+    await get_active(session, Warehouse, warehouse_id, "warehouseId")
     all_lines = {line.id: line for line in await order_lines(session, order.id)}
     wanted = list(lines) if lines else [DeliveryLineInput(line.id, line.quantity - line.delivered_quantity)
                                         for line in all_lines.values() if line.quantity > line.delivered_quantity]
-    _check_line_count(wanted)
+    check_line_count(wanted)
     delivery = SalesDelivery(number="", date=day, department_id=order.department_id, state=DocumentState.DONE,
                              created_by_id=actor.user_id, idempotency_key=idempotency_key, order_id=order.id,
                              customer_id=order.customer_id, warehouse_id=warehouse_id)
     session.add(delivery)
     await session.flush()
-    await _number(session, delivery, "SD")
-    snapshot = []
+    await assign_number(session, delivery)
+    snapshot, written = [], []
     for i, item in enumerate(wanted):
         where = f"lines[{i}]"
         order_line = all_lines.get(item.order_line_id)
         if order_line is None:
             raise not_found(f"{where}.orderLineId")
-        quantity = _quantity(item.quantity, f"{where}.quantity")
+        quantity = checked_quantity(item.quantity, f"{where}.quantity")
         if quantity > order_line.quantity - order_line.delivered_quantity:
             raise DomainError(errors.OVER_DELIVERY, field=f"{where}.quantity")
-        values = _priced(PricedLineInput(order_line.product_id, quantity, order_line.unit_price, order_line.tax_rate),
+        values = priced(PricedLineInput(order_line.product_id, quantity, order_line.unit_price, order_line.tax_rate),
                          where)
         row = SalesDeliveryLine(delivery_id=delivery.id, line_no=i + 1, product_id=order_line.product_id,
                                 order_line_id=order_line.id, cost=ZERO, returned_quantity=ZERO, **values)
         session.add(row)
+        written.append(row)
         await session.flush()
         row.cost = await stock_out(session, product_id=order_line.product_id, warehouse_id=warehouse_id, day=day,
-                                   quantity=quantity, source=("sales_delivery", delivery.id, row.id),
+                                   quantity=quantity, source=StockSource(delivery, row),
                                    field_name=f"{where}.quantity")
         order_line.delivered_quantity += quantity
         snapshot.append({**values, "cost": row.cost, "order_line_id": order_line.id})
@@ -148,7 +148,7 @@ async def deliver_sales_order(
     await session.flush()
     await audit.record(session, actor=actor, action="sales_delivery.create", subject_type="sales_delivery",
                        subject_id=delivery.id, after=audit.snapshot(delivery, extra={"lines": snapshot}))
-    await events.publish(session, actor=actor, event=ev.SalesDelivered(delivery.id))
+    await publish_event(session, actor, delivery, written)
     return delivery
 
 
@@ -163,7 +163,7 @@ async def return_sales_order(
     idempotency_key: str | None = None,
 ) -> SalesReturn:
     """Take goods back against a delivery, at the price and the cost recorded when they were delivered."""
-    if (earlier := await _replayed(session, SalesReturn, idempotency_key)) is not None:
+    if (earlier := await replayed(session, SalesReturn, idempotency_key)) is not None:
         return earlier
     delivery = await session.get(SalesDelivery, delivery_id)
     if delivery is None or not policies.can_see_department(actor, delivery.department_id):
@@ -172,7 +172,7 @@ async def return_sales_order(
         raise denied()
     order = (await session.execute(select(SalesOrder).where(SalesOrder.id == delivery.order_id).with_for_update())
              ).scalar_one()
-    _check_line_count(lines)
+    check_line_count(lines)
     delivered = {line.id: line for line in (await session.execute(
         select(SalesDeliveryLine).where(SalesDeliveryLine.delivery_id == delivery.id))).scalars()}
     ret = SalesReturn(number="", date=day, department_id=delivery.department_id, state=DocumentState.DONE,
@@ -180,17 +180,17 @@ async def return_sales_order(
                       delivery_id=delivery.id, customer_id=delivery.customer_id, warehouse_id=delivery.warehouse_id)
     session.add(ret)
     await session.flush()
-    await _number(session, ret, "SR")
-    snapshot = []
+    await assign_number(session, ret)
+    snapshot, written = [], []
     for i, item in enumerate(lines):
         where = f"lines[{i}]"
         line = delivered.get(item.delivery_line_id)
         if line is None:
             raise not_found(f"{where}.deliveryLineId")
-        quantity = _quantity(item.quantity, f"{where}.quantity")
+        quantity = checked_quantity(item.quantity, f"{where}.quantity")
         if quantity > line.quantity - line.returned_quantity:
             raise DomainError(errors.OVER_RETURN, field=f"{where}.quantity")
-        values = _priced(PricedLineInput(line.product_id, quantity, line.unit_price, line.tax_rate), where)
+        values = priced(PricedLineInput(line.product_id, quantity, line.unit_price, line.tax_rate), where)
         # The cost of what comes back is its share of the cost recorded at delivery.
         remaining = line.quantity - line.returned_quantity
         already = (await session.execute(select(func.coalesce(func.sum(SalesReturnLine.cost), 0)).where(
@@ -199,9 +199,10 @@ async def return_sales_order(
         row = SalesReturnLine(return_id=ret.id, line_no=i + 1, product_id=line.product_id,
                               delivery_line_id=line.id, cost=cost, **values)
         session.add(row)
+        written.append(row)
         await session.flush()
         await stock_in(session, product_id=line.product_id, warehouse_id=delivery.warehouse_id, day=day,
-                       quantity=quantity, value=cost, source=("sales_return", ret.id, row.id))
+                       quantity=quantity, value=cost, source=StockSource(ret, row))
         line.returned_quantity += quantity
         order_line = await session.get(SalesOrderLine, line.order_line_id)
         assert order_line is not None
@@ -210,7 +211,7 @@ async def return_sales_order(
     await session.flush()
     await audit.record(session, actor=actor, action="sales_return.create", subject_type="sales_return",
                        subject_id=ret.id, after=audit.snapshot(ret, extra={"lines": snapshot}))
-    await events.publish(session, actor=actor, event=ev.SalesReturned(ret.id))
+    await publish_event(session, actor, ret, written)
     return ret
 
 

@@ -10,13 +10,11 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from yecai import events
 from yecai import validation as v
 from yecai.actor import Actor
 from yecai.audit import service as audit
 from yecai.errors import DomainError, denied, not_found
 from yecai.operations import errors, policies
-from yecai.operations import events as ev
 from yecai.operations.cash import (  # noqa: F401  (the use cases, in one place for callers)
     OpenItem,
     customer_open_amount,
@@ -29,12 +27,13 @@ from yecai.operations.claims import approve_expense_claim, create_expense_claim,
 from yecai.operations.common import (
     PricedLineInput,
     T,
-    _active,
-    _check_line_count,
-    _department_for,
-    _number,
-    _priced,
-    _replayed,
+    assign_number,
+    check_line_count,
+    department_for,
+    get_active,
+    priced,
+    publish_event,
+    replayed,
 )
 from yecai.operations.models import (
     Customer,
@@ -56,7 +55,7 @@ from yecai.operations.sales import (  # noqa: F401
     order_lines,
     return_sales_order,
 )
-from yecai.operations.stock import stock_in, stock_out  # noqa: F401
+from yecai.operations.stock import StockSource, stock_in, stock_out  # noqa: F401
 
 # ---------------------------------------------------------------- master data
 
@@ -130,35 +129,37 @@ async def create_purchase_receipt(
     idempotency_key: str | None = None,
 ) -> PurchaseReceipt:
     """Receive goods from a supplier on credit: stock in at net cost, and the books follow."""
-    if (earlier := await _replayed(session, PurchaseReceipt, idempotency_key)) is not None:
+    if (earlier := await replayed(session, PurchaseReceipt, idempotency_key)) is not None:
         return earlier
-    department = await _department_for(session, actor, department_id)
-    await _active(session, Supplier, supplier_id, "supplierId")
-    await _active(session, Warehouse, warehouse_id, "warehouseId")
-    _check_line_count(lines)
+    department = await department_for(session, actor, department_id)
+    await get_active(session, Supplier, supplier_id, "supplierId")
+    await get_active(session, Warehouse, warehouse_id, "warehouseId")
+    check_line_count(lines)
     invoice = v.text(supplier_invoice_no, "supplierInvoiceNo", max_len=40, required=False) or None
     if invoice and (await session.execute(select(PurchaseReceipt.id).where(
             PurchaseReceipt.supplier_id == supplier_id, PurchaseReceipt.supplier_invoice_no == invoice))).first():
         raise DomainError(errors.DUPLICATE_INVOICE, field="supplierInvoiceNo")
-    priced = []
+    amounts = []
     for i, line in enumerate(lines):
-        await _active(session, Product, line.product_id, f"lines[{i}].productId")
-        priced.append(_priced(line, f"lines[{i}]"))
+        await get_active(session, Product, line.product_id, f"lines[{i}].productId")
+        amounts.append(priced(line, f"lines[{i}]"))
     receipt = PurchaseReceipt(number="", date=day, department_id=department, state=DocumentState.DONE,
                               created_by_id=actor.user_id, idempotency_key=idempotency_key, supplier_id=supplier_id,
                               warehouse_id=warehouse_id, supplier_invoice_no=invoice)
     session.add(receipt)
     await session.flush()
-    await _number(session, receipt, "PR")
-    for i, (line, values) in enumerate(zip(lines, priced, strict=True)):
+    await assign_number(session, receipt)
+    written = []
+    for i, (line, values) in enumerate(zip(lines, amounts, strict=True)):
         row = PurchaseReceiptLine(receipt_id=receipt.id, line_no=i + 1, product_id=line.product_id, **values)
         session.add(row)
+        written.append(row)
         await session.flush()
         await stock_in(session, product_id=line.product_id, warehouse_id=warehouse_id, day=day,
-                       quantity=values["quantity"], value=values["net"], source=("purchase_receipt", receipt.id, row.id))
+                       quantity=values["quantity"], value=values["net"], source=StockSource(receipt, row))
     await audit.record(session, actor=actor, action="purchase_receipt.create", subject_type="purchase_receipt",
-                       subject_id=receipt.id, after=audit.snapshot(receipt, extra={"lines": priced}))
-    await events.publish(session, actor=actor, event=ev.PurchaseReceived(receipt.id))
+                       subject_id=receipt.id, after=audit.snapshot(receipt, extra={"lines": amounts}))
+    await publish_event(session, actor, receipt, written)
     return receipt
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from yecai import manifest
 from yecai.errors import DomainError
 from yecai.operations import errors
 from yecai.operations.common import ZERO, money
@@ -30,25 +33,33 @@ async def _balance(session: AsyncSession, product_id: int, warehouse_id: int) ->
     return balance
 
 
+@dataclass(frozen=True)
+class StockSource:
+    """The document line that moves stock."""
+
+    document: Any
+    line: Any
+
+
 async def _move(session: AsyncSession, balance: StockBalance, *, day: date, quantity: Decimal, value: Decimal,
-                source: tuple[str, int, int]) -> None:
+                source: Any) -> None:
     balance.quantity += quantity
     balance.value += value
     session.add(StockMove(product_id=balance.product_id, warehouse_id=balance.warehouse_id, date=day,
                           quantity=quantity, value=value, balance_quantity=balance.quantity,
-                          balance_value=balance.value, source_type=source[0], source_id=source[1],
-                          source_line_id=source[2]))
+                          balance_value=balance.value, source_type=manifest.document_type_of(type(source.document)).code,
+                          source_id=source.document.id, source_line_id=source.line.id))
 
 
 async def stock_in(session: AsyncSession, *, product_id: int, warehouse_id: int, day: date, quantity: Decimal,
-                   value: Decimal, source: tuple[str, int, int]) -> None:
+                   value: Decimal, source: Any) -> None:
     """Receive goods at ``value``: the moving weighted average absorbs it."""
     await _move(session, await _balance(session, product_id, warehouse_id), day=day, quantity=quantity,
                 value=value, source=source)
 
 
 async def stock_out(session: AsyncSession, *, product_id: int, warehouse_id: int, day: date, quantity: Decimal,
-                    source: tuple[str, int, int], field_name: str) -> Decimal:
+                    source: Any, field_name: str) -> Decimal:
     """Issue goods at the moving weighted average; returns their cost. Stock never goes negative."""
     balance = await _balance(session, product_id, warehouse_id)
     if quantity > balance.quantity:

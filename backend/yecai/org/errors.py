@@ -9,3 +9,6 @@ DEPARTMENT_CYCLE = ErrorSpec(
 DEPARTMENT_NOT_EMPTY = ErrorSpec(
     "DEPARTMENT_NOT_EMPTY", "部门下仍有下级部门或人员，不能删除", "The department still has sub-departments or members"
 )
+DEPARTMENT_IN_USE = ErrorSpec(
+    "DEPARTMENT_IN_USE", "部门已被单据或凭证使用，不能删除，可改为停用", "Documents or vouchers refer to the department; deactivate it instead"
+)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from yecai import events
 from yecai import validation as v
 from yecai.actor import Actor
 from yecai.audit import service as audit
-from yecai.auth.models import User
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.org import errors, policies
+from yecai.org.events import DepartmentRemoving
 from yecai.org.models import Department, DepartmentKind
 
 _UNSET: object = object()
@@ -106,9 +107,10 @@ async def delete_department(session: AsyncSession, *, actor: Actor, department_i
     if not policies.can_delete_department(actor, department):
         raise denied()
     children = (await session.execute(select(func.count()).where(Department.parent_id == department.id))).scalar_one()
-    members = (await session.execute(select(func.count()).where(User.department_id == department.id))).scalar_one()
-    if children or members:
+    if children:
         raise DomainError(errors.DEPARTMENT_NOT_EMPTY, field="id")
+    # Members, documents and voucher lines belong to domains above this one: they refuse there.
+    await events.publish(session, actor=actor, event=DepartmentRemoving(department))
     before = audit.snapshot(department)
     await session.delete(department)
     await session.flush()

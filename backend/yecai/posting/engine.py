@@ -8,13 +8,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from yecai import manifest
 from yecai.errors import invalid
 from yecai.ledger.models import Account, Direction
 from yecai.posting.expressions import ExpressionError, evaluate, names
 
 CENT = Decimal("0.01")
-EVENT_TYPES = ("PURCHASE_RECEIVED", "SALES_DELIVERED", "SALES_RETURNED", "CUSTOMER_RECEIPT", "SUPPLIER_PAYMENT",
-               "EXPENSE_CLAIM_PAID")
 DIMENSIONS = ("CUSTOMER", "SUPPLIER", "DEPARTMENT", "PRODUCT", "PROJECT")
 
 
@@ -129,8 +128,9 @@ def check_definition(definition: Any, event_type: str, accounts: dict[str, Accou
                      leaf_codes: set[str]) -> dict[str, Any]:
     """Refuse a rule definition that does not parse, names unknown accounts, or does not balance
     for the sample event of its type. Returns the normalised definition."""
-    if event_type not in EVENT_TYPES:
-        raise invalid("eventType", f"应为 {', '.join(EVENT_TYPES)} 之一", f"must be one of {', '.join(EVENT_TYPES)}")
+    event_types = manifest.event_types()
+    if event_type not in event_types or event_type not in SAMPLES:
+        raise invalid("eventType", f"应为 {', '.join(event_types)} 之一", f"must be one of {', '.join(event_types)}")
     if not isinstance(definition, dict):
         raise invalid("definition", "应为对象", "must be an object")
     sample = SAMPLES[event_type]

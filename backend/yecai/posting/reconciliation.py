@@ -11,15 +11,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from yecai import manifest
 from yecai.actor import Actor
 from yecai.errors import denied
 from yecai.ledger import policies as ledger_policies
 from yecai.ledger.models import Account, FiscalPeriod, Voucher, VoucherLine, VoucherState
 from yecai.ledger.service import parse_period
+from yecai.operations.documents import PURCHASE_RECEIPT
 from yecai.operations.models import (
     Customer,
     CustomerReceipt,
-    ExpenseClaim,
     Product,
     PurchaseReceipt,
     PurchaseReceiptLine,
@@ -32,7 +33,6 @@ from yecai.operations.models import (
     SupplierPayment,
 )
 from yecai.posting.models import PostingRecord, PostingRule
-from yecai.posting.sources import SOURCES
 
 ZERO = Decimal("0.00")
 
@@ -44,7 +44,8 @@ class Exception_:
     message: str
     expected: Decimal | None = None
     actual: Decimal | None = None
-    documents: list[tuple[str, int, str]] = field(default_factory=list)  # (source type, id, number)
+    documents: list[tuple[str, int]] = field(default_factory=list)  # (document type code, id)
+    vouchers: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -141,11 +142,12 @@ async def reconcile(session: AsyncSession, *, actor: Actor, period: str) -> list
     # Every business event posted by each active rule of its type.
     unposted = Check("UNPOSTED", "业务事件均已生成凭证")
     rules = (await session.execute(select(PostingRule).where(PostingRule.active.is_(True)))).scalars().all()
-    for source_type, (event_type, model) in SOURCES.items():
-        rule_ids = {r.id for r in rules if r.event_type == event_type}
+    for document_type in manifest.document_types():
+        rule_ids = {r.id for r in rules if r.event_type == document_type.event_type}
         if not rule_ids:
             continue
-        date_column = model.paid_on if model is ExpenseClaim else model.date
+        model, source_type = document_type.model, document_type.code
+        date_column = getattr(model, document_type.event_date)
         docs = (await session.execute(select(model.id, model.number).where(
             date_column.is_not(None), date_column < end))).all()
         posted = defaultdict(set)
@@ -156,7 +158,7 @@ async def reconcile(session: AsyncSession, *, actor: Actor, period: str) -> list
             missing = rule_ids - posted[doc_id]
             if missing:
                 unposted.exceptions.append(Exception_(f"单据 {number} 有 {len(missing)} 条记账规则未生成凭证",
-                                                      documents=[(source_type, doc_id, number)]))
+                                                      documents=[(source_type, doc_id)]))
     checks.append(unposted)
 
     # No supplier invoice number used twice for one supplier.
@@ -172,7 +174,7 @@ async def reconcile(session: AsyncSession, *, actor: Actor, period: str) -> list
         if len(docs) > 1:
             duplicates.exceptions.append(Exception_(
                 f"供应商 {suppliers.get(supplier_id, supplier_id)} 的发票号 {invoice} 出现 {len(docs)} 次",
-                documents=[("purchase_receipt", d, n) for d, n in docs]))
+                documents=[(PURCHASE_RECEIPT.code, d) for d, _ in docs]))
     checks.append(duplicates)
 
     # Required dimensions present on every posted line.
@@ -189,7 +191,6 @@ async def reconcile(session: AsyncSession, *, actor: Actor, period: str) -> list
             for voucher_id, number, source_type, source_id in rows:
                 dims.exceptions.append(Exception_(
                     f"凭证 记-{number:04d} 的科目 {account.code} 缺少辅助核算 {dimension}",
-                    documents=[("voucher", voucher_id, f"记-{number:04d}")] + (
-                        [(source_type, source_id, "")] if source_type else [])))
+                    vouchers=[voucher_id], documents=[(source_type, source_id)] if source_type else []))
     checks.append(dims)
     return checks

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import enum
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -11,19 +12,21 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from yecai import manifest
 from yecai import validation as v
 from yecai.actor import Actor
 from yecai.audit import service as audit
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.ledger import service as ledger
 from yecai.ledger.models import Account, Direction, Voucher, VoucherLine, VoucherOrigin
-from yecai.posting import errors
-from yecai.posting import permissions as p
+from yecai.manifest import DocumentType
+from yecai.operations.events import event_of
+from yecai.posting import errors, policies
 from yecai.posting.defaults import DEFAULT_RULES
 from yecai.posting.engine import GeneratedVoucher, PostingEvent, check_definition, generate
 from yecai.posting.expressions import ExpressionError
 from yecai.posting.models import PostingRecord, PostingRule, PostingRuleVersion
-from yecai.posting.sources import SOURCES, build_event
+from yecai.posting.sources import posting_event, stored_event
 
 _DIMENSION_FIELDS = {"CUSTOMER": "customer_id", "SUPPLIER": "supplier_id", "DEPARTMENT": "department_id",
                      "PRODUCT": "product_id", "PROJECT": "project"}
@@ -70,7 +73,7 @@ async def ensure_default_rules(session: AsyncSession, *, actor: Actor) -> int:
 
 
 def rules_query(*, actor: Actor, event_type: str | None = None) -> Select[tuple[PostingRule]]:
-    if not actor.has(p.POSTING_READ):
+    if not policies.can_read(actor):
         raise denied()
     stmt = select(PostingRule)
     if event_type:
@@ -81,7 +84,7 @@ def rules_query(*, actor: Actor, event_type: str | None = None) -> Select[tuple[
 async def create_rule(session: AsyncSession, *, actor: Actor, code: str, name: str, event_type: str,
                       definition: Any, note: str = "") -> PostingRule:
     """Add a rule for an event type; its first version is checked against a sample event."""
-    if not actor.has(p.POSTING_MANAGE):
+    if not policies.can_manage_rules(actor):
         raise denied()
     rule_code = v.code(code, "code")
     if (await session.execute(select(PostingRule.id).where(PostingRule.code == rule_code))).first():
@@ -97,7 +100,7 @@ async def create_rule(session: AsyncSession, *, actor: Actor, code: str, name: s
 async def publish_rule_version(session: AsyncSession, *, actor: Actor, rule_id: int, definition: Any,
                                note: str = "") -> PostingRuleVersion:
     """Edit a rule by publishing a new version; earlier versions and their vouchers stay as they were."""
-    if not actor.has(p.POSTING_MANAGE):
+    if not policies.can_manage_rules(actor):
         raise denied()
     rule = await session.get(PostingRule, rule_id)
     if rule is None:
@@ -107,7 +110,7 @@ async def publish_rule_version(session: AsyncSession, *, actor: Actor, rule_id: 
 
 async def set_rule_active(session: AsyncSession, *, actor: Actor, rule_id: int, active: bool) -> PostingRule:
     """Switch a rule on or off for future events."""
-    if not actor.has(p.POSTING_MANAGE):
+    if not policies.can_manage_rules(actor):
         raise denied()
     rule = await session.get(PostingRule, rule_id)
     if rule is None:
@@ -191,10 +194,6 @@ async def post_event(session: AsyncSession, *, actor: Actor, event: PostingEvent
     return vouchers
 
 
-async def post_document(session: AsyncSession, *, actor: Actor, source_type: str, source_id: int) -> list[Voucher]:
-    return await post_event(session, actor=actor, event=await build_event(session, source_type, source_id))
-
-
 # ---------------------------------------------------------------- preview and replay
 
 
@@ -217,24 +216,19 @@ class PreviewVoucher:
     lines: list[PreviewLine]
 
 
-def _source(source_type: str) -> str:
-    if source_type not in SOURCES:
-        raise invalid("sourceType", f"应为 {', '.join(SOURCES)} 之一", f"must be one of {', '.join(SOURCES)}")
-    return source_type
-
-
-async def preview(session: AsyncSession, *, actor: Actor, source_type: str, source_id: int,
+async def preview(session: AsyncSession, *, actor: Actor, document_type: DocumentType, source_id: int,
                   definition: Any = None, rule_id: int | None = None) -> list[PreviewVoucher]:
     """The vouchers the rules would write for a document, without writing anything.
 
     With ``definition`` (and ``rule_id``), tries an unsaved rule version instead.
     """
-    if not actor.has(p.POSTING_READ):
+    if not policies.can_read(actor):
         raise denied()
-    model = SOURCES[_source(source_type)][1]
-    if await session.get(model, source_id) is None:
-        raise not_found("sourceId")
-    event = await build_event(session, source_type, source_id)
+    if document_type.event_type is None:
+        raise invalid("documentId", "该类单据不生成凭证", "this kind of document does not post")
+    event = await stored_event(session, document_type, source_id)
+    if event is None:
+        raise not_found("documentId")
     accounts, leaves = await _chart(session)
     override = None
     if definition is not None:
@@ -253,19 +247,34 @@ async def preview(session: AsyncSession, *, actor: Actor, source_type: str, sour
     return result
 
 
+class ReplayStatus(enum.StrEnum):
+    SAME = "SAME"
+    CHANGED = "CHANGED"
+    NEW = "NEW"  # the version would post, nothing was
+    GONE = "GONE"  # posted, the version would not
+
+
+@dataclass(frozen=True, order=True)
+class ReplayLine:
+    account_code: str
+    side: str
+    amount: Decimal
+    source_line_id: int = 0  # 0: a document-scope line
+
+
 @dataclass
 class ReplayDifference:
-    source_type: str
+    document_type: DocumentType
     source_id: int
     number: str
-    status: str  # SAME, CHANGED, NEW (the version would post, nothing was), GONE (posted, the version would not)
-    posted: list[tuple[str, str, Decimal]]
-    replayed: list[tuple[str, str, Decimal]]
+    status: ReplayStatus
+    posted: list[ReplayLine]
+    replayed: list[ReplayLine]
 
 
 async def replay(session: AsyncSession, *, actor: Actor, rule_version_id: int, period: str) -> list[ReplayDifference]:
     """Run a rule version over the period's events of its type and compare, line by line, with what was posted."""
-    if not actor.has(p.POSTING_READ):
+    if not policies.can_read(actor):
         raise denied()
     version = await session.get(PostingRuleVersion, rule_version_id)
     if version is None:
@@ -273,9 +282,10 @@ async def replay(session: AsyncSession, *, actor: Actor, rule_version_id: int, p
     rule = await session.get(PostingRule, version.rule_id)
     assert rule is not None
     year, month = ledger.parse_period(period)
-    source_type = next(s for s, (event_type, _) in SOURCES.items() if event_type == rule.event_type)
-    model = SOURCES[source_type][1]
-    date_column = getattr(model, "paid_on", None) if source_type == "expense_claim" else model.date
+    document_type = manifest.document_type_for_event(rule.event_type)
+    assert document_type is not None
+    model, source_type = document_type.model, document_type.code
+    date_column = getattr(model, document_type.event_date)
     start = date(year, month, 1)
     end = date(year + (month == 12), month % 12 + 1, 1)
     docs = (await session.execute(select(model).where(date_column >= start, date_column < end).order_by(model.id))
@@ -284,21 +294,20 @@ async def replay(session: AsyncSession, *, actor: Actor, rule_version_id: int, p
     by_id = {a.id: a.code for a in accounts.values()}
     diffs = []
     for doc in docs:
-        if source_type == "expense_claim" and doc.paid_on is None:
-            continue
-        event = await build_event(session, source_type, doc.id)
+        event = posting_event(await event_of(session, doc))
         plans = await _plans(session, event, version)
-        replayed = sorted((line.account_code, line.side.value, line.amount)
+        replayed = sorted(ReplayLine(line.account_code, line.side.value, line.amount, line.source_line_id or 0)
                           for plan in plans for line in plan.voucher.lines)
         record = (await session.execute(select(PostingRecord).where(
             PostingRecord.rule_id == rule.id, PostingRecord.source_type == source_type,
             PostingRecord.source_id == doc.id))).scalar_one_or_none()
-        posted: list[tuple[str, str, Decimal]] = []
+        posted: list[ReplayLine] = []
         if record is not None and record.voucher_id is not None:
             rows = (await session.execute(select(VoucherLine).where(VoucherLine.voucher_id == record.voucher_id))
                     ).scalars().all()
-            posted = sorted((by_id[r.account_id], "DEBIT" if r.debit else "CREDIT", r.debit or r.credit)
-                            for r in rows)
-        status = ("SAME" if posted == replayed else "NEW" if not posted else "GONE" if not replayed else "CHANGED")
-        diffs.append(ReplayDifference(source_type, doc.id, doc.number, status, posted, replayed))
+            posted = sorted(ReplayLine(by_id[r.account_id], "DEBIT" if r.debit else "CREDIT", r.debit or r.credit,
+                                       r.source_line_id or 0) for r in rows)
+        status = (ReplayStatus.SAME if posted == replayed else ReplayStatus.NEW if not posted
+                  else ReplayStatus.GONE if not replayed else ReplayStatus.CHANGED)
+        diffs.append(ReplayDifference(document_type, doc.id, doc.number, status, posted, replayed))
     return diffs
