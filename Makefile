@@ -8,7 +8,7 @@
 #   make bench-posting  posting throughput and voucher-list cost (bench/posting_bench.py)
 #   make clean    remove build output, caches and the test PostgreSQL cluster
 #
-# Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff,
+# Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff, test-imports,
 # test-sqlite, test-e2e, test-postgres.
 #
 # The SQLite run is two pytest processes: `-m "not e2e"`, then `-m e2e` (the browser tests,
@@ -35,7 +35,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.htm
 	frontend/vite.config.ts frontend/tsconfig*.json schema/schema.graphql -type f 2>/dev/null)
 
 .PHONY: help run test schema bench bench-postgres bench-audit bench-posting clean distclean system python-env node-env frontend \
-	test-system test-python test-node test-schema test-frontend test-ruff test-sqlite test-e2e test-postgres
+	test-system test-python test-node test-schema test-frontend test-ruff test-imports test-sqlite test-e2e test-postgres
 
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
@@ -74,6 +74,7 @@ test:
 	$(STAGE) typecheck       $(NPM_FE) run typecheck && \
 	$(STAGE) build           $(NPM_FE) run build && \
 	$(STAGE) ruff            bash scripts/ruff.sh && \
+	$(STAGE) imports         $(VENV)/bin/lint-imports --no-cache && \
 	$(STAGE) pytest-sqlite   $(SQLITE_ENV) bash scripts/run-pytest.sh -m "not e2e" $(PYTEST_ARGS) && \
 	$(STAGE) pytest-e2e      bash scripts/pytest-e2e.sh $(PYTEST_ARGS) && \
 	$(STAGE) pytest-postgres bash scripts/pytest-postgres.sh -m "not e2e" $(PYTEST_ARGS)
@@ -92,6 +93,10 @@ test-frontend: node-env
 
 test-ruff: python-env
 	bash scripts/ruff.sh
+
+# The house's import rules ([tool.importlinter] in pyproject.toml): layers, no GraphQL in domains, no cycles.
+test-imports: python-env
+	$(VENV)/bin/lint-imports --no-cache
 
 test-sqlite: python-env
 	$(SQLITE_ENV) bash scripts/run-pytest.sh -m "not e2e" $(PYTEST_ARGS)

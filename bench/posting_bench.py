@@ -98,7 +98,7 @@ async def main(deliveries: int, url: str) -> None:
     app = create_app(settings, engine=engine)
     token = issue_session_token(SECRET, user_id=seller.user_id, epoch=0, ttl_seconds=3600)
     query = """query($n: Int!) { vouchers(first: $n) { totalCount edges { node { displayNumber summary state
-      lines { lineNo debit credit account { code name } source { sourceType lineId document { number } }
+      lines { lineNo debit credit account { code name } source { type line { id } document { number } }
       ruleVersion { version rule { code } } } } } } }"""
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
         for size in (10, 50, 100):

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from yecai.actor import system_actor
 from yecai.auth.models import ApiToken, Role, RolePermission, User, UserRole
 from yecai.auth.passwords import hash_password
 from yecai.auth.service import actor_for
 from yecai.auth.tokens import hash_api_token, issue_session_token, new_api_token_secret
 from yecai.db import utcnow
+from yecai.operations.models import Customer, Product, ProductCategory, Supplier, Warehouse
 from yecai.org.models import Department, DepartmentKind
 
 PASSWORD = "Passw0rd!x"
@@ -82,3 +85,51 @@ def token_for(user: User, secret_key: str) -> str:
 
 async def actor_of(session: AsyncSession, user: User):
     return await actor_for(session, user, request_id="test", client_address="127.0.0.1")
+
+
+# ---------------------------------------------------------------- the books and business documents
+# Master data and periods go through the services (they are audited and validated like real ones); what a
+# test needs of them is a bundle, so the test worlds do not each rebuild it.
+
+
+@dataclass
+class MasterData:
+    customer: Customer
+    supplier: Supplier
+    category: ProductCategory
+    product: Product
+    warehouse: Warehouse
+
+
+async def make_master_data(session: AsyncSession, *, prefix: str = "", customer: str = "客户甲",
+                           supplier: str = "供应商乙", product: str = "商品丙", warehouse: str = "主仓") -> MasterData:
+    """A customer, a supplier, the GOODS category, a product in it and a warehouse; codes start with ``prefix``."""
+    from yecai.operations import service as ops
+
+    system = system_actor("test")
+    category = (await session.execute(select(ProductCategory).where(ProductCategory.code == "GOODS"))).scalar_one_or_none()
+    if category is None:
+        category = await ops.create_product_category(session, actor=system, code="GOODS", name="商品")
+    return MasterData(
+        customer=await ops.create_customer(session, actor=system, code=f"{prefix}C", name=customer),
+        supplier=await ops.create_supplier(session, actor=system, code=f"{prefix}S", name=supplier),
+        category=category,
+        product=await ops.create_product(session, actor=system, code=f"{prefix}P", name=product,
+                                         category_id=category.id),
+        warehouse=await ops.create_warehouse(session, actor=system, code=f"{prefix}W", name=warehouse),
+    )
+
+
+async def open_months(session: AsyncSession, *periods: str) -> None:
+    """Open fiscal periods (YYYY-MM) for posting."""
+    from yecai.ledger.service import open_period
+
+    for period in periods:
+        await open_period(session, actor=system_actor("test"), period=period)
+
+
+async def finance_pair(session: AsyncSession, department: Department | None = None):
+    """Two finance users as actors: one prepares, the other reviews (four eyes)."""
+    preparer = await actor_of(session, await make_user(session, roles=("finance",), department=department))
+    reviewer = await actor_of(session, await make_user(session, roles=("finance",), department=department))
+    return preparer, reviewer

@@ -130,7 +130,14 @@ class Domain:
     reference_data: ReferenceData | None = None
     demo: DemoSeed | None = None
     document_types: tuple[DocumentType, ...] = ()
-    api: bool = True  # the domain has a ``yecai.graphql.<name>`` package exporting ``API``
+    # The module exporting its ``API = DomainApi(...)``: ``yecai.graphql.<name>`` unless named; None for none.
+    api: str | None = ""
+
+    @property
+    def api_module(self) -> str | None:
+        if self.api is None:
+            return None
+        return self.api or f"yecai.graphql.{self.name}"
 
     def model_classes(self) -> list[type]:
         """The tables this domain owns (mapped classes defined in its models module)."""

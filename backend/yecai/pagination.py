@@ -19,6 +19,7 @@ from yecai.errors import invalid
 
 T = TypeVar("T")
 MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20  # every list's `first` when a client does not say
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from yecai.actor import ANONYMOUS, Actor, system_actor
+from yecai.audit import permissions as audit_permissions
 from yecai.auth import permissions as p
 from yecai.auth import policies
 from yecai.auth.models import ApiToken, Role, User
@@ -100,6 +101,6 @@ def test_builtin_roles_match_the_issue() -> None:
     assert set(ROLE_PERMISSIONS) == {"admin", "finance", "business", "hr", "manager", "staff", "auditor"}
     # The auditor reads everything it can see and changes nothing.
     assert {perm for perm in ROLE_PERMISSIONS["auditor"] if "manage" in perm} == set()
-    assert p.AUDIT_READ in ROLE_PERMISSIONS["auditor"]
-    assert p.AUDIT_READ in ROLE_PERMISSIONS["admin"]
-    assert p.AUDIT_READ not in ROLE_PERMISSIONS["staff"]
+    assert audit_permissions.AUDIT_READ in ROLE_PERMISSIONS["auditor"]
+    assert audit_permissions.AUDIT_READ in ROLE_PERMISSIONS["admin"]
+    assert audit_permissions.AUDIT_READ not in ROLE_PERMISSIONS["staff"]

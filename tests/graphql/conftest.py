@@ -13,12 +13,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.relay import GlobalID
 
 from tests.conftest import TEST_SECRET
-from tests.factories import make_api_token, make_department, make_role, make_user, token_for
+from tests.factories import (
+    finance_pair,
+    make_api_token,
+    make_department,
+    make_master_data,
+    make_role,
+    make_user,
+    open_months,
+    token_for,
+)
 from yecai.actor import system_actor
 from yecai.auth.models import ApiToken, Role, User
 from yecai.auth.service import actor_for
 from yecai.ledger.models import Account, Voucher
-from yecai.ledger.service import LineInput, accounts_by_code, create_voucher, open_period, post_voucher, review_voucher
+from yecai.ledger.service import LineInput, accounts_by_code, create_voucher, post_voucher, review_voucher
 from yecai.operations import service as ops
 from yecai.operations.models import (
     Customer,
@@ -103,11 +112,8 @@ async def _operations(session: AsyncSession) -> Operations:
     """A business department with master data, stock, an open order, a delivery and claims in each state."""
     system = system_actor("test")
     department = await make_department(session, code="W-OPS", name="业务部", kind=DepartmentKind.BUSINESS)
-    customer = await ops.create_customer(session, actor=system, code="W-C", name="客户甲")
-    supplier = await ops.create_supplier(session, actor=system, code="W-S", name="供应商乙")
-    category = await ops.create_product_category(session, actor=system, code="GOODS", name="商品")
-    product = await ops.create_product(session, actor=system, code="W-P", name="商品丙", category_id=category.id)
-    warehouse = await ops.create_warehouse(session, actor=system, code="W-W", name="主仓")
+    m = await make_master_data(session, prefix="W-")
+    customer, supplier, category, product, warehouse = m.customer, m.supplier, m.category, m.product, m.warehouse
     day = date(2026, 11, 5)
     line = ops.PricedLineInput(product.id, Decimal("10"), Decimal("1000.00"), Decimal("0.13"))
     await ops.create_purchase_receipt(session, actor=system, supplier_id=supplier.id, warehouse_id=warehouse.id,
@@ -136,12 +142,9 @@ async def _operations(session: AsyncSession) -> Operations:
 
 async def _ledger(session: AsyncSession) -> Ledger:
     """Vouchers in each state, prepared and reviewed by finance users outside the test's actors."""
-    system = system_actor("test")
-    for period in ("2026-10", "2026-11"):
-        await open_period(session, actor=system, period=period)
+    await open_months(session, "2026-10", "2026-11")
     accounts = await accounts_by_code(session, ["1001", "1002", "4001", "6601"])
-    preparer = await actor_for(session, await make_user(session, roles=("finance",)))
-    reviewer = await actor_for(session, await make_user(session, roles=("finance",)))
+    preparer, reviewer = await finance_pair(session)
 
     async def voucher(summary: str) -> Voucher:
         return await create_voucher(session, actor=preparer, day=date(2026, 11, 10), summary=summary, lines=[

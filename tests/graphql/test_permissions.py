@@ -13,17 +13,21 @@ from tests.graphql.conftest import SignIn, World
 from tests.graphql.operations import MUTATIONS, MutationCase
 from yecai.auth.permissions import BUILTIN_ROLES
 
-PERMISSIONS = {r.code: r.permissions for r in BUILTIN_ROLES}
+# Each mutation's permission is read from the exported schema (tests.graphql.operations). Beside the
+# built-in roles, the world's custom_reader holds org.read only: it is refused what every built-in
+# role may do (e.g. API tokens).
+PERMISSIONS = {**{r.code: r.permissions for r in BUILTIN_ROLES}, "custom_reader": frozenset({"org.read"})}
+ROLES = (*BUILTIN_ROLE_CODES, "custom_reader")
 
 DENIED = [
     pytest.param(case, role, id=f"{case.name}-{role}")
     for case in MUTATIONS if case.permission
-    for role in BUILTIN_ROLE_CODES if case.permission not in PERMISSIONS[role]
+    for role in ROLES if case.permission not in PERMISSIONS[role]
 ]
 ALLOWED = [
     pytest.param(case, role, id=f"{case.name}-{role}")
     for case in MUTATIONS
-    for role in BUILTIN_ROLE_CODES if case.permission is None or case.permission in PERMISSIONS[role]
+    for role in ROLES if case.permission is None or case.permission in PERMISSIONS[role]
 ]
 
 

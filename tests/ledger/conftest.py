@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.factories import actor_of, make_user
-from yecai.actor import Actor, system_actor
+from tests.factories import finance_pair, open_months
+from yecai.actor import Actor
 from yecai.ledger.models import Account
-from yecai.ledger.service import LineInput, accounts_by_code, open_period
+from yecai.ledger.service import LineInput, accounts_by_code
 
 DAY = date(2026, 11, 10)
 
@@ -29,9 +29,8 @@ class Books:
 
 @pytest.fixture
 async def books(session: AsyncSession) -> Books:
-    await open_period(session, actor=system_actor("test"), period="2026-11")
-    preparer = await actor_of(session, await make_user(session, roles=("finance",)))
-    reviewer = await actor_of(session, await make_user(session, roles=("finance",)))
+    await open_months(session, "2026-11")
+    preparer, reviewer = await finance_pair(session)
     accounts = await accounts_by_code(session, ["1001", "1002", "1122", "1405", "2202", "6001", "22210102", "6602",
                                                 "660201", "4001", "6401", "22210101"])
     return Books(accounts, preparer, reviewer)

@@ -56,3 +56,12 @@ def test_reversed_vouchers_and_reversals_are_not_reversed() -> None:
     a = actor("finance")
     assert policies.can_reverse(a, voucher(P), already_reversed=True) is False
     assert policies.can_reverse(a, voucher(P, reversal_of=3)) is False
+
+
+def test_what_the_system_prepared_the_system_does_not_review() -> None:
+    """Four eyes hold for vouchers a rule wrote (no preparer): the system does not review its own, a person may."""
+    from yecai.actor import system_actor
+
+    generated = voucher(VoucherState.DRAFT, preparer=None)  # type: ignore[arg-type]
+    assert policies.prepared(system_actor(), generated) and not policies.can_review(system_actor(), generated)
+    assert policies.can_review(actor("finance"), generated)

@@ -10,11 +10,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.factories import actor_of, make_department, make_user
-from yecai.actor import Actor, system_actor
+from tests.factories import actor_of, make_department, make_master_data, make_user, open_months
+from yecai.actor import Actor
 from yecai.ledger.models import Account, Voucher, VoucherLine
-from yecai.ledger.service import open_period
-from yecai.operations import service as ops
 from yecai.operations.models import Customer, Product, Supplier, Warehouse
 from yecai.org.models import Department, DepartmentKind
 
@@ -40,8 +38,7 @@ class Company:
 
 @pytest.fixture
 async def company(session: AsyncSession) -> Company:
-    system = system_actor("test")
-    await open_period(session, actor=system, period="2026-11")
+    await open_months(session, "2026-11")
     sales = await make_department(session, code="C-SALES", name="销售部", kind=DepartmentKind.BUSINESS)
     finance_dept = await make_department(session, code="C-FIN", name="财务部", kind=DepartmentKind.FINANCE)
     hr_dept = await make_department(session, code="C-HR", name="人力资源部", kind=DepartmentKind.SUPPORT)
@@ -51,13 +48,9 @@ async def company(session: AsyncSession) -> Company:
     manager = await actor_of(session, await make_user(session, roles=("manager",), department=sales))
     accountant = await actor_of(session, await make_user(session, roles=("finance",), department=finance_dept))
     hr_person = await actor_of(session, await make_user(session, roles=("hr",), department=hr_dept))
-    supplier = await ops.create_supplier(session, actor=system, code="S", name="供应商S")
-    customer = await ops.create_customer(session, actor=system, code="C", name="客户C")
-    goods = await ops.create_product_category(session, actor=system, code="GOODS", name="商品")
-    product = await ops.create_product(session, actor=system, code="P", name="商品P", category_id=goods.id)
-    warehouse = await ops.create_warehouse(session, actor=system, code="W", name="主仓库")
-    return Company(sales, finance_dept, hr_dept, purchasing, buyer, seller, manager, accountant, hr_person, supplier,
-                   customer, product, warehouse)
+    m = await make_master_data(session, customer="客户C", supplier="供应商S", product="商品P", warehouse="主仓库")
+    return Company(sales, finance_dept, hr_dept, purchasing, buyer, seller, manager, accountant, hr_person, m.supplier,
+                   m.customer, m.product, m.warehouse)
 
 
 def q(value: str) -> Decimal:

@@ -1,15 +1,22 @@
-"""Shared pieces of the API: connections, global ids, error types and the mutation runner."""
+"""Shared pieces of the API: connections, global ids, nodes backed by tables, and mutations declared once."""
 
 import enum
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Annotated, Any, Generic, Optional, TypeVar, Union
+import inspect
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Annotated, Any, ClassVar, Generic, Optional, TypeVar, Union
 
 import strawberry
 from strawberry import relay
+from strawberry.schema_directive import Location
 from strawberry.types import Info
+from strawberry.types.field import StrawberryField
 
+from yecai import manifest
 from yecai.errors import COMMON_ERRORS, DomainError, ErrorSpec, invalid
-from yecai.pagination import Page
+from yecai.graphql.enums import PermissionCode, PermissionCodeEnum
+from yecai.pagination import DEFAULT_PAGE_SIZE, Page
+
+__all__ = ["DEFAULT_PAGE_SIZE"]
 
 T = TypeVar("T")
 N = TypeVar("N")
@@ -85,8 +92,64 @@ def decode_id(value: Any, type_name: str | Sequence[str], field: str = "id") -> 
         raise invalid(field, f"不是有效的{'/'.join(names)}标识", f"is not a valid {'/'.join(names)} id") from None
 
 
-def decode_optional_id(value: Any, type_name: str, field: str) -> int | None:
+def decode_optional_id(value: Any, type_name: str | Sequence[str], field: str) -> int | None:
     return None if value is None else decode_id(value, type_name, field)
+
+
+def decode_document_id(value: Any, field: str) -> tuple[manifest.DocumentType, int]:
+    """A business document's global id: its document type and database id."""
+    names = [t.name for t in manifest.document_types()]
+    pk = decode_id(value, names, field)
+    type_name = relay.GlobalID.from_id(str(value)).type_name
+    return next(t for t in manifest.document_types() if t.name == type_name), pk
+
+
+def global_id(type_name: str, pk: int | None) -> Optional[relay.GlobalID]:
+    return None if pk is None else relay.GlobalID(type_name, str(pk))
+
+
+def pk(node_id: str) -> int | None:
+    """The database id inside a node id (``node(id:)`` hands the part after the type name)."""
+    try:
+        value = int(node_id)
+    except ValueError:
+        return None
+    return value if 0 < value <= 2**62 else None
+
+
+# ---------------------------------------------------------------- nodes backed by a table
+
+
+class ModelNode(relay.Node):
+    """A Node whose rows come from one table (``model``), batched by primary key per request.
+
+    ``visible`` says whether the viewer may see a row: the same rule guards ``node(id:)`` and
+    every field that hands out the object. ``from_model`` builds the node from a row.
+    """
+
+    model: ClassVar[type]
+
+    @classmethod
+    def from_model(cls, m: Any) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    def visible(cls, info: Info, row: Any) -> bool:
+        return True
+
+    @classmethod
+    async def load(cls, info: Info, row_id: int | None) -> Any:
+        """The node of ``row_id`` when it exists and the viewer may see it, else None."""
+        if row_id is None:
+            return None
+        row = await info.context.loaders.by_id(cls.model).load(row_id)
+        return cls.from_model(row) if row is not None and cls.visible(info, row) else None
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
+        ids = [pk(i) for i in node_ids]
+        rows = await info.context.loaders.by_id(cls.model).load_many([i or 0 for i in ids])
+        return [cls.from_model(r) if r is not None and cls.visible(info, r) else None for r in rows]
 
 
 class ErrorTypeBase:
@@ -128,3 +191,80 @@ async def run_mutation(info: Info, error_cls: Any, fn: Callable[[], Awaitable[T]
         if error.code not in error_cls.codes:
             raise  # an undeclared code is a bug: masked, and the request rolled back
         return error_cls(code=error_cls.code_enum(error.code), field=error.field, message=error.message(ctx.language))
+
+
+# ---------------------------------------------------------------- mutations, declared once
+
+
+@strawberry.schema_directive(
+    locations=[Location.FIELD_DEFINITION],
+    description="Who may call this field: holders of `permission`, or any signed-in user when none is named.")
+class Requires:
+    permission: Optional[PermissionCode] = None  # type: ignore[valid-type]
+
+
+@strawberry.type(description="What a deletion removed.")
+class Deleted:
+    deleted_id: strawberry.ID
+
+
+def _pascal(snake: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in snake.split("_"))
+
+
+def mutation(description: str, *, permission: str | None, errors: Sequence[ErrorSpec] = (),
+             emits: Sequence[type] = (), returns: tuple[str, Any] | type | None = None,
+             anonymous: bool = False) -> Callable[[Callable[..., Awaitable[Any]]], StrawberryField]:
+    """Declare a mutation once; its result union, error type, description and guard follow.
+
+    - ``permission``: the permission it needs (shown in its description and as ``@requires``);
+      None for any signed-in user, or for anyone with ``anonymous``.
+    - ``errors``: the domain's own error codes; ``emits``: the events it publishes, whose
+      listeners' codes (posting's, the books' ...) the error enum offers too.
+    - ``returns``: ``("voucher", Voucher)`` builds ``<Name>Success { voucher: Voucher! }`` around
+      what the resolver returns; a type is used as the success member as it is.
+
+    The resolver runs in a savepoint: an expected failure undoes it and answers ``<Name>Error``.
+    """
+
+    def decorate(fn: Callable[..., Awaitable[Any]]) -> StrawberryField:
+        name = _pascal(fn.__name__)
+        error_cls = error_type(name, [*errors, *manifest.errors_raised_by_listeners(emits)])
+        field_name: str | None = None
+        if isinstance(returns, tuple):
+            field_name, node_type = returns
+            success: Any = strawberry.type(type(f"{name}Success", (), {"__annotations__": {field_name: node_type}}),
+                                           description=f"`{name[0].lower() + name[1:]}` succeeded.")
+        elif returns is not None:
+            success = returns
+        else:
+            raise TypeError(f"{fn.__name__}: say what it returns")
+        union = result_union(name, success, error_cls)
+
+        async def resolver(*args: Any, **kwargs: Any) -> Any:
+            info = kwargs["info"]
+
+            async def run() -> Any:
+                result = await fn(*args, **kwargs)
+                return success(**{field_name: result}) if field_name else result
+
+            return await run_mutation(info, error_cls, run, anonymous=anonymous)
+
+        signature = inspect.signature(fn)
+        resolver.__signature__ = signature.replace(return_annotation=union)  # type: ignore[attr-defined]
+        resolver.__annotations__ = {**fn.__annotations__, "return": union}
+        resolver.__name__, resolver.__qualname__, resolver.__module__ = fn.__name__, fn.__qualname__, fn.__module__
+        resolver.__doc__ = fn.__doc__
+        if anonymous:
+            who = "No sign-in needed."
+        elif permission is None:
+            who = "Any signed-in user."
+        else:
+            if manifest.permission(permission) is None:
+                raise ValueError(f"{fn.__name__}: unknown permission {permission}")
+            who = f"Needs `{permission}`."
+        directives = [] if anonymous else [
+            Requires(permission=None if permission is None else PermissionCodeEnum(permission))]
+        return strawberry.mutation(resolver=resolver, description=f"{description} {who}", directives=directives)
+
+    return decorate

@@ -15,6 +15,19 @@ PermissionCode = strawberry.enum(
     PermissionCodeEnum, name="PermissionCode",
     description="A permission (权限) of the catalogue; each domain declares its own.")
 
+DocumentTypeEnum = enum.Enum(  # type: ignore[misc]
+    "DocumentType", {t.code.upper(): t.code for t in manifest.document_types()})
+DocumentType = strawberry.enum(
+    DocumentTypeEnum, name="DocumentType",
+    description="A kind of business document (单据类型): " + ", ".join(
+        f"{t.code.upper()} {t.zh}" for t in manifest.document_types()) + ".")
+
+EventTypeEnum = enum.Enum("EventType", {e: e for e in manifest.event_types()})  # type: ignore[misc]
+EventType = strawberry.enum(
+    EventTypeEnum, name="EventType",
+    description="A business event posting rules are written for: " + ", ".join(
+        f"{t.event_type} ({t.zh})" for t in manifest.document_types() if t.event_type) + ".")
+
 
 def permission_codes(codes: "list[str] | frozenset[str] | set[str]") -> list[PermissionCodeEnum]:  # type: ignore[valid-type]
     """Stored codes as enum members, by name; codes no domain declares any more are left out."""

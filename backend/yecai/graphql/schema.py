@@ -1,5 +1,7 @@
 """The schema: merges every domain's queries and mutations, with limits and error masking."""
 
+import functools
+import importlib
 import logging
 from typing import Any
 
@@ -16,24 +18,9 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
-from yecai.graphql.audit.queries import AuditQueries
-from yecai.graphql.audit.types import AuditEvent
-from yecai.graphql.auth.mutations import AuthMutations
-from yecai.graphql.auth.queries import AuthQueries
-from yecai.graphql.auth.types import ApiToken, Role, User
+from yecai import manifest
+from yecai.graphql.api import DomainApi, extend_type
 from yecai.graphql.base import ApiError
-from yecai.graphql.ledger.mutations import LedgerMutations
-from yecai.graphql.ledger.queries import LedgerQueries
-from yecai.graphql.ledger.types import Account, FiscalPeriod, Voucher
-from yecai.graphql.operations import types as operations_types
-from yecai.graphql.operations.mutations import OperationsMutations
-from yecai.graphql.operations.queries import OperationsQueries
-from yecai.graphql.org.mutations import OrgMutations
-from yecai.graphql.org.queries import OrgQueries
-from yecai.graphql.org.types import Department
-from yecai.graphql.posting.mutations import PostingMutations
-from yecai.graphql.posting.queries import PostingQueries
-from yecai.graphql.posting.types import PostingRule, PostingRuleVersion
 from yecai.settings import Settings
 
 log = logging.getLogger("yecai.graphql")
@@ -41,34 +28,41 @@ log = logging.getLogger("yecai.graphql")
 MASKED_MESSAGE = "服务器内部错误 / Internal server error"
 
 
-NODE_TYPES: dict[str, Any] = {
-    t.__name__: t for t in (
-        User, Role, Department, ApiToken, AuditEvent, Account, FiscalPeriod, Voucher, PostingRule, PostingRuleVersion,
-        operations_types.Customer, operations_types.Supplier, operations_types.Product,
-        operations_types.ProductCategory, operations_types.Warehouse, *operations_types.DOCUMENT_TYPES.values(),
-    )
-}
+@functools.cache
+def apis() -> tuple[DomainApi, ...]:
+    """Every domain's API part, in domain order (``yecai.graphql.<domain>.API``)."""
+    found = []
+    for domain in manifest.domains():
+        if domain.api_module is None:
+            continue
+        api = getattr(importlib.import_module(domain.api_module), "API", None)
+        if not isinstance(api, DomainApi):
+            raise RuntimeError(f"{domain.api_module} does not declare API = DomainApi(...)")
+        found.append(api)
+    return tuple(found)
 
 
-@strawberry.type
-class Query(AuthQueries, OrgQueries, AuditQueries, LedgerQueries, OperationsQueries, PostingQueries):
-    @strawberry.field(description="Any object by its global id; null when absent or not visible to the viewer.")
-    async def node(self, info: strawberry.Info, id: strawberry.ID) -> relay.Node | None:
-        try:
-            gid = relay.GlobalID.from_id(id)
-        except ValueError:
-            raise ApiError(f"id：不是有效的全局标识 / id: not a valid global id ({str(id)[:64]!r})",
-                           "INVALID_INPUT", "id") from None
-        node_type = NODE_TYPES.get(gid.type_name)
-        if node_type is None:
-            return None
-        (found,) = await node_type.resolve_nodes(info=info, node_ids=[gid.node_id], required=False)
-        return found
+@functools.cache
+def node_types() -> dict[str, Any]:
+    """The types ``node(id:)`` resolves, by GraphQL name."""
+    return {t.__strawberry_definition__.name: t for api in apis() for t in api.nodes}
 
 
-@strawberry.type
-class Mutation(AuthMutations, OrgMutations, LedgerMutations, OperationsMutations, PostingMutations):
-    pass
+def _root(name: str, parts: list[type], extra: dict[str, Any] | None = None) -> Any:
+    return strawberry.type(type(name, tuple(parts), dict(extra or {})))
+
+
+async def _node(self: Any, info: strawberry.Info, id: strawberry.ID) -> relay.Node | None:
+    try:
+        gid = relay.GlobalID.from_id(id)
+    except ValueError:
+        raise ApiError(f"id：不是有效的全局标识 / id: not a valid global id ({str(id)[:64]!r})",
+                       "INVALID_INPUT", "id") from None
+    node_type = node_types().get(gid.type_name)
+    if node_type is None:
+        return None
+    (found,) = await node_type.resolve_nodes(info=info, node_ids=[gid.node_id], required=False)
+    return found
 
 
 class MaskUnexpectedErrors(MaskErrors):
@@ -111,10 +105,20 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.introspection:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
+    parts = apis()
+    for api in parts:
+        for target, extension in api.extends:
+            extend_type(target, extension)
+    node = strawberry.field(resolver=_node, description=(
+        "Any object by its global id; null when absent or not visible to the viewer."))
+    query = _root("Query", [api.query for api in parts if api.query], {"node": node})
+    mutation = _root("Mutation", [api.mutation for api in parts if api.mutation])
+    subscriptions = [api.subscription for api in parts if api.subscription]
     return YecaiSchema(
-        query=Query,
-        mutation=Mutation,
-        types=list(NODE_TYPES.values()),
+        query=query,
+        mutation=mutation,
+        subscription=_root("Subscription", subscriptions) if subscriptions else None,
+        types=[t for api in parts for t in (*api.nodes, *api.types)],
         extensions=extensions,
         config=StrawberryConfig(auto_camel_case=True),
     )

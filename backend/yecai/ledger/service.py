@@ -16,7 +16,6 @@ from yecai.audit import service as audit
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.ledger import errors, policies
-from yecai.ledger import permissions as p
 from yecai.ledger.chart import STANDARD_CHART, parent_code
 from yecai.ledger.models import (
     Account,
@@ -394,13 +393,14 @@ async def _voucher(session: AsyncSession, voucher_id: int) -> Voucher:
 
 async def review_voucher(session: AsyncSession, *, actor: Actor, voucher_id: int) -> Voucher:
     """Review a draft voucher; the reviewer must not be its preparer."""
-    if not actor.has(p.LEDGER_REVIEW):
+    if not policies.reviews_vouchers(actor):
         raise denied()
     voucher = await _voucher(session, voucher_id)
     if voucher.state != VoucherState.DRAFT:
         raise DomainError(errors.WRONG_STATE, field="id")
-    if actor.is_user(voucher.preparer_id) or (voucher.preparer_id is None and actor.user_id is None):
+    if policies.prepared(actor, voucher):
         raise DomainError(errors.SAME_PREPARER, field="id")
+    assert policies.can_review(actor, voucher)
     await open_period_for(session, voucher.date, "id")
     voucher.state, voucher.reviewer_id, voucher.reviewed_at = VoucherState.REVIEWED, actor.user_id, utcnow()
     await session.flush()
@@ -425,10 +425,10 @@ async def unreview_voucher(session: AsyncSession, *, actor: Actor, voucher_id: i
 
 async def post_voucher(session: AsyncSession, *, actor: Actor, voucher_id: int) -> Voucher:
     """Post a reviewed voucher into the books; from then on it never changes."""
-    if not actor.has(p.LEDGER_POST):
+    if not policies.posts_vouchers(actor):
         raise denied()
     voucher = await _voucher(session, voucher_id)
-    if voucher.state != VoucherState.REVIEWED:
+    if not policies.can_post(actor, voucher):
         raise DomainError(errors.WRONG_STATE, field="id")
     await open_period_for(session, voucher.date, "id")
     voucher.state, voucher.poster_id, voucher.posted_at = VoucherState.POSTED, actor.user_id, utcnow()
@@ -443,7 +443,7 @@ async def delete_voucher(session: AsyncSession, *, actor: Actor, voucher_id: int
     voucher = await _voucher(session, voucher_id)
     if not policies.can_prepare(actor):
         raise denied()
-    if voucher.state != VoucherState.DRAFT:
+    if not policies.can_delete(actor, voucher):
         raise DomainError(errors.WRONG_STATE, field="id")
     before = await voucher_snapshot(session, voucher)
     lines = (await session.execute(select(VoucherLine).where(VoucherLine.voucher_id == voucher.id))).scalars().all()
@@ -460,14 +460,15 @@ async def delete_voucher(session: AsyncSession, *, actor: Actor, voucher_id: int
 async def reverse_voucher(session: AsyncSession, *, actor: Actor, voucher_id: int, day: date | None = None,
                           summary: str | None = None) -> Voucher:
     """Correct a posted voucher with a linked reversal: the same lines on the opposite sides, posted."""
-    if not actor.has(p.LEDGER_POST):
+    if not policies.posts_vouchers(actor):
         raise denied()
     original = await _voucher(session, voucher_id)
     if original.state != VoucherState.POSTED:
         raise DomainError(errors.WRONG_STATE, field="id")
-    if (await session.execute(select(Voucher.id).where(Voucher.reversal_of_id == original.id))).first():
+    already = (await session.execute(select(Voucher.id).where(Voucher.reversal_of_id == original.id))).first()
+    if already:
         raise DomainError(errors.ALREADY_REVERSED, field="id")
-    if original.reversal_of_id is not None:
+    if not policies.is_reversible(original, already_reversed=False):
         raise DomainError(errors.WRONG_STATE, field="id", zh="冲销凭证不能再被冲销", en="a reversal is not reversed")
     period = await session.get(FiscalPeriod, original.period_id)
     text = summary or f"冲销 {period.code if period else ''} {original.word}-{original.number:04d}：{original.summary}"

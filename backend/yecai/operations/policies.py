@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from yecai.actor import Actor
 from yecai.operations import permissions as p
 from yecai.operations.models import DocumentState, ExpenseClaim
@@ -17,6 +19,18 @@ def reads_all_departments(actor: Actor) -> bool:
 
 def can_see_department(actor: Actor, department_id: int | None) -> bool:
     return can_read(actor) and (reads_all_departments(actor) or department_id == actor.department_id)
+
+
+def can_see_document(actor: Actor, document: Any) -> bool:
+    """A document of one's own department (or of any, with the right), and one's own expense claims."""
+    if isinstance(document, ExpenseClaim) and actor.is_user(document.claimant_id):
+        return True
+    return can_see_department(actor, document.department_id)
+
+
+def can_see_master_data(actor: Actor) -> bool:
+    """Customers, suppliers, products and warehouses: for whoever reads documents or keeps master data."""
+    return can_read(actor) or can_manage_master_data(actor)
 
 
 def can_manage_master_data(actor: Actor) -> bool:

@@ -43,6 +43,7 @@ from yecai.operations.models import (
     ProductCategory,
     PurchaseReceipt,
     PurchaseReceiptLine,
+    StockMove,
     Supplier,
     Warehouse,
 )
@@ -187,6 +188,16 @@ def documents_query(model: type[T], *, actor: Actor, search: str | None = None,
     if state is not None:
         stmt = stmt.where(model.state == state)  # type: ignore[attr-defined]
     return stmt  # type: ignore[return-value]
+
+
+def stock_moves_query(*, actor: Actor, product_id: int, warehouse_id: int | None = None) -> Select[tuple[StockMove]]:
+    """A product's stock movements (in one warehouse, when given), for whoever reads documents and stock."""
+    if not policies.can_read(actor):
+        raise denied()
+    stmt = select(StockMove).where(StockMove.product_id == product_id)
+    if warehouse_id is not None:
+        stmt = stmt.where(StockMove.warehouse_id == warehouse_id)
+    return stmt
 
 
 async def open_items_for(session: AsyncSession, *, actor: Actor, customer_id: int | None = None,

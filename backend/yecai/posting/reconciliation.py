@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -48,9 +49,18 @@ class Exception_:
     vouchers: list[int] = field(default_factory=list)
 
 
+class CheckCode(enum.StrEnum):
+    RECEIVABLES = "RECEIVABLES"
+    PAYABLES = "PAYABLES"
+    STOCK = "STOCK"
+    UNPOSTED = "UNPOSTED"
+    DUPLICATE_INVOICES = "DUPLICATE_INVOICES"
+    DIMENSIONS = "DIMENSIONS"
+
+
 @dataclass
 class Check:
-    code: str
+    code: CheckCode
     name: str
     exceptions: list[Exception_] = field(default_factory=list)
 
@@ -98,7 +108,7 @@ async def reconcile(session: AsyncSession, *, actor: Actor, period: str) -> list
     checks = []
 
     # Receivables: deliveries less returns less receipts, per customer, against 1122 by customer.
-    receivable = Check("RECEIVABLES", "应收账款与客户往来一致")
+    receivable = Check(CheckCode.RECEIVABLES, "应收账款与客户往来一致")
     owed: dict[Any, Decimal] = defaultdict(Decimal)
     for stmt, sign in (
         (select(SalesDelivery.customer_id, func.sum(SalesDeliveryLine.gross)).join(SalesDeliveryLine)
@@ -116,7 +126,7 @@ async def reconcile(session: AsyncSession, *, actor: Actor, period: str) -> list
     checks.append(receivable)
 
     # Payables: receipts less payments, per supplier, against 2202 by supplier (a credit balance).
-    payable = Check("PAYABLES", "应付账款与供应商往来一致")
+    payable = Check(CheckCode.PAYABLES, "应付账款与供应商往来一致")
     due: dict[Any, Decimal] = defaultdict(Decimal)
     for stmt, sign in (
         (select(PurchaseReceipt.supplier_id, func.sum(PurchaseReceiptLine.gross)).join(PurchaseReceiptLine)
@@ -132,7 +142,7 @@ async def reconcile(session: AsyncSession, *, actor: Actor, period: str) -> list
     checks.append(payable)
 
     # Stock: value of stock moves per product against 1405 by product.
-    stock = Check("STOCK", "库存商品金额与存货明细一致")
+    stock = Check(CheckCode.STOCK, "库存商品金额与存货明细一致")
     moved = await _sum_by(session, select(StockMove.product_id, func.sum(StockMove.value)).where(
         StockMove.date < end).group_by(StockMove.product_id))
     products = {p.id: p.name for p in (await session.execute(select(Product))).scalars()}
@@ -140,7 +150,7 @@ async def reconcile(session: AsyncSession, *, actor: Actor, period: str) -> list
     checks.append(stock)
 
     # Every business event posted by each active rule of its type.
-    unposted = Check("UNPOSTED", "业务事件均已生成凭证")
+    unposted = Check(CheckCode.UNPOSTED, "业务事件均已生成凭证")
     rules = (await session.execute(select(PostingRule).where(PostingRule.active.is_(True)))).scalars().all()
     for document_type in manifest.document_types():
         rule_ids = {r.id for r in rules if r.event_type == document_type.event_type}
@@ -162,7 +172,7 @@ async def reconcile(session: AsyncSession, *, actor: Actor, period: str) -> list
     checks.append(unposted)
 
     # No supplier invoice number used twice for one supplier.
-    duplicates = Check("DUPLICATE_INVOICES", "供应商发票号不重复")
+    duplicates = Check(CheckCode.DUPLICATE_INVOICES, "供应商发票号不重复")
     rows = (await session.execute(select(PurchaseReceipt.supplier_id, PurchaseReceipt.supplier_invoice_no,
                                          PurchaseReceipt.id, PurchaseReceipt.number)
                                   .where(PurchaseReceipt.supplier_invoice_no.is_not(None))
@@ -178,7 +188,7 @@ async def reconcile(session: AsyncSession, *, actor: Actor, period: str) -> list
     checks.append(duplicates)
 
     # Required dimensions present on every posted line.
-    dims = Check("DIMENSIONS", "必需的辅助核算齐全")
+    dims = Check(CheckCode.DIMENSIONS, "必需的辅助核算齐全")
     columns = {"CUSTOMER": VoucherLine.customer_id, "SUPPLIER": VoucherLine.supplier_id,
                "DEPARTMENT": VoucherLine.department_id, "PRODUCT": VoucherLine.product_id,
                "PROJECT": VoucherLine.project}

@@ -9,14 +9,14 @@ from strawberry.types import Info
 from yecai import validation as v
 from yecai.audit import models, service
 from yecai.graphql.audit.types import AuditEvent
-from yecai.graphql.base import Connection, connection, decode_optional_id, guarded
+from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, connection, decode_optional_id, guarded
 from yecai.pagination import paginate
 
 
 @strawberry.type
 class AuditQueries:
     @strawberry.field(description="Audit events, newest first, filtered. Needs `audit.read`.")
-    async def audit_events(self, info: Info, first: int = 20, after: Optional[str] = None,
+    async def audit_events(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None,
                            action: Optional[str] = None, actor_id: Optional[strawberry.ID] = None,
                            subject_type: Optional[str] = None, subject_id: Optional[str] = None,
                            since: Optional[datetime] = None, until: Optional[datetime] = None) -> Connection[AuditEvent]:

@@ -10,8 +10,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from yecai.audit import models, policies
-from yecai.graphql.auth.types import User
-from yecai.graphql.org.types import _int
+from yecai.graphql.base import pk
 
 
 @strawberry.type(description="One change in the tamper-evident audit trail (审计日志).")
@@ -36,16 +35,10 @@ class AuditEvent(relay.Node):
                    subject_type=m.subject_type, subject_id=m.subject_id, before=m.before, after=m.after,
                    request_id=m.request_id, client_address=m.client_address, hash=m.hash, _model=m)
 
-    @strawberry.field(description="The user who acted; null for the system.")
-    async def actor(self, info: Info) -> Optional[User]:
-        if self._model.actor_id is None:
-            return None
-        row = await info.context.loaders.user.load(self._model.actor_id)
-        return User.from_model(row) if row else None
-
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
+        # Audit events are keyed by their place in the chain (seq), not an id column.
+        ids = [pk(i) for i in node_ids]
         if not policies.can_read_audit(info.context.actor):
             return [None for _ in ids]
         session = info.context.session

@@ -8,7 +8,7 @@ from strawberry.types import Info
 from yecai import manifest
 from yecai.auth import models, service
 from yecai.graphql.auth.types import ApiToken, AuthConfig, Permission, Role, User, Viewer, viewer_of
-from yecai.graphql.base import Connection, connection, decode_optional_id, guarded
+from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, connection, decode_optional_id, guarded
 from yecai.graphql.enums import DomainEnum, PermissionCodeEnum
 from yecai.pagination import paginate
 
@@ -32,7 +32,7 @@ class AuthQueries:
                           oidc_login_url="/auth/oidc/login" if settings.oidc_enabled else None, demo=settings.demo)
 
     @strawberry.field(description="Users, by username. Needs `org.read`.")
-    async def users(self, info: Info, first: int = 20, after: Optional[str] = None, search: Optional[str] = None,
+    async def users(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None, search: Optional[str] = None,
                     department_id: Optional[strawberry.ID] = None,
                     active: Optional[bool] = None) -> Connection[User]:
         async def run() -> Connection[User]:
@@ -45,7 +45,7 @@ class AuthQueries:
         return await guarded(info, run)
 
     @strawberry.field(description="Roles, by code. Needs `org.read` or `auth.manage_roles`.")
-    async def roles(self, info: Info, first: int = 100, after: Optional[str] = None) -> Connection[Role]:
+    async def roles(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None) -> Connection[Role]:
         async def run() -> Connection[Role]:
             stmt = service.roles_query(actor=info.context.actor)
             page = await paginate(info.context.session, stmt, order=[(models.Role.code, False), (models.Role.id, False)],
@@ -64,7 +64,7 @@ class AuthQueries:
                 for p in manifest.permissions()]
 
     @strawberry.field(description="The viewer's own API tokens, newest first. Needs `auth.use_api_tokens`.")
-    async def api_tokens(self, info: Info, first: int = 20, after: Optional[str] = None) -> Connection[ApiToken]:
+    async def api_tokens(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None) -> Connection[ApiToken]:
         async def run() -> Connection[ApiToken]:
             stmt = service.api_tokens_query(actor=info.context.actor)
             page = await paginate(info.context.session, stmt, order=[(models.ApiToken.id, True)],

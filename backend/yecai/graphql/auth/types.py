@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Optional
+from typing import Optional
 
 import strawberry
 from strawberry import relay
@@ -10,8 +10,9 @@ from strawberry.types import Info
 
 from yecai.auth import models, policies
 from yecai.auth.service import token_is_active
+from yecai.graphql.base import ModelNode
 from yecai.graphql.enums import Domain, PermissionCode, permission_codes
-from yecai.graphql.org.types import Department, _int
+from yecai.graphql.org.types import Department
 
 
 @strawberry.type(description="A permission (权限) from the catalogue; roles are sets of these.")
@@ -30,7 +31,8 @@ class RoleAbilities:
 
 
 @strawberry.type(description="A role (角色): a named set of permissions.")
-class Role(relay.Node):
+class Role(ModelNode):
+    model = models.Role
     id: relay.NodeID[int]
     code: str
     name: str
@@ -57,13 +59,9 @@ class Role(relay.Node):
                              delete=policies.can_delete_role(actor, self._model))
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
+    def visible(cls, info: Info, row: models.Role) -> bool:
         actor = info.context.actor
-        if not (policies.can_read_users(actor) or policies.can_manage_roles(actor)):
-            return [None for _ in ids]
-        rows = await info.context.loaders.by_id(models.Role).load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r else None for r in rows]
+        return policies.can_read_users(actor) or policies.can_manage_roles(actor)
 
 
 @strawberry.type(description="What the viewer may do with this user.")
@@ -75,7 +73,8 @@ class UserAbilities:
 
 
 @strawberry.type(description="A user (用户): a person who signs in.")
-class User(relay.Node):
+class User(ModelNode):
+    model = models.User
     id: relay.NodeID[int]
     username: str
     display_name: str
@@ -110,12 +109,8 @@ class User(relay.Node):
                              assign_roles=policies.can_assign_roles(actor, m))
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
-        if not policies.can_read_users(info.context.actor):
-            return [None for _ in ids]
-        rows = await info.context.loaders.user.load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r else None for r in rows]
+    def visible(cls, info: Info, row: models.User) -> bool:
+        return policies.can_read_users(info.context.actor)
 
 
 @strawberry.type(description="The signed-in user, with their roles, permissions and department.")
@@ -142,7 +137,8 @@ def viewer_of(info: Info, user: models.User, *, roles: Iterable[str], permission
 
 
 @strawberry.type(description="A personal API token (个人 API 令牌); its secret is shown only once, at creation.")
-class ApiToken(relay.Node):
+class ApiToken(ModelNode):
+    model = models.ApiToken
     id: relay.NodeID[int]
     name: str
     prefix: str = strawberry.field(description="The first characters of the secret, to recognise it.")
@@ -159,11 +155,8 @@ class ApiToken(relay.Node):
                    last_used_at=m.last_used_at, revoked_at=m.revoked_at, active=token_is_active(m), _model=m)
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
-        actor = info.context.actor
-        rows = await info.context.loaders.by_id(models.ApiToken).load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r and policies.can_revoke_api_token(actor, r) else None for r in rows]
+    def visible(cls, info: Info, row: models.ApiToken) -> bool:
+        return policies.can_revoke_api_token(info.context.actor, row)
 
 
 @strawberry.type(description="How sign-in works on this server.")
@@ -171,3 +164,12 @@ class AuthConfig:
     oidc_enabled: bool
     oidc_login_url: Optional[str]
     demo: bool
+
+
+@strawberry.type
+class AuditEventActor:
+    """What identity adds to the audit trail's events."""
+
+    @strawberry.field(description="The user who acted; null for the system.")
+    async def actor(self, info: Info) -> Optional[User]:
+        return await User.load(info, self._model.actor_id)  # type: ignore[attr-defined]

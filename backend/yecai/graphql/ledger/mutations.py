@@ -5,26 +5,12 @@ from decimal import Decimal
 from typing import Optional
 
 import strawberry
-from strawberry import relay
 from strawberry.types import Info
 
-from yecai.graphql.base import decode_id, decode_optional_id, error_type, result_union, run_mutation
+from yecai.graphql.base import decode_id, decode_optional_id, global_id, mutation
 from yecai.graphql.ledger.types import Account, AccountType, Dimension, Direction, FiscalPeriod, Voucher
 from yecai.ledger import errors, service
-
-VOUCHER_ERRORS = [errors.UNBALANCED, errors.PERIOD_CLOSED, errors.PERIOD_NOT_OPEN, errors.ACCOUNT_INACTIVE,
-                  errors.ACCOUNT_NOT_LEAF, errors.DIMENSION_REQUIRED]
-CreateVoucherError = error_type("CreateVoucher", VOUCHER_ERRORS)
-ReviewVoucherError = error_type("ReviewVoucher", [errors.WRONG_STATE, errors.SAME_PREPARER, errors.PERIOD_CLOSED,
-                                                  errors.PERIOD_NOT_OPEN])
-UnreviewVoucherError = error_type("UnreviewVoucher", [errors.WRONG_STATE])
-PostVoucherError = error_type("PostVoucher", [errors.WRONG_STATE, errors.PERIOD_CLOSED, errors.PERIOD_NOT_OPEN])
-ReverseVoucherError = error_type("ReverseVoucher", [errors.WRONG_STATE, errors.ALREADY_REVERSED, *VOUCHER_ERRORS])
-DeleteVoucherError = error_type("DeleteVoucher", [errors.WRONG_STATE])
-CreateAccountError = error_type("CreateAccount", [errors.ACCOUNT_CODE_TAKEN])
-UpdateAccountError = error_type("UpdateAccount")
-OpenFiscalPeriodError = error_type("OpenFiscalPeriod")
-CloseFiscalPeriodError = error_type("CloseFiscalPeriod", [errors.PERIOD_NOT_OPEN, errors.PERIOD_HAS_DRAFTS])
+from yecai.ledger import permissions as p
 
 
 @strawberry.input(description="One voucher line: an account and either a debit or a credit.")
@@ -34,9 +20,9 @@ class VoucherLineInput:
     credit: Decimal = Decimal("0")
     summary: Optional[str] = None
     department_id: Optional[strawberry.ID] = None
-    customer_id: Optional[int] = None
-    supplier_id: Optional[int] = None
-    product_id: Optional[int] = None
+    customer_id: Optional[strawberry.ID] = None
+    supplier_id: Optional[strawberry.ID] = None
+    product_id: Optional[strawberry.ID] = None
     project: Optional[str] = None
 
 
@@ -81,160 +67,93 @@ class PeriodInput:
     period: str = strawberry.field(description="YYYY-MM")
 
 
-@strawberry.type
-class CreateVoucherSuccess:
-    voucher: Voucher
-
-
-@strawberry.type
-class ReviewVoucherSuccess:
-    voucher: Voucher
-
-
-@strawberry.type
-class UnreviewVoucherSuccess:
-    voucher: Voucher
-
-
-@strawberry.type
-class PostVoucherSuccess:
-    voucher: Voucher
-
-
-@strawberry.type
-class ReverseVoucherSuccess:
-    voucher: Voucher = strawberry.field(description="The new, posted reversal.")
-
-
-@strawberry.type
-class DeleteVoucherSuccess:
-    deleted_id: strawberry.ID
-
-
-@strawberry.type
-class CreateAccountSuccess:
-    account: Account
-
-
-@strawberry.type
-class UpdateAccountSuccess:
-    account: Account
-
-
-@strawberry.type
-class OpenFiscalPeriodSuccess:
-    fiscal_period: FiscalPeriod
-
-
-@strawberry.type
-class CloseFiscalPeriodSuccess:
-    fiscal_period: FiscalPeriod
-
-
 def _lines(lines: list[VoucherLineInput]) -> list[service.LineInput]:
+    def dim(value: Optional[strawberry.ID], type_name: str, i: int, name: str) -> int | None:
+        return decode_optional_id(value, type_name, f"lines[{i}].{name}")
+
     return [
         service.LineInput(
             account_id=decode_id(line.account_id, "Account", f"lines[{i}].accountId"), debit=line.debit,
             credit=line.credit, summary=line.summary,
-            department_id=decode_optional_id(line.department_id, "Department", f"lines[{i}].departmentId"),
-            customer_id=line.customer_id, supplier_id=line.supplier_id, product_id=line.product_id,
+            department_id=dim(line.department_id, "Department", i, "departmentId"),
+            customer_id=dim(line.customer_id, "Customer", i, "customerId"),
+            supplier_id=dim(line.supplier_id, "Supplier", i, "supplierId"),
+            product_id=dim(line.product_id, "Product", i, "productId"),
             project=line.project)
         for i, line in enumerate(lines)
     ]
 
 
+VOUCHER = ("voucher", Voucher)
+PERIOD_OPEN = [errors.PERIOD_CLOSED, errors.PERIOD_NOT_OPEN]
+
+
 @strawberry.type
 class LedgerMutations:
-    @strawberry.mutation(description="Prepare a manual voucher (draft). Needs `ledger.prepare_vouchers`.")
-    async def create_voucher(self, info: Info, input: CreateVoucherInput) -> result_union("CreateVoucher", CreateVoucherSuccess, CreateVoucherError):  # type: ignore[valid-type]
-        async def run() -> CreateVoucherSuccess:
-            voucher = await service.create_voucher(info.context.session, actor=info.context.actor, day=input.date,
-                                                   summary=input.summary, lines=_lines(input.lines))
-            return CreateVoucherSuccess(voucher=Voucher.from_model(voucher))
+    @mutation("Prepare a manual voucher (draft).", permission=p.LEDGER_PREPARE, errors=errors.RECORDING_ERRORS,
+              returns=VOUCHER)
+    async def create_voucher(self, info: Info, input: CreateVoucherInput) -> Voucher:
+        return Voucher.from_model(await service.create_voucher(info.context.session, actor=info.context.actor,
+                                                               day=input.date, summary=input.summary,
+                                                               lines=_lines(input.lines)))
 
-        return await run_mutation(info, CreateVoucherError, run)
+    @mutation("Review a draft voucher; not its preparer.", permission=p.LEDGER_REVIEW,
+              errors=[errors.WRONG_STATE, errors.SAME_PREPARER, *PERIOD_OPEN], returns=VOUCHER)
+    async def review_voucher(self, info: Info, input: VoucherIdInput) -> Voucher:
+        return Voucher.from_model(await service.review_voucher(info.context.session, actor=info.context.actor,
+                                                               voucher_id=decode_id(input.id, "Voucher")))
 
-    @strawberry.mutation(description="Review a draft voucher; not its preparer. Needs `ledger.review_vouchers`.")
-    async def review_voucher(self, info: Info, input: VoucherIdInput) -> result_union("ReviewVoucher", ReviewVoucherSuccess, ReviewVoucherError):  # type: ignore[valid-type]
-        async def run() -> ReviewVoucherSuccess:
-            voucher = await service.review_voucher(info.context.session, actor=info.context.actor,
-                                                   voucher_id=decode_id(input.id, "Voucher"))
-            return ReviewVoucherSuccess(voucher=Voucher.from_model(voucher))
+    @mutation("Send a reviewed voucher back to draft.", permission=p.LEDGER_REVIEW, errors=[errors.WRONG_STATE],
+              returns=VOUCHER)
+    async def unreview_voucher(self, info: Info, input: VoucherIdInput) -> Voucher:
+        return Voucher.from_model(await service.unreview_voucher(info.context.session, actor=info.context.actor,
+                                                                 voucher_id=decode_id(input.id, "Voucher")))
 
-        return await run_mutation(info, ReviewVoucherError, run)
+    @mutation("Post a reviewed voucher; it never changes again.", permission=p.LEDGER_POST,
+              errors=[errors.WRONG_STATE, *PERIOD_OPEN], returns=VOUCHER)
+    async def post_voucher(self, info: Info, input: VoucherIdInput) -> Voucher:
+        return Voucher.from_model(await service.post_voucher(info.context.session, actor=info.context.actor,
+                                                             voucher_id=decode_id(input.id, "Voucher")))
 
-    @strawberry.mutation(description="Send a reviewed voucher back to draft. Needs `ledger.review_vouchers`.")
-    async def unreview_voucher(self, info: Info, input: VoucherIdInput) -> result_union("UnreviewVoucher", UnreviewVoucherSuccess, UnreviewVoucherError):  # type: ignore[valid-type]
-        async def run() -> UnreviewVoucherSuccess:
-            voucher = await service.unreview_voucher(info.context.session, actor=info.context.actor,
-                                                     voucher_id=decode_id(input.id, "Voucher"))
-            return UnreviewVoucherSuccess(voucher=Voucher.from_model(voucher))
+    @mutation("Correct a posted voucher with a linked, posted reversal (the new voucher is returned).",
+              permission=p.LEDGER_POST, errors=[errors.WRONG_STATE, errors.ALREADY_REVERSED, *errors.RECORDING_ERRORS],
+              returns=VOUCHER)
+    async def reverse_voucher(self, info: Info, input: ReverseVoucherInput) -> Voucher:
+        return Voucher.from_model(await service.reverse_voucher(
+            info.context.session, actor=info.context.actor, voucher_id=decode_id(input.id, "Voucher"),
+            day=input.date, summary=input.summary))
 
-        return await run_mutation(info, UnreviewVoucherError, run)
+    @mutation("Delete a draft voucher.", permission=p.LEDGER_PREPARE, errors=[errors.WRONG_STATE],
+              returns=("deleted_id", strawberry.ID))
+    async def delete_voucher(self, info: Info, input: VoucherIdInput) -> strawberry.ID:
+        deleted = await service.delete_voucher(info.context.session, actor=info.context.actor,
+                                               voucher_id=decode_id(input.id, "Voucher"))
+        return strawberry.ID(str(global_id("Voucher", deleted)))
 
-    @strawberry.mutation(description="Post a reviewed voucher; it never changes again. Needs `ledger.post_vouchers`.")
-    async def post_voucher(self, info: Info, input: VoucherIdInput) -> result_union("PostVoucher", PostVoucherSuccess, PostVoucherError):  # type: ignore[valid-type]
-        async def run() -> PostVoucherSuccess:
-            voucher = await service.post_voucher(info.context.session, actor=info.context.actor,
-                                                 voucher_id=decode_id(input.id, "Voucher"))
-            return PostVoucherSuccess(voucher=Voucher.from_model(voucher))
+    @mutation("Add an account to the chart.", permission=p.LEDGER_MANAGE_ACCOUNTS, errors=[errors.ACCOUNT_CODE_TAKEN],
+              returns=("account", Account))
+    async def create_account(self, info: Info, input: CreateAccountInput) -> Account:
+        return Account.from_model(await service.create_account(
+            info.context.session, actor=info.context.actor, code=input.code, name=input.name,
+            type=input.type.value if input.type else None, direction=input.direction.value if input.direction else None,
+            dimensions=[d.value for d in input.dimensions]))
 
-        return await run_mutation(info, PostVoucherError, run)
+    @mutation("Rename, (de)activate an account or change its dimensions.", permission=p.LEDGER_MANAGE_ACCOUNTS,
+              returns=("account", Account))
+    async def update_account(self, info: Info, input: UpdateAccountInput) -> Account:
+        return Account.from_model(await service.update_account(
+            info.context.session, actor=info.context.actor, account_id=decode_id(input.id, "Account"),
+            name=input.name, active=input.active,
+            dimensions=[d.value for d in input.dimensions] if input.dimensions is not None else None))
 
-    @strawberry.mutation(description="Correct a posted voucher with a linked, posted reversal. Needs `ledger.post_vouchers`.")
-    async def reverse_voucher(self, info: Info, input: ReverseVoucherInput) -> result_union("ReverseVoucher", ReverseVoucherSuccess, ReverseVoucherError):  # type: ignore[valid-type]
-        async def run() -> ReverseVoucherSuccess:
-            voucher = await service.reverse_voucher(info.context.session, actor=info.context.actor,
-                                                    voucher_id=decode_id(input.id, "Voucher"), day=input.date,
-                                                    summary=input.summary)
-            return ReverseVoucherSuccess(voucher=Voucher.from_model(voucher))
+    @mutation("Open (or reopen) a month for posting.", permission=p.LEDGER_MANAGE_PERIODS,
+              returns=("fiscal_period", FiscalPeriod))
+    async def open_fiscal_period(self, info: Info, input: PeriodInput) -> FiscalPeriod:
+        return FiscalPeriod.from_model(await service.open_period(info.context.session, actor=info.context.actor,
+                                                                 period=input.period))
 
-        return await run_mutation(info, ReverseVoucherError, run)
-
-    @strawberry.mutation(description="Delete a draft voucher. Needs `ledger.prepare_vouchers`.")
-    async def delete_voucher(self, info: Info, input: VoucherIdInput) -> result_union("DeleteVoucher", DeleteVoucherSuccess, DeleteVoucherError):  # type: ignore[valid-type]
-        async def run() -> DeleteVoucherSuccess:
-            deleted = await service.delete_voucher(info.context.session, actor=info.context.actor,
-                                                   voucher_id=decode_id(input.id, "Voucher"))
-            return DeleteVoucherSuccess(deleted_id=strawberry.ID(str(relay.GlobalID("Voucher", str(deleted)))))
-
-        return await run_mutation(info, DeleteVoucherError, run)
-
-    @strawberry.mutation(description="Add an account to the chart. Needs `ledger.manage_accounts`.")
-    async def create_account(self, info: Info, input: CreateAccountInput) -> result_union("CreateAccount", CreateAccountSuccess, CreateAccountError):  # type: ignore[valid-type]
-        async def run() -> CreateAccountSuccess:
-            account = await service.create_account(
-                info.context.session, actor=info.context.actor, code=input.code, name=input.name,
-                type=input.type.value if input.type else None,
-                direction=input.direction.value if input.direction else None,
-                dimensions=[d.value for d in input.dimensions])
-            return CreateAccountSuccess(account=Account.from_model(account))
-
-        return await run_mutation(info, CreateAccountError, run)
-
-    @strawberry.mutation(description="Rename, (de)activate an account or change its dimensions. Needs `ledger.manage_accounts`.")
-    async def update_account(self, info: Info, input: UpdateAccountInput) -> result_union("UpdateAccount", UpdateAccountSuccess, UpdateAccountError):  # type: ignore[valid-type]
-        async def run() -> UpdateAccountSuccess:
-            account = await service.update_account(
-                info.context.session, actor=info.context.actor, account_id=decode_id(input.id, "Account"),
-                name=input.name, active=input.active,
-                dimensions=[d.value for d in input.dimensions] if input.dimensions is not None else None)
-            return UpdateAccountSuccess(account=Account.from_model(account))
-
-        return await run_mutation(info, UpdateAccountError, run)
-
-    @strawberry.mutation(description="Open (or reopen) a month for posting. Needs `ledger.manage_periods`.")
-    async def open_fiscal_period(self, info: Info, input: PeriodInput) -> result_union("OpenFiscalPeriod", OpenFiscalPeriodSuccess, OpenFiscalPeriodError):  # type: ignore[valid-type]
-        async def run() -> OpenFiscalPeriodSuccess:
-            period = await service.open_period(info.context.session, actor=info.context.actor, period=input.period)
-            return OpenFiscalPeriodSuccess(fiscal_period=FiscalPeriod.from_model(period))
-
-        return await run_mutation(info, OpenFiscalPeriodError, run)
-
-    @strawberry.mutation(description="Close a month once all its vouchers are posted. Needs `ledger.manage_periods`.")
-    async def close_fiscal_period(self, info: Info, input: PeriodInput) -> result_union("CloseFiscalPeriod", CloseFiscalPeriodSuccess, CloseFiscalPeriodError):  # type: ignore[valid-type]
-        async def run() -> CloseFiscalPeriodSuccess:
-            period = await service.close_period(info.context.session, actor=info.context.actor, period=input.period)
-            return CloseFiscalPeriodSuccess(fiscal_period=FiscalPeriod.from_model(period))
-
-        return await run_mutation(info, CloseFiscalPeriodError, run)
+    @mutation("Close a month once all its vouchers are posted.", permission=p.LEDGER_MANAGE_PERIODS,
+              errors=[errors.PERIOD_NOT_OPEN, errors.PERIOD_HAS_DRAFTS], returns=("fiscal_period", FiscalPeriod))
+    async def close_fiscal_period(self, info: Info, input: PeriodInput) -> FiscalPeriod:
+        return FiscalPeriod.from_model(await service.close_period(info.context.session, actor=info.context.actor,
+                                                                  period=input.period))

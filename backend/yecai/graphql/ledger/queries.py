@@ -1,16 +1,17 @@
 """Queries of the books."""
 
-from typing import Optional
+from typing import Annotated, Optional
 
 import strawberry
 from strawberry.types import Info
 
-from yecai import validation as v
-from yecai.graphql.base import Connection, connection, decode_id, guarded
+from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, connection, decode_document_id, decode_id, guarded
 from yecai.graphql.ledger.types import (
+    DIMENSION_NODES,
     Account,
     AccountLedger,
     Dimension,
+    Direction,
     FiscalPeriod,
     LedgerEntry,
     Statement,
@@ -20,24 +21,27 @@ from yecai.graphql.ledger.types import (
     Voucher,
     VoucherLine,
     VoucherState,
+    dimension_key,
 )
 from yecai.ledger import models, reports, service, statements
 from yecai.pagination import page_of, paginate
 
 
-def _row(r: reports.BalanceRow) -> TrialBalanceRow:
+def _row(r: reports.BalanceRow, dimension: models.Dimension | None) -> TrialBalanceRow:
     opening_debit, opening_credit = r.sides(r.opening)
     closing_debit, closing_credit = r.sides(r.closing)
     return TrialBalanceRow(account=Account.from_model(r.account),
-                           dimension_value=None if r.dimension_value is None else str(r.dimension_value),
+                           dimension_value=dimension_key(dimension, r.dimension_value),
                            opening_debit=opening_debit, opening_credit=opening_credit, debit=r.debit,
-                           credit=r.credit, closing_debit=closing_debit, closing_credit=closing_credit)
+                           credit=r.credit, closing_debit=closing_debit, closing_credit=closing_credit,
+                           _dimension=dimension if r.dimension_value is not None else None,
+                           _value=r.dimension_value)
 
 
 @strawberry.type
 class LedgerQueries:
     @strawberry.field(description="The chart of accounts, by code. Needs `ledger.read`.")
-    async def accounts(self, info: Info, first: int = 100, after: Optional[str] = None, search: Optional[str] = None,
+    async def accounts(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None, search: Optional[str] = None,
                        active: Optional[bool] = None) -> Connection[Account]:
         async def run() -> Connection[Account]:
             stmt = service.accounts_query(actor=info.context.actor, search=search, active=active)
@@ -49,7 +53,7 @@ class LedgerQueries:
         return await guarded(info, run)
 
     @strawberry.field(description="Fiscal periods, newest first. Needs `ledger.read`.")
-    async def fiscal_periods(self, info: Info, first: int = 24,
+    async def fiscal_periods(self, info: Info, first: int = DEFAULT_PAGE_SIZE,
                              after: Optional[str] = None) -> Connection[FiscalPeriod]:
         async def run() -> Connection[FiscalPeriod]:
             stmt = service.periods_query(actor=info.context.actor)
@@ -60,16 +64,20 @@ class LedgerQueries:
 
         return await guarded(info, run)
 
-    @strawberry.field(description="Vouchers, newest first, by period (YYYY-MM), state or source. Needs `ledger.read`.")
-    async def vouchers(self, info: Info, first: int = 20, after: Optional[str] = None,
+    @strawberry.field(description="Vouchers, newest first, by period (YYYY-MM), state or source document. "
+                                  "Needs `ledger.read`.")
+    async def vouchers(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None,
                        period: Optional[str] = None, state: Optional[VoucherState] = None,
-                       source_type: Optional[str] = None, source_id: Optional[int] = None) -> Connection[Voucher]:
+                       source: Annotated[Optional[strawberry.ID], strawberry.argument(
+                           description="A business document's id: the vouchers it caused.")] = None,
+                       ) -> Connection[Voucher]:
         async def run() -> Connection[Voucher]:
             session = info.context.session
             period_id = (await service.get_period(session, period)).id if period else None
+            document = decode_document_id(source, "source") if source is not None else None
             stmt = service.vouchers_query(actor=info.context.actor, period_id=period_id, state=state,
-                                          source_type=v.text(source_type, "sourceType", max_len=40, required=False),
-                                          source_id=source_id)
+                                          source_type=document[0].code if document else None,
+                                          source_id=document[1] if document else None)
             page = await paginate(session, stmt, order=[(models.Voucher.date, True), (models.Voucher.id, True)],
                                   first=first, after=after)
             return connection(page, Voucher.from_model)
@@ -82,7 +90,8 @@ class LedgerQueries:
             tb = await reports.trial_balance(info.context.session, actor=info.context.actor, period=period,
                                              dimension=models.Dimension(dimension.value) if dimension else None)
             t = tb.totals
-            return TrialBalance(period=tb.period, dimension=dimension, rows=[_row(r) for r in tb.rows],
+            dim = models.Dimension(dimension.value) if dimension else None
+            return TrialBalance(period=tb.period, dimension=dimension, rows=[_row(r, dim) for r in tb.rows],
                                 total_opening_debit=t["opening_debit"], total_opening_credit=t["opening_credit"],
                                 total_debit=t["debit"], total_credit=t["credit"],
                                 total_closing_debit=t["closing_debit"], total_closing_credit=t["closing_credit"])
@@ -93,17 +102,17 @@ class LedgerQueries:
                                   "in a period, optionally one dimension value and one side. Needs `ledger.read`.")
     async def voucher_lines(self, info: Info, account_id: strawberry.ID, period: Optional[str] = None,
                             dimension: Optional[Dimension] = None, dimension_value: Optional[str] = None,
-                            side: Optional[str] = None, first: int = 50,
+                            side: Optional[Direction] = None, first: int = DEFAULT_PAGE_SIZE,
                             after: Optional[str] = None) -> Connection[VoucherLine]:
         async def run() -> Connection[VoucherLine]:
+            dim = models.Dimension(dimension.value) if dimension else None
             value: object = dimension_value
-            if dimension is not None and dimension.value != "PROJECT" and dimension_value is not None:
-                value = int(dimension_value) if dimension_value.isdigit() else decode_id(
-                    dimension_value, ("Department", "Customer", "Supplier", "Product"), "dimensionValue")
+            if dim is not None and dim != models.Dimension.PROJECT and dimension_value is not None:
+                value = decode_id(dimension_value, DIMENSION_NODES[dim], "dimensionValue")
             stmt = await reports.lines_query(info.context.session, actor=info.context.actor,
                                              account_id=decode_id(account_id, "Account", "accountId"), period=period,
-                                             dimension=models.Dimension(dimension.value) if dimension else None,
-                                             dimension_value=value, side=side)
+                                             dimension=dim, dimension_value=value,
+                                             side=side.value if side else None)
             page = await paginate(info.context.session, stmt, order=[(models.VoucherLine.voucher_id, False),
                                                                      (models.VoucherLine.id, False)],
                                   first=first, after=after)
@@ -113,7 +122,7 @@ class LedgerQueries:
 
     @strawberry.field(description="明细账: an account's posted lines of a period with running balances, paged "
                                   "(first <= 100). Needs `ledger.read`.")
-    async def account_ledger(self, info: Info, account_id: strawberry.ID, period: str, first: int = 100,
+    async def account_ledger(self, info: Info, account_id: strawberry.ID, period: str, first: int = DEFAULT_PAGE_SIZE,
                              after: Optional[str] = None) -> AccountLedger:
         async def run() -> AccountLedger:
             ledger = await reports.account_ledger(info.context.session, actor=info.context.actor,

@@ -1,24 +1,18 @@
 """GraphQL types of the books."""
 
 import datetime as dt
-from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Optional
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from yecai.auth.models import User as UserModel
 from yecai.graphql.auth.types import User
-from yecai.graphql.base import Connection
-from yecai.graphql.org.types import Department, _int
+from yecai.graphql.base import Connection, ModelNode, global_id
+from yecai.graphql.org.types import Department
 from yecai.ledger import models, policies
-
-if TYPE_CHECKING:
-    from yecai.graphql.operations.types import BusinessDocument
-    from yecai.graphql.posting.types import PostingRuleVersion
 
 AccountType = strawberry.enum(models.AccountType, name="AccountType", description="科目类别")
 Direction = strawberry.enum(models.Direction, name="Direction", description="借 DEBIT / 贷 CREDIT")
@@ -28,15 +22,10 @@ VoucherState = strawberry.enum(models.VoucherState, name="VoucherState", descrip
 VoucherOrigin = strawberry.enum(models.VoucherOrigin, name="VoucherOrigin")
 
 
-async def _user(info: Info, user_id: int | None) -> Optional[User]:
-    if user_id is None:
-        return None
-    row: UserModel | None = await info.context.loaders.user.load(user_id)
-    return User.from_model(row) if row else None
-
-
-def _can_read(info: Info) -> bool:
-    return policies.can_read(info.context.actor)
+class _BooksNode(ModelNode):
+    @classmethod
+    def visible(cls, info: Info, row: object) -> bool:
+        return policies.can_read(info.context.actor)
 
 
 @strawberry.type(description="What the viewer may do with this account.")
@@ -45,7 +34,8 @@ class AccountAbilities:
 
 
 @strawberry.type(description="A chart-of-accounts entry (会计科目).")
-class Account(relay.Node):
+class Account(_BooksNode):
+    model = models.Account
     id: relay.NodeID[int]
     code: str
     name: str
@@ -77,17 +67,11 @@ class Account(relay.Node):
     def viewer_can(self, info: Info) -> AccountAbilities:
         return AccountAbilities(update=policies.can_manage_accounts(info.context.actor))
 
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
-        if not _can_read(info):
-            return [None for _ in ids]
-        rows = await info.context.loaders.by_id(models.Account).load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r else None for r in rows]
 
 
 @strawberry.type(description="A month of the books (会计期间).")
-class FiscalPeriod(relay.Node):
+class FiscalPeriod(_BooksNode):
+    model = models.FiscalPeriod
     id: relay.NodeID[int]
     code: str
     year: int
@@ -99,21 +83,6 @@ class FiscalPeriod(relay.Node):
     def from_model(cls, m: models.FiscalPeriod) -> "FiscalPeriod":
         return cls(id=m.id, code=m.code, year=m.year, month=m.month, status=m.status, closed_at=m.closed_at)
 
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
-        if not _can_read(info):
-            return [None for _ in ids]
-        rows = await info.context.loaders.by_id(models.FiscalPeriod).load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r else None for r in rows]
-
-
-@strawberry.type(description="Where a generated voucher line came from: the business document and its line.")
-class VoucherLineSource:
-    source_type: str
-    line_id: Optional[int]
-    document: Optional[Annotated["BusinessDocument", strawberry.lazy("yecai.graphql.operations.types")]] = \
-        strawberry.field(description="Null when the viewer may not see the document.")
 
 
 @strawberry.type(description="One line (分录) of a voucher.")
@@ -122,62 +91,29 @@ class VoucherLine:
     summary: str
     debit: Decimal
     credit: Decimal
-    customer_id: Optional[int] = strawberry.field(description="Customer dimension (the customer's database id).")
-    supplier_id: Optional[int]
-    product_id: Optional[int]
-    project: Optional[str]
-    source_type: Optional[str] = strawberry.field(description="The kind of business document this line came from.")
-    source_id: Optional[int]
-    source_line_id: Optional[int]
-    rule_version_id: Optional[int]
+    project: Optional[str] = strawberry.field(description="The project dimension (项目).")
     _model: strawberry.Private[models.VoucherLine]
 
     @classmethod
     def from_model(cls, m: models.VoucherLine) -> "VoucherLine":
-        return cls(line_no=m.line_no, summary=m.summary, debit=m.debit, credit=m.credit, customer_id=m.customer_id,
-                   supplier_id=m.supplier_id, product_id=m.product_id, project=m.project, source_type=m.source_type,
-                   source_id=m.source_id, source_line_id=m.source_line_id, rule_version_id=m.rule_version_id,
-                   _model=m)
+        return cls(line_no=m.line_no, summary=m.summary, debit=m.debit, credit=m.credit, project=m.project, _model=m)
 
     @strawberry.field
     def id(self) -> relay.GlobalID:
         return relay.GlobalID("VoucherLine", str(self._model.id))
+
+    @strawberry.field(description="借 DEBIT or 贷 CREDIT.")
+    def side(self) -> Direction:  # type: ignore[valid-type]
+        return models.Direction.DEBIT if self._model.debit else models.Direction.CREDIT
 
     @strawberry.field
     async def account(self, info: Info) -> Account:
         row = await info.context.loaders.by_id(models.Account).load(self._model.account_id)
         return Account.from_model(row)
 
-    @strawberry.field
+    @strawberry.field(description="The department dimension; null when none or not visible to the viewer.")
     async def department(self, info: Info) -> Optional[Department]:
-        if self._model.department_id is None:
-            return None
-        row = await info.context.loaders.department.load(self._model.department_id)
-        return Department.from_model(row) if row else None
-
-    @strawberry.field(description="The document and document line this line came from; null for manual lines.")
-    async def source(self, info: Info) -> Optional[VoucherLineSource]:
-        from yecai.graphql.operations.types import DOCUMENT_TYPES, MODELS_BY_SOURCE
-        from yecai.operations import policies as operations_policies
-
-        m = self._model
-        if m.source_type is None or m.source_id is None:
-            return None
-        row = await info.context.loaders.by_id(MODELS_BY_SOURCE[m.source_type]).load(m.source_id)
-        visible = row is not None and operations_policies.can_see_department(info.context.actor, row.department_id)
-        return VoucherLineSource(source_type=m.source_type, line_id=m.source_line_id,
-                                 document=DOCUMENT_TYPES[m.source_type].from_model(row) if visible else None)
-
-    @strawberry.field(description="The posting rule version that wrote this line; null for manual lines.")
-    async def rule_version(self, info: Info) -> Optional[
-            Annotated["PostingRuleVersion", strawberry.lazy("yecai.graphql.posting.types")]]:
-        from yecai.graphql.posting.types import PostingRuleVersion
-        from yecai.posting.models import PostingRuleVersion as VersionModel
-
-        if self._model.rule_version_id is None:
-            return None
-        row = await info.context.loaders.by_id(VersionModel).load(self._model.rule_version_id)
-        return PostingRuleVersion.from_model(row) if row else None
+        return await Department.load(info, self._model.department_id)
 
     @strawberry.field
     async def voucher(self, info: Info) -> "Voucher":
@@ -195,7 +131,8 @@ class VoucherAbilities:
 
 
 @strawberry.type(description="A journal entry (记账凭证): balanced, reviewed by someone else, then posted for good.")
-class Voucher(relay.Node):
+class Voucher(_BooksNode):
+    model = models.Voucher
     id: relay.NodeID[int]
     word: str
     number: int
@@ -207,16 +144,13 @@ class Voucher(relay.Node):
     total_credit: Decimal
     reviewed_at: Optional[datetime]
     posted_at: Optional[datetime]
-    source_type: Optional[str]
-    source_id: Optional[int]
     _model: strawberry.Private[models.Voucher]
 
     @classmethod
     def from_model(cls, m: models.Voucher) -> "Voucher":
         return cls(id=m.id, word=m.word, number=m.number, date=m.date, summary=m.summary, state=m.state,
                    origin=m.origin, total_debit=m.total_debit, total_credit=m.total_credit,
-                   reviewed_at=m.reviewed_at, posted_at=m.posted_at, source_type=m.source_type,
-                   source_id=m.source_id, _model=m)
+                   reviewed_at=m.reviewed_at, posted_at=m.posted_at, _model=m)
 
     @strawberry.field(description="Word and number as printed, e.g. 记-0001.")
     def display_number(self) -> str:
@@ -233,17 +167,17 @@ class Voucher(relay.Node):
                                                models.VoucherLine.voucher_id, models.VoucherLine.line_no)
         return [VoucherLine.from_model(r) for r in await loader.load(self.id)]
 
-    @strawberry.field
+    @strawberry.field(description="制单: null for the system (or when the viewer may not see users).")
     async def preparer(self, info: Info) -> Optional[User]:
-        return await _user(info, self._model.preparer_id)
+        return await User.load(info, self._model.preparer_id)
 
-    @strawberry.field
+    @strawberry.field(description="审核")
     async def reviewer(self, info: Info) -> Optional[User]:
-        return await _user(info, self._model.reviewer_id)
+        return await User.load(info, self._model.reviewer_id)
 
-    @strawberry.field
+    @strawberry.field(description="记账")
     async def poster(self, info: Info) -> Optional[User]:
-        return await _user(info, self._model.poster_id)
+        return await User.load(info, self._model.poster_id)
 
     @strawberry.field(description="The voucher this one reverses.")
     async def reversal_of(self, info: Info) -> Optional["Voucher"]:
@@ -267,25 +201,46 @@ class Voucher(relay.Node):
                                 reverse=policies.can_reverse(actor, m, already_reversed=reversed_by is not None),
                                 delete=policies.can_delete(actor, m))
 
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
-        if not _can_read(info):
-            return [None for _ in ids]
-        rows = await info.context.loaders.by_id(models.Voucher).load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r else None for r in rows]
+
+
+# The global-id type of each object dimension's value.
+DIMENSION_NODES = {models.Dimension.CUSTOMER: "Customer", models.Dimension.SUPPLIER: "Supplier",
+                   models.Dimension.DEPARTMENT: "Department", models.Dimension.PRODUCT: "Product"}
+
+
+def dimension_key(dimension: models.Dimension | None, value: object) -> Optional[str]:
+    """What names a dimension value to clients: the object's global id, or the project code."""
+    if dimension is None or value is None:
+        return None
+    if dimension == models.Dimension.PROJECT:
+        return str(value)
+    return str(global_id(DIMENSION_NODES[dimension], int(value)))  # type: ignore[call-overload]
 
 
 @strawberry.type(description="One row of the trial balance; balances are shown on their side (借/贷).")
 class TrialBalanceRow:
     account: Account
-    dimension_value: Optional[str] = strawberry.field(description="The dimension's value (an id or a project code).")
+    dimension_value: Optional[str] = strawberry.field(description=(
+        "The dimension's value: the customer's, supplier's, department's or product's global id, or the project "
+        "code; pass it to `voucherLines(dimensionValue:)` to drill down."))
     opening_debit: Decimal
     opening_credit: Decimal
     debit: Decimal
     credit: Decimal
     closing_debit: Decimal
     closing_credit: Decimal
+    _dimension: strawberry.Private[Optional[models.Dimension]] = None
+    _value: strawberry.Private[object] = None
+
+    @strawberry.field(description="The department of a row by department; null otherwise.")
+    async def department(self, info: Info) -> Optional[Department]:
+        if self._dimension != models.Dimension.DEPARTMENT:
+            return None
+        return await Department.load(info, self._value)  # type: ignore[arg-type]
+
+    @strawberry.field(description="The project of a row by project; null otherwise.")
+    def project(self) -> Optional[str]:
+        return str(self._value) if self._dimension == models.Dimension.PROJECT else None
 
 
 @strawberry.type(description="科目余额表: opening, period debit and credit, closing.")

@@ -6,14 +6,14 @@ import strawberry
 from strawberry.types import Info
 
 from yecai.errors import invalid
-from yecai.graphql.base import Connection, connection, decode_optional_id, guarded
+from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, connection, decode_optional_id, guarded
 from yecai.graphql.operations import types as t
 from yecai.operations import models, service
-from yecai.pagination import paginate
+from yecai.pagination import page_of, paginate
 
 
 def _master_field(model: Any, node: Any, description: str) -> Any:
-    async def resolver(self: Any, info: Info, first: int = 50, after: Optional[str] = None,
+    async def resolver(self: Any, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None,
                        search: Optional[str] = None) -> Any:
         async def run() -> Any:
             stmt = service.master_query(model, actor=info.context.actor, search=search)
@@ -28,7 +28,7 @@ def _master_field(model: Any, node: Any, description: str) -> Any:
 
 
 def _documents_field(model: Any, node: Any, description: str) -> Any:
-    async def resolver(self: Any, info: Info, first: int = 20, after: Optional[str] = None,
+    async def resolver(self: Any, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None,
                        search: Optional[str] = None, state: Optional[t.DocumentState] = None) -> Any:
         async def run() -> Any:
             stmt = service.documents_query(model, actor=info.context.actor, search=search,
@@ -65,15 +65,16 @@ class OperationsQueries:
     @strawberry.field(description="未结项 of a customer (deliveries) or a supplier (purchase receipts), oldest first; "
                                   "receipts and payments settle them in that order. Needs `operations.read`.")
     async def open_items(self, info: Info, customer_id: Optional[strawberry.ID] = None,
-                         supplier_id: Optional[strawberry.ID] = None) -> list[t.OpenItem]:
-        async def run() -> list[t.OpenItem]:
+                         supplier_id: Optional[strawberry.ID] = None, first: int = DEFAULT_PAGE_SIZE,
+                         after: Optional[str] = None) -> Connection[t.OpenItem]:
+        async def run() -> Connection[t.OpenItem]:
             if (customer_id is None) == (supplier_id is None):
                 raise invalid("customerId", "请指定客户或供应商之一", "give either customerId or supplierId")
             items = await service.open_items_for(
                 info.context.session, actor=info.context.actor,
                 customer_id=decode_optional_id(customer_id, "Customer", "customerId"),
                 supplier_id=decode_optional_id(supplier_id, "Supplier", "supplierId"))
-            return [t.OpenItem(number=i.number, date=i.date, amount=i.amount, settled=i.settled, open=i.open,
-                               _item=i) for i in items]
+            return connection(page_of(items, first=first, after=after), lambda i: t.OpenItem(
+                number=i.number, date=i.date, amount=i.amount, settled=i.settled, open=i.open, _item=i))
 
         return await guarded(info, run)

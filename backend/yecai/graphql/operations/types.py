@@ -1,7 +1,6 @@
-"""GraphQL types of business operations: master data and documents, each with its vouchers."""
+"""GraphQL types of business operations: master data, documents and their lines, stock, open items."""
 
 import datetime as dt
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Optional
 
@@ -9,47 +8,49 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from yecai import manifest
 from yecai.graphql.auth.types import User
+from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, ModelNode, connection, decode_optional_id, guarded
+from yecai.graphql.enums import DocumentType, DocumentTypeEnum
 from yecai.graphql.ledger.types import Voucher
-from yecai.graphql.org.types import Department, _int
+from yecai.graphql.org.types import Department
 from yecai.ledger import models as ledger_models
 from yecai.ledger import policies as ledger_policies
-from yecai.operations import models, policies
+from yecai.operations import models, policies, service
+from yecai.pagination import paginate
 
 DocumentState = strawberry.enum(models.DocumentState, name="DocumentState")
 ExpenseCategory = strawberry.enum(models.ExpenseCategory, name="ExpenseCategory", description="差旅 / 办公 / 招待")
 
 
-def _master(model: Any, name: str, doc: str, extra: dict[str, Any] | None = None) -> type:
-    """A master-data node type (customer, supplier, ...) readable by whoever reads documents."""
+class _MasterNode(ModelNode):
+    @classmethod
+    def visible(cls, info: Info, row: Any) -> bool:
+        return policies.can_see_master_data(info.context.actor)
+
+
+def _master(model: Any, name: str, doc: str) -> type:
+    """A master-data node type (customer, supplier, ...) with a code and a name."""
 
     @classmethod  # type: ignore[misc]
     def from_model(cls, m):
         return cls(id=m.id, code=m.code, name=m.name, _model=m)
 
-    @classmethod  # type: ignore[misc]
-    async def resolve_nodes(cls, *, info, node_ids, required=False):
-        ids = [_int(i) for i in node_ids]
-        actor = info.context.actor
-        if not (policies.can_read(actor) or policies.can_manage_master_data(actor)):
-            return [None for _ in ids]
-        rows = await info.context.loaders.by_id(model).load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r else None for r in rows]
-
     namespace = {"__annotations__": {"id": relay.NodeID[int], "code": str, "name": str,
                                      "_model": strawberry.Private[Any]},
-                 "from_model": from_model, "resolve_nodes": resolve_nodes, "__doc__": doc, **(extra or {})}
-    return strawberry.type(type(name, (relay.Node,), namespace), description=doc)
+                 "model": model, "from_model": from_model, "__doc__": doc}
+    return strawberry.type(type(name, (_MasterNode,), namespace), description=doc)
 
 
-Customer = _master(models.Customer, "Customer", "A customer (客户).")
-Supplier = _master(models.Supplier, "Supplier", "A supplier (供应商).")
-ProductCategory = _master(models.ProductCategory, "ProductCategory", "A product category (商品类别).")
-Warehouse = _master(models.Warehouse, "Warehouse", "A warehouse (仓库).")
+Customer: Any = _master(models.Customer, "Customer", "A customer (客户).")
+Supplier: Any = _master(models.Supplier, "Supplier", "A supplier (供应商).")
+ProductCategory: Any = _master(models.ProductCategory, "ProductCategory", "A product category (商品类别).")
+Warehouse: Any = _master(models.Warehouse, "Warehouse", "A warehouse (仓库).")
 
 
 @strawberry.type(description="A product (商品).")
-class Product(relay.Node):
+class Product(_MasterNode):
+    model = models.Product
     id: relay.NodeID[int]
     code: str
     name: str
@@ -62,7 +63,7 @@ class Product(relay.Node):
 
     @strawberry.field
     async def category(self, info: Info) -> ProductCategory:  # type: ignore[valid-type]
-        return ProductCategory.from_model(await info.context.loaders.by_id(models.ProductCategory).load(  # type: ignore[attr-defined]
+        return ProductCategory.from_model(await info.context.loaders.by_id(models.ProductCategory).load(
             self._model.category_id))
 
     @strawberry.field(description="On hand per warehouse: quantity, value and average unit cost.")
@@ -71,13 +72,19 @@ class Product(relay.Node):
                                                    models.StockBalance.warehouse_id).load(self.id)
         return [StockBalance.from_model(r) for r in rows]
 
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
-        if not policies.can_read(info.context.actor):
-            return [None for _ in ids]
-        rows = await info.context.loaders.by_id(models.Product).load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r else None for r in rows]
+    @strawberry.field(description="Its stock movements, newest first, optionally in one warehouse. Needs "
+                                  "`operations.read`.")
+    async def stock_moves(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None,
+                          warehouse_id: Optional[strawberry.ID] = None) -> Connection["StockMove"]:
+        async def run() -> Connection[StockMove]:
+            stmt = service.stock_moves_query(
+                actor=info.context.actor, product_id=self.id,
+                warehouse_id=decode_optional_id(warehouse_id, "Warehouse", "warehouseId"))
+            page = await paginate(info.context.session, stmt, order=[(models.StockMove.id, True)], first=first,
+                                  after=after)
+            return connection(page, StockMove.from_model)
+
+        return await guarded(info, run)
 
 
 @strawberry.type(description="Stock of a product in a warehouse, at moving weighted average.")
@@ -96,8 +103,147 @@ class StockBalance:
 
     @strawberry.field
     async def warehouse(self, info: Info) -> Warehouse:  # type: ignore[valid-type]
-        return Warehouse.from_model(await info.context.loaders.by_id(models.Warehouse).load(  # type: ignore[attr-defined]
+        return Warehouse.from_model(await info.context.loaders.by_id(models.Warehouse).load(
             self._model.warehouse_id))
+
+
+# ---------------------------------------------------------------- documents and their lines
+
+
+async def _document_of_type(info: Info, code: str, pk: int | None) -> Any:
+    """The node of a document (by its type's code), when the viewer may see it."""
+    document_type = manifest.document_type(code)
+    if document_type is None or pk is None:
+        return None
+    row = await info.context.loaders.by_id(document_type.model).load(pk)
+    if row is None or not policies.can_see_document(info.context.actor, row):
+        return None
+    return DOCUMENT_NODES[document_type.name].from_model(row)
+
+
+async def _line_of_type(info: Info, code: str, pk: int | None) -> Any:
+    document_type = manifest.document_type(code)
+    if document_type is None or document_type.line_name is None or pk is None:
+        return None
+    return await LINE_NODES[document_type.line_name].load(info, pk)
+
+
+@strawberry.interface(description="A line of goods on a document: product, quantity, net unit price, VAT rate, amounts.")
+class DocumentLine(relay.Node):
+    id: relay.NodeID[int]
+    line_no: int
+    quantity: Decimal
+    unit_price: Decimal
+    tax_rate: Decimal
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+    _model: strawberry.Private[Any]
+
+    @strawberry.field
+    async def product(self, info: Info) -> Product:
+        return Product.from_model(await info.context.loaders.by_id(models.Product).load(self._model.product_id))
+
+    @strawberry.field(description="The document this line belongs to; null when the viewer may not see it.")
+    async def document(self, info: Info) -> Optional["BusinessDocument"]:
+        document_type = LINE_TYPES[type(self)]
+        return await _document_of_type(info, document_type.code, getattr(self._model, document_type.line_key or ""))
+
+
+class _LineNode(ModelNode):
+    # A line is visible with its document.
+
+    @classmethod
+    def from_model(cls, m: Any) -> Any:
+        return cls(id=m.id, line_no=m.line_no, quantity=m.quantity, unit_price=m.unit_price, tax_rate=m.tax_rate,
+                   net=m.net, tax=m.tax, gross=m.gross, _model=m)  # type: ignore[call-arg]
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
+        lines = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
+        document_type = LINE_TYPES[cls]
+        found = []
+        for line in lines:
+            document = None if line is None else await info.context.loaders.by_id(document_type.model).load(
+                getattr(line._model, document_type.line_key or ""))
+            found.append(line if document is not None and policies.can_see_document(info.context.actor, document)
+                         else None)
+        return found
+
+    @classmethod
+    async def load(cls, info: Info, row_id: int | None) -> Any:
+        (found,) = await cls.resolve_nodes(info=info, node_ids=[str(row_id or 0)])
+        return found
+
+
+@strawberry.type(description="A line of a purchase receipt (采购入库).")
+class PurchaseReceiptLine(_LineNode, DocumentLine):
+    model = models.PurchaseReceiptLine
+
+
+@strawberry.type(description="A line of a sales order, with what was delivered and returned of it.")
+class SalesOrderLine(_LineNode, DocumentLine):
+    model = models.SalesOrderLine
+
+    @strawberry.field
+    def delivered_quantity(self) -> Decimal:
+        return self._model.delivered_quantity
+
+    @strawberry.field
+    def returned_quantity(self) -> Decimal:
+        return self._model.returned_quantity
+
+
+@strawberry.type(description="A line of a delivery, at the cost it left the warehouse at.")
+class SalesDeliveryLine(_LineNode, DocumentLine):
+    model = models.SalesDeliveryLine
+
+    @strawberry.field(description="Cost at moving average when delivered.")
+    def cost(self) -> Decimal:
+        return self._model.cost
+
+    @strawberry.field
+    def returned_quantity(self) -> Decimal:
+        return self._model.returned_quantity
+
+    @strawberry.field
+    async def order_line(self, info: Info) -> Optional[SalesOrderLine]:
+        return await SalesOrderLine.load(info, self._model.order_line_id)
+
+
+@strawberry.type(description="A line of a sales return, at its share of the delivery's cost.")
+class SalesReturnLine(_LineNode, DocumentLine):
+    model = models.SalesReturnLine
+
+    @strawberry.field
+    def cost(self) -> Decimal:
+        return self._model.cost
+
+    @strawberry.field
+    async def delivery_line(self, info: Info) -> Optional[SalesDeliveryLine]:
+        return await SalesDeliveryLine.load(info, self._model.delivery_line_id)
+
+
+@strawberry.type(description="Where something in the books or in stock came from: a document and, where known, its line.")
+class DocumentSource:
+    type: DocumentType  # type: ignore[valid-type]
+    _code: strawberry.Private[str]
+    _id: strawberry.Private[Optional[int]]
+    _line_id: strawberry.Private[Optional[int]] = None
+
+    @strawberry.field(description="Null when the viewer may not see the document.")
+    async def document(self, info: Info) -> Optional["BusinessDocument"]:
+        return await _document_of_type(info, self._code, self._id)
+
+    @strawberry.field(description="The document line; null for a document-level entry or when not visible.")
+    async def line(self, info: Info) -> Optional[DocumentLine]:
+        return await _line_of_type(info, self._code, self._line_id)
+
+
+def document_source(code: str | None, pk: int | None, line_id: int | None = None) -> Optional[DocumentSource]:
+    if code is None or manifest.document_type(code) is None:
+        return None
+    return DocumentSource(type=DocumentTypeEnum(code), _code=code, _id=pk, _line_id=line_id)
 
 
 @strawberry.type(description="One movement of stock caused by a document line.")
@@ -107,60 +253,27 @@ class StockMove:
     value: Decimal
     balance_quantity: Decimal
     balance_value: Decimal
-    source_type: str
-    source_line_id: int
     _model: strawberry.Private[models.StockMove]
 
     @classmethod
     def from_model(cls, m: models.StockMove) -> "StockMove":
         return cls(date=m.date, quantity=m.quantity, value=m.value, balance_quantity=m.balance_quantity,
-                   balance_value=m.balance_value, source_type=m.source_type, source_line_id=m.source_line_id,
-                   _model=m)
+                   balance_value=m.balance_value, _model=m)
+
+    @strawberry.field
+    def source(self) -> DocumentSource:
+        found = document_source(self._model.source_type, self._model.source_id, self._model.source_line_id)
+        assert found is not None
+        return found
 
     @strawberry.field
     async def product(self, info: Info) -> Product:
         return Product.from_model(await info.context.loaders.by_id(models.Product).load(self._model.product_id))
 
-
-@strawberry.type(description="A line of goods: product, quantity, net unit price, VAT rate and the amounts.")
-class DocumentLine:
-    id: int
-    line_no: int
-    quantity: Decimal
-    unit_price: Decimal
-    tax_rate: Decimal
-    net: Decimal
-    tax: Decimal
-    gross: Decimal
-    cost: Optional[Decimal] = strawberry.field(description="Cost at moving average (deliveries and returns).")
-    delivered_quantity: Optional[Decimal] = None
-    returned_quantity: Optional[Decimal] = None
-    _model: strawberry.Private[Any]
-
-    @classmethod
-    def from_model(cls, m: Any) -> "DocumentLine":
-        return cls(id=m.id, line_no=m.line_no, quantity=m.quantity, unit_price=m.unit_price, tax_rate=m.tax_rate,
-                   net=m.net, tax=m.tax, gross=m.gross, cost=getattr(m, "cost", None),
-                   delivered_quantity=getattr(m, "delivered_quantity", None),
-                   returned_quantity=getattr(m, "returned_quantity", None), _model=m)
-
     @strawberry.field
-    async def product(self, info: Info) -> Product:
-        return Product.from_model(await info.context.loaders.by_id(models.Product).load(self._model.product_id))
-
-
-SOURCE_TYPES: dict[type, str] = {
-    models.PurchaseReceipt: "purchase_receipt", models.SalesOrder: "sales_order",
-    models.SalesDelivery: "sales_delivery", models.SalesReturn: "sales_return",
-    models.CustomerReceipt: "customer_receipt", models.SupplierPayment: "supplier_payment",
-    models.ExpenseClaim: "expense_claim",
-}
-LINE_MODELS: dict[type, tuple[type, Any]] = {
-    models.PurchaseReceipt: (models.PurchaseReceiptLine, models.PurchaseReceiptLine.receipt_id),
-    models.SalesOrder: (models.SalesOrderLine, models.SalesOrderLine.order_id),
-    models.SalesDelivery: (models.SalesDeliveryLine, models.SalesDeliveryLine.delivery_id),
-    models.SalesReturn: (models.SalesReturnLine, models.SalesReturnLine.return_id),
-}
+    async def warehouse(self, info: Info) -> Warehouse:  # type: ignore[valid-type]
+        return Warehouse.from_model(await info.context.loaders.by_id(models.Warehouse).load(
+            self._model.warehouse_id))
 
 
 @strawberry.interface(description="A business document (业务单据): number, date, owner department, lineage.")
@@ -172,77 +285,74 @@ class BusinessDocument(relay.Node):
     created_at: dt.datetime
     _model: strawberry.Private[Any]
 
+    @strawberry.field(description="Its kind (单据类型).")
+    def document_type(self) -> DocumentType:  # type: ignore[valid-type]
+        return DocumentTypeEnum(manifest.document_type_of(type(self._model)).code)
+
     @strawberry.field
     async def department(self, info: Info) -> Department:
         return Department.from_model(await info.context.loaders.department.load(self._model.department_id))
 
     @strawberry.field
     async def created_by(self, info: Info) -> Optional[User]:
-        if self._model.created_by_id is None:
-            return None
-        row = await info.context.loaders.user.load(self._model.created_by_id)
-        return User.from_model(row) if row else None
+        return await User.load(info, self._model.created_by_id)
 
     @strawberry.field(description="Every voucher this document caused (empty without `ledger.read`).")
     async def vouchers(self, info: Info) -> list[Voucher]:
         if not ledger_policies.can_read(info.context.actor):
             return []
-        source_type = SOURCE_TYPES[type(self._model)]
+        code = manifest.document_type_of(type(self._model)).code
         rows = await info.context.loaders.children(
             ledger_models.Voucher, ledger_models.Voucher.source_id, ledger_models.Voucher.id).load(self.id)
-        return [Voucher.from_model(r) for r in rows if r.source_type == source_type]
+        return [Voucher.from_model(r) for r in rows if r.source_type == code]
 
     @strawberry.field(description="Every stock movement this document caused.")
     async def stock_moves(self, info: Info) -> list[StockMove]:
-        source_type = SOURCE_TYPES[type(self._model)]
+        code = manifest.document_type_of(type(self._model)).code
         rows = await info.context.loaders.children(models.StockMove, models.StockMove.source_id,
                                                    models.StockMove.id).load(self.id)
-        return [StockMove.from_model(r) for r in rows if r.source_type == source_type]
+        return [StockMove.from_model(r) for r in rows if r.source_type == code]
 
-    @strawberry.field
+    @strawberry.field(description="Its lines, in order; empty for documents without lines (receipts, claims).")
     async def lines(self, info: Info) -> list[DocumentLine]:
-        spec = LINE_MODELS.get(type(self._model))
-        if spec is None:
+        document_type = manifest.document_type_of(type(self._model))
+        if document_type.line_model is None or document_type.line_name is None:
             return []
-        line_model, fk = spec
+        line_model, fk = document_type.line_model, getattr(document_type.line_model, document_type.line_key or "")
         rows = await info.context.loaders.children(line_model, fk, fk, line_model.line_no).load(self.id)
-        return [DocumentLine.from_model(r) for r in rows]
+        return [LINE_NODES[document_type.line_name].from_model(r) for r in rows]
 
 
 def _fields(m: Any) -> dict[str, Any]:
     return {"id": m.id, "number": m.number, "date": m.date, "state": m.state, "created_at": m.created_at, "_model": m}
 
 
-async def _customer(info: Info, customer_id: int) -> Any:
-    return Customer.from_model(await info.context.loaders.by_id(models.Customer).load(customer_id))  # type: ignore[attr-defined]
-
-
-async def _supplier(info: Info, supplier_id: int) -> Any:
-    return Supplier.from_model(await info.context.loaders.by_id(models.Supplier).load(supplier_id))  # type: ignore[attr-defined]
-
-
-async def _warehouse(info: Info, warehouse_id: int) -> Any:
-    return Warehouse.from_model(await info.context.loaders.by_id(models.Warehouse).load(warehouse_id))  # type: ignore[attr-defined]
-
-
-class _Visible:
-    # Each document type names its table in a class attribute ``model`` (not a GraphQL field).
+class _DocumentNode(ModelNode):
+    # Each document type names its table in ``model``; who sees it is the operations policy.
 
     @classmethod
     def from_model(cls, m: Any) -> Any:
         return cls(**_fields(m))  # type: ignore[call-arg]
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
-        rows = await info.context.loaders.by_id(cls.model).load_many([i or 0 for i in ids])
-        actor = info.context.actor
-        return [cls.from_model(r) if r and policies.can_see_department(actor, r.department_id) else None
-                for r in rows]
+    def visible(cls, info: Info, row: Any) -> bool:
+        return policies.can_see_document(info.context.actor, row)
+
+
+async def _customer(info: Info, customer_id: int) -> Any:
+    return Customer.from_model(await info.context.loaders.by_id(models.Customer).load(customer_id))
+
+
+async def _supplier(info: Info, supplier_id: int) -> Any:
+    return Supplier.from_model(await info.context.loaders.by_id(models.Supplier).load(supplier_id))
+
+
+async def _warehouse(info: Info, warehouse_id: int) -> Any:
+    return Warehouse.from_model(await info.context.loaders.by_id(models.Warehouse).load(warehouse_id))
 
 
 @strawberry.type(description="采购入库: goods received from a supplier.")
-class PurchaseReceipt(_Visible, BusinessDocument):
+class PurchaseReceipt(_DocumentNode, BusinessDocument):
     model = models.PurchaseReceipt
     supplier_invoice_no: Optional[str] = None
 
@@ -260,7 +370,7 @@ class PurchaseReceipt(_Visible, BusinessDocument):
 
 
 @strawberry.type(description="销售订单.")
-class SalesOrder(_Visible, BusinessDocument):
+class SalesOrder(_DocumentNode, BusinessDocument):
     model = models.SalesOrder
 
     @strawberry.field
@@ -275,14 +385,11 @@ class SalesOrder(_Visible, BusinessDocument):
 
     @strawberry.field(description="The order this one was copied from (引用复制).")
     async def copied_from(self, info: Info) -> Optional["SalesOrder"]:
-        if self._model.copied_from_id is None:
-            return None
-        return SalesOrder.from_model(await info.context.loaders.by_id(models.SalesOrder).load(
-            self._model.copied_from_id))
+        return await SalesOrder.load(info, self._model.copied_from_id)
 
 
 @strawberry.type(description="发货: goods delivered against an order.")
-class SalesDelivery(_Visible, BusinessDocument):
+class SalesDelivery(_DocumentNode, BusinessDocument):
     model = models.SalesDelivery
 
     @strawberry.field
@@ -299,7 +406,7 @@ class SalesDelivery(_Visible, BusinessDocument):
 
 
 @strawberry.type(description="销售退货: goods returned against a delivery.")
-class SalesReturn(_Visible, BusinessDocument):
+class SalesReturn(_DocumentNode, BusinessDocument):
     model = models.SalesReturn
 
     @strawberry.field
@@ -313,7 +420,7 @@ class SalesReturn(_Visible, BusinessDocument):
 
 
 @strawberry.type(description="收款: money received from a customer.")
-class CustomerReceipt(_Visible, BusinessDocument):
+class CustomerReceipt(_DocumentNode, BusinessDocument):
     model = models.CustomerReceipt
     amount: Decimal = Decimal("0")
 
@@ -327,7 +434,7 @@ class CustomerReceipt(_Visible, BusinessDocument):
 
 
 @strawberry.type(description="付款: money paid to a supplier.")
-class SupplierPayment(_Visible, BusinessDocument):
+class SupplierPayment(_DocumentNode, BusinessDocument):
     model = models.SupplierPayment
     amount: Decimal = Decimal("0")
 
@@ -347,7 +454,7 @@ class ExpenseClaimAbilities:
 
 
 @strawberry.type(description="费用报销: claimed by an employee, approved by their manager, paid by finance.")
-class ExpenseClaim(_Visible, BusinessDocument):
+class ExpenseClaim(_DocumentNode, BusinessDocument):
     model = models.ExpenseClaim
     category: ExpenseCategory = models.ExpenseCategory.TRAVEL
     amount: Decimal = Decimal("0")
@@ -366,23 +473,13 @@ class ExpenseClaim(_Visible, BusinessDocument):
 
     @strawberry.field
     async def approver(self, info: Info) -> Optional[User]:
-        if self._model.approver_id is None:
-            return None
-        return User.from_model(await info.context.loaders.user.load(self._model.approver_id))
+        return await User.load(info, self._model.approver_id)
 
     @strawberry.field
     def viewer_can(self, info: Info) -> ExpenseClaimAbilities:
         actor = info.context.actor
         return ExpenseClaimAbilities(approve=policies.can_approve_claim(actor, self._model),
                                      pay=policies.can_pay_claim(actor, self._model))
-
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
-        rows = await info.context.loaders.by_id(models.ExpenseClaim).load_many([i or 0 for i in ids])
-        actor = info.context.actor
-        return [cls.from_model(r) if r and (policies.can_see_department(actor, r.department_id)
-                                            or actor.is_user(r.claimant_id)) else None for r in rows]
 
 
 @strawberry.type(description="未结项: a delivery a customer still owes on, or a receipt still owed to a supplier.")
@@ -394,15 +491,43 @@ class OpenItem:
     open: Decimal
     _item: strawberry.Private[Any]
 
-    @strawberry.field
-    async def document(self, info: Info) -> BusinessDocument:
-        row = await info.context.loaders.by_id(MODELS_BY_SOURCE[self._item.item_type]).load(self._item.item_id)
-        return DOCUMENT_TYPES[self._item.item_type].from_model(row)
+    @strawberry.field(description="The delivery or purchase receipt; null when the viewer may not see it.")
+    async def document(self, info: Info) -> Optional[BusinessDocument]:
+        return await _document_of_type(info, self._item.item_type, self._item.item_id)
 
 
-DOCUMENT_TYPES: dict[str, Any] = {
-    "purchase_receipt": PurchaseReceipt, "sales_order": SalesOrder, "sales_delivery": SalesDelivery,
-    "sales_return": SalesReturn, "customer_receipt": CustomerReceipt, "supplier_payment": SupplierPayment,
-    "expense_claim": ExpenseClaim,
-}
-MODELS_BY_SOURCE: dict[str, Any] = {v: k for k, v in SOURCE_TYPES.items()}
+DOCUMENT_NODES: dict[str, Any] = {t.__name__: t for t in (
+    PurchaseReceipt, SalesOrder, SalesDelivery, SalesReturn, CustomerReceipt, SupplierPayment, ExpenseClaim)}
+LINE_NODES: dict[str, Any] = {t.__name__: t for t in (
+    PurchaseReceiptLine, SalesOrderLine, SalesDeliveryLine, SalesReturnLine)}
+LINE_TYPES: dict[type, manifest.DocumentType] = {
+    LINE_NODES[t.line_name]: t for t in manifest.document_types() if t.line_name in LINE_NODES}
+
+
+# ---------------------------------------------------------------- what operations adds to the books' types
+
+
+@strawberry.type
+class DimensionObjects:
+    """The customer, supplier and product a voucher line (or a trial-balance row) is about."""
+
+    @strawberry.field(description="The customer dimension; null when none or not visible to the viewer.")
+    async def customer(self, info: Info) -> Optional[Customer]:  # type: ignore[valid-type]
+        return await Customer.load(info, _dimension(self, ledger_models.Dimension.CUSTOMER))
+
+    @strawberry.field(description="The supplier dimension; null when none or not visible to the viewer.")
+    async def supplier(self, info: Info) -> Optional[Supplier]:  # type: ignore[valid-type]
+        return await Supplier.load(info, _dimension(self, ledger_models.Dimension.SUPPLIER))
+
+    @strawberry.field(description="The product dimension; null when none or not visible to the viewer.")
+    async def product(self, info: Info) -> Optional[Product]:
+        return await Product.load(info, _dimension(self, ledger_models.Dimension.PRODUCT))
+
+
+def _dimension(row: Any, dimension: ledger_models.Dimension) -> int | None:
+    model = getattr(row, "_model", None)
+    if isinstance(model, ledger_models.VoucherLine):
+        return model.dimension_values()[dimension.value]  # type: ignore[return-value]
+    # A trial-balance row by this dimension.
+    return row._value if getattr(row, "_dimension", None) == dimension else None
+

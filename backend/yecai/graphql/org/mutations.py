@@ -3,16 +3,13 @@
 from typing import Optional
 
 import strawberry
-from strawberry import relay
 from strawberry.types import Info
 
-from yecai.graphql.base import decode_id, decode_optional_id, error_type, result_union, run_mutation
+from yecai.graphql.base import decode_id, decode_optional_id, global_id, mutation
 from yecai.graphql.org.types import Department, DepartmentKind
 from yecai.org import errors, service
-
-CreateDepartmentError = error_type("CreateDepartment", [errors.DEPARTMENT_CODE_TAKEN])
-UpdateDepartmentError = error_type("UpdateDepartment", [errors.DEPARTMENT_CODE_TAKEN, errors.DEPARTMENT_CYCLE])
-DeleteDepartmentError = error_type("DeleteDepartment", [errors.DEPARTMENT_NOT_EMPTY])
+from yecai.org import permissions as p
+from yecai.org.events import DepartmentRemoving
 
 
 @strawberry.input
@@ -39,50 +36,30 @@ class DeleteDepartmentInput:
 
 
 @strawberry.type
-class CreateDepartmentSuccess:
-    department: Department
-
-
-@strawberry.type
-class UpdateDepartmentSuccess:
-    department: Department
-
-
-@strawberry.type
-class DeleteDepartmentSuccess:
-    deleted_id: strawberry.ID
-
-
-@strawberry.type
 class OrgMutations:
-    @strawberry.mutation(description="Add a department. Needs `org.manage_departments`.")
-    async def create_department(self, info: Info, input: CreateDepartmentInput) -> result_union("CreateDepartment", CreateDepartmentSuccess, CreateDepartmentError):  # type: ignore[valid-type]
-        async def run() -> CreateDepartmentSuccess:
-            department = await service.create_department(
-                info.context.session, actor=info.context.actor, code=input.code, name=input.name, kind=input.kind,
-                parent_id=decode_optional_id(input.parent_id, "Department", "parentId"), sort_order=input.sort_order)
-            return CreateDepartmentSuccess(department=Department.from_model(department))
+    @mutation("Add a department.", permission=p.ORG_MANAGE_DEPARTMENTS, errors=[errors.DEPARTMENT_CODE_TAKEN],
+              returns=("department", Department))
+    async def create_department(self, info: Info, input: CreateDepartmentInput) -> Department:
+        department = await service.create_department(
+            info.context.session, actor=info.context.actor, code=input.code, name=input.name, kind=input.kind,
+            parent_id=decode_optional_id(input.parent_id, "Department", "parentId"), sort_order=input.sort_order)
+        return Department.from_model(department)
 
-        return await run_mutation(info, CreateDepartmentError, run)
+    @mutation("Rename, re-code or move a department.", permission=p.ORG_MANAGE_DEPARTMENTS,
+              errors=[errors.DEPARTMENT_CODE_TAKEN, errors.DEPARTMENT_CYCLE], returns=("department", Department))
+    async def update_department(self, info: Info, input: UpdateDepartmentInput) -> Department:
+        kwargs: dict = {}
+        if input.parent_id is not strawberry.UNSET:
+            kwargs["parent_id"] = decode_optional_id(input.parent_id, "Department", "parentId")
+        department = await service.update_department(
+            info.context.session, actor=info.context.actor, department_id=decode_id(input.id, "Department"),
+            code=input.code, name=input.name, kind=input.kind, **kwargs)
+        return Department.from_model(department)
 
-    @strawberry.mutation(description="Rename, re-code or move a department. Needs `org.manage_departments`.")
-    async def update_department(self, info: Info, input: UpdateDepartmentInput) -> result_union("UpdateDepartment", UpdateDepartmentSuccess, UpdateDepartmentError):  # type: ignore[valid-type]
-        async def run() -> UpdateDepartmentSuccess:
-            kwargs: dict = {}
-            if input.parent_id is not strawberry.UNSET:
-                kwargs["parent_id"] = decode_optional_id(input.parent_id, "Department", "parentId")
-            department = await service.update_department(
-                info.context.session, actor=info.context.actor, department_id=decode_id(input.id, "Department"),
-                code=input.code, name=input.name, kind=input.kind, **kwargs)
-            return UpdateDepartmentSuccess(department=Department.from_model(department))
-
-        return await run_mutation(info, UpdateDepartmentError, run)
-
-    @strawberry.mutation(description="Delete a department without members or sub-departments. Needs `org.manage_departments`.")
-    async def delete_department(self, info: Info, input: DeleteDepartmentInput) -> result_union("DeleteDepartment", DeleteDepartmentSuccess, DeleteDepartmentError):  # type: ignore[valid-type]
-        async def run() -> DeleteDepartmentSuccess:
-            deleted = await service.delete_department(info.context.session, actor=info.context.actor,
-                                                      department_id=decode_id(input.id, "Department"))
-            return DeleteDepartmentSuccess(deleted_id=relay.GlobalID("Department", str(deleted)))
-
-        return await run_mutation(info, DeleteDepartmentError, run)
+    @mutation("Delete a department no one, no sub-department and no document or voucher refers to.",
+              permission=p.ORG_MANAGE_DEPARTMENTS, errors=[errors.DEPARTMENT_NOT_EMPTY], emits=[DepartmentRemoving],
+              returns=("deleted_id", strawberry.ID))
+    async def delete_department(self, info: Info, input: DeleteDepartmentInput) -> strawberry.ID:
+        deleted = await service.delete_department(info.context.session, actor=info.context.actor,
+                                                  department_id=decode_id(input.id, "Department"))
+        return strawberry.ID(str(global_id("Department", deleted)))

@@ -1,12 +1,12 @@
 """GraphQL types of the organisation."""
 
-from collections.abc import Iterable
-from typing import Any, Optional
+from typing import Optional
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from yecai.graphql.base import ModelNode
 from yecai.org import models, policies
 from yecai.org.models import DepartmentKind as DepartmentKindModel
 
@@ -20,7 +20,8 @@ class DepartmentAbilities:
 
 
 @strawberry.type(description="A department (部门) in the organisation tree.")
-class Department(relay.Node):
+class Department(ModelNode):
+    model = models.Department
     id: relay.NodeID[int]
     code: str
     name: str
@@ -53,16 +54,5 @@ class Department(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
-        if not policies.can_read_departments(info.context.actor):
-            return [None for _ in ids]
-        rows = await info.context.loaders.department.load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r else None for r in rows]
-
-
-def _int(value: str) -> int | None:
-    try:
-        return int(value)
-    except ValueError:
-        return None
+    def visible(cls, info: Info, row: models.Department) -> bool:
+        return policies.can_read_departments(info.context.actor)

@@ -3,33 +3,40 @@
 from typing import Optional
 
 import strawberry
-from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from yecai.graphql.base import Connection, connection, decode_id, decode_optional_id, guarded
+from yecai.graphql.base import (
+    DEFAULT_PAGE_SIZE,
+    Connection,
+    connection,
+    decode_document_id,
+    decode_id,
+    decode_optional_id,
+    guarded,
+)
+from yecai.graphql.enums import EventType
 from yecai.graphql.ledger.types import Account
+from yecai.graphql.operations.types import document_source
 from yecai.graphql.posting import types as t
 from yecai.ledger.models import Direction
 from yecai.pagination import paginate
 from yecai.posting import models, reconciliation, service
 
-DOCUMENT_TYPE_NAMES = {"PurchaseReceipt": "purchase_receipt", "SalesDelivery": "sales_delivery",
-                       "SalesReturn": "sales_return", "CustomerReceipt": "customer_receipt",
-                       "SupplierPayment": "supplier_payment", "ExpenseClaim": "expense_claim"}
 
-
-def _lines(rows: list[tuple[str, str, object]]) -> list[t.ReplayLine]:
-    return [t.ReplayLine(account_code=code, side=Direction(side), amount=amount) for code, side, amount in rows]
+def _lines(rows: list[service.ReplayLine], code: str, source_id: int) -> list[t.ReplayLine]:
+    return [t.ReplayLine(account_code=r.account_code, side=Direction(r.side), amount=r.amount,
+                         _source=document_source(code, source_id, r.source_line_id or None)) for r in rows]
 
 
 @strawberry.type
 class PostingQueries:
     @strawberry.field(description="Posting rules, by code. Needs `posting.read`.")
-    async def posting_rules(self, info: Info, first: int = 50, after: Optional[str] = None,
-                            event_type: Optional[str] = None) -> Connection[t.PostingRule]:
+    async def posting_rules(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None,
+                            event_type: Optional[EventType] = None) -> Connection[t.PostingRule]:  # type: ignore[valid-type]
         async def run() -> Connection[t.PostingRule]:
-            stmt = service.rules_query(actor=info.context.actor, event_type=event_type)
+            stmt = service.rules_query(actor=info.context.actor,
+                                       event_type=event_type.value if event_type is not None else None)
             page = await paginate(info.context.session, stmt, order=[(models.PostingRule.code, False),
                                                                      (models.PostingRule.id, False)],
                                   first=first, after=after)
@@ -42,18 +49,17 @@ class PostingQueries:
     async def preview_posting(self, info: Info, document_id: strawberry.ID, rule_id: Optional[strawberry.ID] = None,
                               definition: Optional[JSON] = None) -> list[t.PreviewVoucher]:
         async def run() -> list[t.PreviewVoucher]:
-            type_names = tuple(DOCUMENT_TYPE_NAMES)
-            pk = decode_id(document_id, type_names, "documentId")
-            source_type = DOCUMENT_TYPE_NAMES[relay.GlobalID.from_id(str(document_id)).type_name]
+            document_type, pk = decode_document_id(document_id, "documentId")
             previews = await service.preview(info.context.session, actor=info.context.actor,
-                                             source_type=source_type, source_id=pk, definition=definition,
+                                             document_type=document_type, source_id=pk, definition=definition,
                                              rule_id=decode_optional_id(rule_id, "PostingRule", "ruleId"))
             return [t.PreviewVoucher(
                 rule=t.PostingRule.from_model(pv.rule), version=pv.version.version or None, summary=pv.summary,
                 lands_as_posted=pv.post,
                 lines=[t.PreviewLine(account=Account.from_model(line.account), side=line.side, amount=line.amount,
                                      summary=line.summary, dimensions=line.dimensions,
-                                     source_line_id=line.source_line_id) for line in pv.lines])
+                                     _source=document_source(document_type.code, pk, line.source_line_id))
+                       for line in pv.lines])
                 for pv in previews]
 
         return await guarded(info, run)
@@ -66,9 +72,15 @@ class PostingQueries:
             diffs = await service.replay(info.context.session, actor=info.context.actor,
                                          rule_version_id=decode_id(rule_version_id, "PostingRuleVersion",
                                                                    "ruleVersionId"), period=period)
-            return [t.ReplayDifference(source_type=d.source_type, source_id=d.source_id, number=d.number,
-                                       status=d.status, posted=_lines(d.posted), replayed=_lines(d.replayed))
-                    for d in diffs]
+            result = []
+            for d in diffs:
+                code = d.document_type.code
+                source = document_source(code, d.source_id)
+                assert source is not None
+                result.append(t.ReplayDifference(number=d.number, status=d.status, source=source,
+                                                 posted=_lines(d.posted, code, d.source_id),
+                                                 replayed=_lines(d.replayed, code, d.source_id)))
+            return result
 
         return await guarded(info, run)
 
@@ -79,8 +91,10 @@ class PostingQueries:
             checks = await reconciliation.reconcile(info.context.session, actor=info.context.actor, period=period)
             return t.Reconciliation(period=period, passed=all(c.passed for c in checks), checks=[
                 t.ReconciliationCheck(code=c.code, name=c.name, passed=c.passed, exceptions=[
-                    t.ReconciliationException(message=e.message, expected=e.expected, actual=e.actual, documents=[
-                        t.DocumentRef(source_type=s, source_id=i, number=n) for s, i, n in e.documents])
+                    t.ReconciliationException(
+                        message=e.message, expected=e.expected, actual=e.actual,
+                        documents=[s for s in (document_source(code, pk) for code, pk in e.documents) if s],
+                        _voucher_ids=e.vouchers)
                     for e in c.exceptions]) for c in checks])
 
         return await guarded(info, run)

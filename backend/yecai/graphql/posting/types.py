@@ -1,9 +1,8 @@
 """GraphQL types of posting rules, previews, replays and reconciliation."""
 
 import datetime as dt
-from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Optional
 
 import strawberry
 from strawberry import relay
@@ -11,18 +10,28 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from yecai.graphql.auth.types import User
-from yecai.graphql.ledger.types import Account, Direction
-from yecai.graphql.org.types import _int
-from yecai.posting import models
-from yecai.posting import permissions as p
+from yecai.graphql.base import ModelNode
+from yecai.graphql.enums import EventType, EventTypeEnum
+from yecai.graphql.ledger.types import Account, Direction, Voucher
+from yecai.graphql.operations.types import DocumentLine, DocumentSource, document_source
+from yecai.ledger import models as ledger_models
+from yecai.posting import models, policies
+from yecai.posting.reconciliation import CheckCode
+from yecai.posting.service import ReplayStatus as ReplayStatusModel
+
+ReplayStatus = strawberry.enum(ReplayStatusModel, name="ReplayStatus",
+                               description="SAME, CHANGED, NEW (would post, nothing was) or GONE (posted, would not).")
 
 
-def _can_read(info: Info) -> bool:
-    return info.context.actor.has(p.POSTING_READ)
+class _RulesNode(ModelNode):
+    @classmethod
+    def visible(cls, info: Info, row: object) -> bool:
+        return policies.can_read(info.context.actor)
 
 
 @strawberry.type(description="A published, immutable version of a posting rule.")
-class PostingRuleVersion(relay.Node):
+class PostingRuleVersion(_RulesNode):
+    model = models.PostingRuleVersion
     id: relay.NodeID[int]
     version: int
     definition: JSON
@@ -41,32 +50,24 @@ class PostingRuleVersion(relay.Node):
 
     @strawberry.field
     async def published_by(self, info: Info) -> Optional[User]:
-        if self._model.published_by_id is None:
-            return None
-        row = await info.context.loaders.user.load(self._model.published_by_id)
-        return User.from_model(row) if row else None
+        return await User.load(info, self._model.published_by_id)
 
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
-        if not _can_read(info):
-            return [None for _ in ids]
-        rows = await info.context.loaders.by_id(models.PostingRuleVersion).load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r else None for r in rows]
 
 
 @strawberry.type(description="A posting rule (记账规则): for one business event type, the voucher to write.")
-class PostingRule(relay.Node):
+class PostingRule(_RulesNode):
+    model = models.PostingRule
     id: relay.NodeID[int]
     code: str
     name: str
-    event_type: str
+    event_type: EventType  # type: ignore[valid-type]
     active: bool
     _model: strawberry.Private[models.PostingRule]
 
     @classmethod
     def from_model(cls, m: models.PostingRule) -> "PostingRule":
-        return cls(id=m.id, code=m.code, name=m.name, event_type=m.event_type, active=m.active, _model=m)
+        return cls(id=m.id, code=m.code, name=m.name, event_type=EventTypeEnum(m.event_type), active=m.active,
+                   _model=m)
 
     @strawberry.field
     async def current_version(self, info: Info) -> Optional[PostingRuleVersion]:
@@ -81,29 +82,26 @@ class PostingRule(relay.Node):
                                                    models.PostingRuleVersion.version.desc()).load(self.id)
         return [PostingRuleVersion.from_model(r) for r in rows]
 
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [_int(i) for i in node_ids]
-        if not _can_read(info):
-            return [None for _ in ids]
-        rows = await info.context.loaders.by_id(models.PostingRule).load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r else None for r in rows]
 
 
 @strawberry.type
 class PreviewLine:
     account: Account
-    side: Direction
+    side: Direction  # type: ignore[valid-type]
     amount: Decimal
     summary: str
-    dimensions: JSON
-    source_line_id: Optional[int]
+    dimensions: JSON = strawberry.field(description="Dimension values by dimension, as the rule computed them.")
+    _source: strawberry.Private[Optional[DocumentSource]] = None
+
+    @strawberry.field(description="The document line it comes from; null for a document-level line.")
+    async def source_line(self, info: Info) -> Optional[DocumentLine]:
+        return await self._source.line(info) if self._source is not None else None
 
 
 @strawberry.type(description="A voucher a rule would write for a document, not written.")
 class PreviewVoucher:
     rule: PostingRule
-    version: Optional[int]
+    version: Optional[int] = strawberry.field(description="The version's number; null for an unsaved definition.")
     summary: str
     lands_as_posted: bool
     lines: list[PreviewLine]
@@ -112,25 +110,22 @@ class PreviewVoucher:
 @strawberry.type
 class ReplayLine:
     account_code: str
-    side: Direction
+    side: Direction  # type: ignore[valid-type]
     amount: Decimal
+    _source: strawberry.Private[Optional[DocumentSource]] = None
+
+    @strawberry.field(description="The document line it comes from; null for a document-level line.")
+    async def source_line(self, info: Info) -> Optional[DocumentLine]:
+        return await self._source.line(info) if self._source is not None else None
 
 
 @strawberry.type(description="One document of the period: what was posted and what the replayed version would post.")
 class ReplayDifference:
-    source_type: str
-    source_id: int
     number: str
-    status: str = strawberry.field(description="SAME, CHANGED, NEW (would post, nothing was) or GONE.")
+    status: ReplayStatus  # type: ignore[valid-type]
+    source: DocumentSource
     posted: list[ReplayLine]
     replayed: list[ReplayLine]
-
-
-@strawberry.type
-class DocumentRef:
-    source_type: str
-    source_id: int
-    number: str
 
 
 @strawberry.type
@@ -138,12 +133,22 @@ class ReconciliationException:
     message: str
     expected: Optional[Decimal]
     actual: Optional[Decimal]
-    documents: list[DocumentRef]
+    documents: list[DocumentSource] = strawberry.field(description="The documents to look at.")
+    _voucher_ids: strawberry.Private[list[int]]
+
+    @strawberry.field(description="The vouchers to look at.")
+    async def vouchers(self, info: Info) -> list[Voucher]:
+        found = [await Voucher.load(info, i) for i in self._voucher_ids]
+        return [v for v in found if v is not None]
+
+
+ReconciliationCheckCode = strawberry.enum(CheckCode, name="ReconciliationCheckCode",
+                                          description="Which data-quality check.")
 
 
 @strawberry.type(description="One data-quality check and what it found.")
 class ReconciliationCheck:
-    code: str
+    code: ReconciliationCheckCode  # type: ignore[valid-type]
     name: str
     passed: bool
     exceptions: list[ReconciliationException]
@@ -154,3 +159,31 @@ class Reconciliation:
     period: str
     passed: bool
     checks: list[ReconciliationCheck]
+
+
+# ---------------------------------------------------------------- lineage: what posting adds to the books' types
+
+
+@strawberry.type
+class VoucherLineLineage:
+    """Where a voucher line came from: posting wrote it from a document line by a rule version."""
+
+    @strawberry.field(description="The document and line this line came from; null for manual lines.")
+    def source(self) -> Optional[DocumentSource]:
+        m = self._model  # type: ignore[attr-defined]
+        return document_source(m.source_type, m.source_id, m.source_line_id)
+
+    @strawberry.field(description="The posting rule version that wrote this line; null for manual lines.")
+    async def rule_version(self, info: Info) -> Optional[PostingRuleVersion]:
+        return await PostingRuleVersion.load(info, self._model.rule_version_id)  # type: ignore[attr-defined]
+
+
+@strawberry.type
+class VoucherLineage:
+    """The document a voucher was written for."""
+
+    @strawberry.field(description="The business document behind this voucher; null for manual vouchers.")
+    def source(self) -> Optional[DocumentSource]:
+        m: ledger_models.Voucher = self._model  # type: ignore[attr-defined]
+        return document_source(m.source_type, m.source_id)
+

@@ -57,7 +57,7 @@ async def test_prepare_review_post_and_see_it_in_the_trial_balance(world: World,
     assert tb["totalDebit"] == tb["totalCredit"] and tb["totalClosingDebit"] == tb["totalClosingCredit"]
 
     # Drill down from the 4001 cell to the voucher and its lines.
-    q = """query($a: ID!) { voucherLines(accountId: $a, period: "2026-11", side: "CREDIT") { totalCount
+    q = """query($a: ID!) { voucherLines(accountId: $a, period: "2026-11", side: CREDIT) { totalCount
       edges { node { credit voucher { id summary state } } } } }"""
     lines = (await gql(q, {"a": gid("Account", world.ledger.accounts["4001"].id)}, token=reviewer_token))
     edges = lines["voucherLines"]["edges"]
@@ -184,10 +184,3 @@ async def test_a_voucher_is_reversed_once_and_a_reversal_never(world: World, sig
     reversal = (await gql(REVERSE, {"input": {"id": original}}, token=token))["reverseVoucher"]["voucher"]["id"]
     assert (await gql(q, {"id": original}, token=token))["node"]["viewerCan"] == {"reverse": False}
     assert (await gql(q, {"id": reversal}, token=token))["node"]["viewerCan"] == {"reverse": False}
-
-
-async def test_drill_down_refuses_an_unknown_side(world: World, sign_in: SignIn, gql: GraphQLClient) -> None:
-    _, token = await sign_in("auditor")
-    body = await gql('query($a: ID!) { voucherLines(accountId: $a, side: "UP") { totalCount } }',
-                     {"a": gid("Account", world.ledger.accounts["1001"].id)}, token=token, errors=True)
-    assert body["errors"][0]["extensions"] == {"code": "INVALID_INPUT", "field": "side"}

@@ -10,7 +10,8 @@ from tests.graphql.conftest import SignIn, World, gid
 from tests.graphql.helpers import mutation
 from yecai.org.models import DepartmentKind
 
-VOUCHERS = "vouchers { lines { account { code } debit credit customerId supplierId productId department { code } } }"
+VOUCHERS = ("vouchers { lines { account { code } debit credit customer { id } supplier { id } product { id } "
+            "department { code } } }")
 
 
 def lines(document: dict) -> list[list[tuple]]:
@@ -64,6 +65,11 @@ async def test_the_six_cases_through_the_api(world: World, sign_in: SignIn, gql:
     assert lines(delivery) == [[("1122", "11300.00", "0.00"), ("6001", "0.00", "10000.00"),
                                 ("22210102", "0.00", "1300.00")],
                                [("6401", "5700.00", "0.00"), ("1405", "0.00", "5700.00")]]
+    # Dimensions are the objects themselves: the receivable's customer, the stock's product.
+    receivable = delivery["vouchers"][0]["lines"][0]
+    stock_out = delivery["vouchers"][1]["lines"][1]
+    assert (receivable["customer"], receivable["supplier"], receivable["product"]) == ({"id": customer}, None, None)
+    assert stock_out["product"] == {"id": product} and stock_out["customer"] is None
 
     # Case 4: the customer pays.
     paid = await create("recordCustomerReceipt", "RecordCustomerReceiptInput", f"customerReceipt {{ {VOUCHERS} }}",

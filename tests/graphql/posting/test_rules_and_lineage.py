@@ -14,7 +14,7 @@ ORDER = mutation("createSalesOrder", "CreateSalesOrderInput", "salesOrder { id n
 DELIVER = mutation("deliverSalesOrder", "DeliverSalesOrderInput", """delivery { id number
   order { number state } stockMoves { quantity value balanceQuantity balanceValue product { code } }
   vouchers { id displayNumber state summary lines { account { code } debit credit
-    source { sourceType lineId document { __typename number } } ruleVersion { version rule { code } } } } }""")
+    source { type line { id } document { __typename number } } ruleVersion { version rule { code } } } } }""")
 RECEIPT = mutation("createPurchaseReceipt", "CreatePurchaseReceiptInput", "purchaseReceipt { id }")
 PUBLISH = mutation("publishPostingRuleVersion", "PublishPostingRuleVersionInput", "version { id version }")
 
@@ -48,7 +48,7 @@ async def test_case_3_through_the_api_with_lineage_both_ways(world: World, sign_
     assert [(li["account"]["code"], li["debit"], li["credit"]) for li in cost["lines"]] == [
         ("6401", "5500.00", "0.00"), ("1405", "0.00", "5500.00")]
     for line in revenue["lines"] + cost["lines"]:
-        assert line["source"]["sourceType"] == "sales_delivery" and line["source"]["lineId"]
+        assert line["source"]["type"] == "SALES_DELIVERY" and line["source"]["line"]["id"]
         assert line["source"]["document"] == {"__typename": "SalesDelivery", "number": retried["number"]}
         assert line["ruleVersion"]["version"] == 1
     assert {revenue["lines"][0]["ruleVersion"]["rule"]["code"], cost["lines"][0]["ruleVersion"]["rule"]["code"]} == {
@@ -59,7 +59,7 @@ async def test_case_3_through_the_api_with_lineage_both_ways(world: World, sign_
                     token=accountant))["trialBalance"]
     revenue_row = next(r for r in tb["rows"] if r["account"]["code"] == "6001")
     assert revenue_row["credit"] == "20000.00"  # the world's delivery and this one
-    drill = """query($a: ID!) { voucherLines(accountId: $a, period: "2026-11", side: "CREDIT") { totalCount
+    drill = """query($a: ID!) { voucherLines(accountId: $a, period: "2026-11", side: CREDIT) { totalCount
       edges { node { credit source { document { number ... on SalesDelivery { order { number } } } } } } } }"""
     lines = (await gql(drill, {"a": revenue_row["account"]["id"]}, token=accountant))["voucherLines"]
     assert lines["totalCount"] == 2
@@ -117,7 +117,7 @@ async def test_rules_refuse_what_does_not_parse_or_balance(world: World, sign_in
 
 async def test_preview_and_replay_a_new_version(world: World, sign_in: SignIn, gql: GraphQLClient) -> None:
     _, token = await sign_in("finance")
-    rules = (await gql('{ postingRules(eventType: "SALES_DELIVERED") { edges { node { id code currentVersion { '
+    rules = (await gql('{ postingRules(eventType: SALES_DELIVERED) { edges { node { id code currentVersion { '
                        'definition } } } } }', token=token))["postingRules"]["edges"]
     revenue = next(e["node"] for e in rules if e["node"]["code"] == "sales_delivery_revenue")
     definition = revenue["currentVersion"]["definition"]
@@ -135,15 +135,20 @@ async def test_preview_and_replay_a_new_version(world: World, sign_in: SignIn, g
                            token=token))["publishPostingRuleVersion"]["version"]
     assert published["version"] == 2
     replay_q = """query($v: ID!) { replayPostingRule(ruleVersionId: $v, period: "2026-11") { number status
-      posted { accountCode side amount } replayed { accountCode side amount } } }"""
+      source { type document { id number } }
+      posted { accountCode side amount } replayed { accountCode side amount sourceLine { id } } } }"""
     diffs = (await gql(replay_q, {"v": published["id"]}, token=token))["replayPostingRule"]
     assert len(diffs) == 1 and diffs[0]["status"] == "CHANGED"
-    assert {"accountCode": "6051", "side": "CREDIT", "amount": "10000.00"} in diffs[0]["replayed"]
+    assert diffs[0]["source"] == {"type": "SALES_DELIVERY", "document": {"id": delivery,
+                                                                         "number": diffs[0]["number"]}}
+    line = gid("SalesDeliveryLine", world.ops.delivery_line_id)
+    assert {"accountCode": "6051", "side": "CREDIT", "amount": "10000.00", "sourceLine": {"id": line}} \
+        in diffs[0]["replayed"]
     assert {"accountCode": "6001", "side": "CREDIT", "amount": "10000.00"} in diffs[0]["posted"]
 
 
 RECONCILE = """query($p: String!) { reconciliation(period: $p) { passed checks { code passed
-  exceptions { message expected actual documents { sourceType number } } } } }"""
+  exceptions { message expected actual documents { type document { number } } vouchers { displayNumber } } } } }"""
 
 
 async def test_reconciliation_holds_then_finds_a_manual_receivable(world: World, sign_in: SignIn,
@@ -159,7 +164,7 @@ async def test_reconciliation_holds_then_finds_a_manual_receivable(world: World,
     voucher = (await gql(create, {"input": {"date": "2026-11-25", "summary": "手工调账", "lines": [
         {"accountId": gid("Account", world.ledger.accounts["1001"].id), "credit": "50.00"},
         {"accountId": gid("Account", (await _account_id(gql, accountant, "1122"))), "debit": "50.00",
-         "customerId": world.ops.customer.id}]}}, token=accountant))["createVoucher"]["voucher"]
+         "customerId": gid("Customer", world.ops.customer.id)}]}}, token=accountant))["createVoucher"]["voucher"]
     await gql(mutation("reviewVoucher", "VoucherIdInput", "voucher { id }"), {"input": {"id": voucher["id"]}},
               token=reviewer)
     await gql(mutation("postVoucher", "VoucherIdInput", "voucher { id }"), {"input": {"id": voucher["id"]}},
@@ -195,7 +200,7 @@ async def test_document_lists_cost_the_same_statements_whatever_their_size(world
                                                                            gql: GraphQLClient) -> None:
     _, token = await sign_in("auditor")
     q = """{ salesDeliveries(first: 100) { totalCount edges { node { number department { name } customer { name }
-      lines { product { code category { code } } quantity net cost } vouchers { displayNumber
+      lines { product { code category { code } } quantity net ... on SalesDeliveryLine { cost } } vouchers { displayNumber
       lines { account { code } source { document { number } } ruleVersion { version } } } } } } }"""
     response = await gql.raw(q, token=token)
     assert "errors" not in response.json(), response.json()
@@ -233,15 +238,21 @@ async def test_detail_ledger_runs_the_balance(world: World, sign_in: SignIn, gql
 
 async def test_open_items_through_the_api(world: World, sign_in: SignIn, gql: GraphQLClient) -> None:
     _, token = await sign_in("finance")
-    q = """query($c: ID, $s: ID) { openItems(customerId: $c, supplierId: $s) { number amount settled open
-      document { __typename number } } }"""
-    items = (await gql(q, {"c": gid("Customer", world.ops.customer.id)}, token=token))["openItems"]
+    q = """query($c: ID, $s: ID) { openItems(customerId: $c, supplierId: $s) { totalCount edges { node {
+      number amount settled open document { __typename number } } } } }"""
+
+    async def items_of(variables: dict) -> list[dict]:
+        found = (await gql(q, variables, token=token))["openItems"]
+        assert found["totalCount"] == len(found["edges"])
+        return [e["node"] for e in found["edges"]]
+
+    items = await items_of({"c": gid("Customer", world.ops.customer.id)})
     assert [(i["document"]["__typename"], i["amount"], i["open"]) for i in items] == [
         ("SalesDelivery", "11300.00", "11300.00")]
     pay = mutation("recordCustomerReceipt", "RecordCustomerReceiptInput", "customerReceipt { id }")
     await gql(pay, {"input": {"customerId": gid("Customer", world.ops.customer.id), "date": "2026-11-20",
                               "amount": "300.00"}}, token=token)
-    items = (await gql(q, {"c": gid("Customer", world.ops.customer.id)}, token=token))["openItems"]
+    items = await items_of({"c": gid("Customer", world.ops.customer.id)})
     assert (items[0]["settled"], items[0]["open"]) == ("300.00", "11000.00")
     body = await gql(q, {}, token=token, errors=True)
     assert body["errors"][0]["extensions"] == {"code": "INVALID_INPUT", "field": "customerId"}

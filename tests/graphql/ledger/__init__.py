@@ -1,0 +1,1 @@
+"""API tests of the ledger domain."""
