@@ -74,7 +74,7 @@ test:
 	$(STAGE) typecheck       $(NPM_FE) run typecheck && \
 	$(STAGE) build           $(NPM_FE) run build && \
 	$(STAGE) ruff            bash scripts/ruff.sh && \
-	$(STAGE) imports         $(VENV)/bin/lint-imports --no-cache && \
+	$(STAGE) imports         $(PY) scripts/lint-imports.py && \
 	$(STAGE) pytest-sqlite   $(SQLITE_ENV) bash scripts/run-pytest.sh -m "not e2e" $(PYTEST_ARGS) && \
 	$(STAGE) pytest-e2e      bash scripts/pytest-e2e.sh $(PYTEST_ARGS) && \
 	$(STAGE) pytest-postgres bash scripts/pytest-postgres.sh -m "not e2e" $(PYTEST_ARGS)
@@ -94,9 +94,9 @@ test-frontend: node-env
 test-ruff: python-env
 	bash scripts/ruff.sh
 
-# The house's import rules ([tool.importlinter] in pyproject.toml): layers, no GraphQL in domains, no cycles.
+# The house's import rules, made from yecai.domains by scripts/lint-imports.py: layers, no GraphQL in domains, no cycles.
 test-imports: python-env
-	$(VENV)/bin/lint-imports --no-cache
+	$(PY) scripts/lint-imports.py
 
 test-sqlite: python-env
 	$(SQLITE_ENV) bash scripts/run-pytest.sh -m "not e2e" $(PYTEST_ARGS)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 from graphql import parse
 from graphql.language import EnumTypeDefinitionNode, ObjectTypeDefinitionNode
 
@@ -16,7 +13,6 @@ from yecai.org.events import DepartmentRemoving
 from yecai.posting.defaults import DEFAULT_RULES
 from yecai.posting.engine import SAMPLES
 
-ROOT = Path(__file__).resolve().parent.parent
 SDL = parse(export_sdl())
 
 
@@ -29,17 +25,6 @@ def test_every_listed_domain_declares_itself_once() -> None:
     names = [d.name for d in manifest.domains()]
     assert names == [path.rsplit(".", 1)[1] for path in DOMAINS]
     assert _enum("Domain") == {n.upper() for n in names}
-
-
-def test_the_import_layers_follow_the_domain_list() -> None:
-    """pyproject's layers contracts name the domains in the list's order (top layer first)."""
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    names = [d.name for d in manifest.domains()]
-    for contract in config["tool"]["importlinter"]["contracts"]:
-        if contract["type"] != "layers":
-            continue
-        layered = [layer for layer in contract["layers"] if layer in names]
-        assert layered == list(reversed(names)), contract["name"]
 
 
 def test_permissions_belong_to_their_domain_and_known_roles() -> None:
