@@ -39,15 +39,20 @@ class Loaders:
 
         return self._get(f"by_id:{model.__name__}", batch)
 
-    def children(self, model: type[Any], column: Any, *order_by: Any) -> DataLoader[int, list[Any]]:
-        """Rows of ``model`` grouped by the foreign key ``column`` (one statement per batch)."""
+    def children(self, model: type[Any], column: Any, *order_by: Any,
+                 kind: tuple[Any, str] | None = None) -> DataLoader[int, list[Any]]:
+        """Rows of ``model`` grouped by the foreign key ``column`` (one statement per batch); with
+        ``kind=(type_column, value)``, only the rows of that kind (a document type's vouchers)."""
 
         async def batch(keys: list[int]) -> list[list[Any]]:
-            rows = (await self.session.execute(
-                select(model).where(column.in_(keys)).order_by(*order_by))).scalars().all()
+            stmt = select(model).where(column.in_(keys))
+            if kind is not None:
+                stmt = stmt.where(kind[0] == kind[1])
+            rows = (await self.session.execute(stmt.order_by(*order_by))).scalars().all()
             return _group(keys, ((getattr(row, column.key), row) for row in rows))
 
-        return self._get(f"children:{model.__name__}.{column.key}", batch)
+        suffix = f"[{kind[0].key}={kind[1]}]" if kind is not None else ""
+        return self._get(f"children:{model.__name__}.{column.key}{suffix}", batch)
 
     def one_by(self, model: type[Any], column: Any) -> DataLoader[int, Any]:
         """The row of ``model`` whose unique ``column`` equals the key; ``None`` where there is none."""

@@ -45,7 +45,7 @@ async def supplier_open_amount(session: AsyncSession, supplier_id: int) -> Decim
     return sum((i.open for i in await open_items(session, supplier_id=supplier_id)), Decimal(0))
 
 
-def _positive_money(value: Decimal, field_name: str) -> Decimal:
+def positive_money(value: Decimal, field_name: str) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
         raise invalid(field_name, "金额必须大于零", "must be greater than zero")
     if value != value.quantize(CENT) or value > Decimal("9999999999999.99"):
@@ -118,7 +118,7 @@ async def _record_cash(session: AsyncSession, actor: Actor, *, model: type[T], p
         return earlier
     party_model, party_field, party_id = party
     await get_active(session, party_model, party_id, f"{party_field[:-3]}Id")
-    value = _positive_money(amount, "amount")
+    value = positive_money(amount, "amount")
     items = await open_items(session, **{party_field: party_id})
     if value > sum((i.open for i in items), Decimal(0)):
         raise DomainError(errors.OVER_PAYMENT, field="amount")

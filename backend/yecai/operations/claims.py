@@ -14,7 +14,7 @@ from yecai.auth.models import User
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.operations import errors, policies
-from yecai.operations.cash import _positive_money
+from yecai.operations.cash import positive_money
 from yecai.operations.common import assign_number, publish_event, replayed
 from yecai.operations.models import (
     DocumentState,
@@ -42,7 +42,7 @@ async def create_expense_claim(session: AsyncSession, *, actor: Actor, category:
         raise invalid("departmentId", "报销人须属于某个部门", "the claimant must belong to a department")
     claim = ExpenseClaim(number="", date=day, department_id=user.department_id, state=DocumentState.SUBMITTED,
                          created_by_id=actor.user_id, idempotency_key=idempotency_key, claimant_id=user.id,
-                         category=kind, amount=_positive_money(amount, "amount"),
+                         category=kind, amount=positive_money(amount, "amount"),
                          description=v.required_text(description, "description", max_len=500))
     session.add(claim)
     await session.flush()

@@ -303,15 +303,16 @@ class BusinessDocument(relay.Node):
             return []
         code = manifest.document_type_of(type(self._model)).code
         rows = await info.context.loaders.children(
-            ledger_models.Voucher, ledger_models.Voucher.source_id, ledger_models.Voucher.id).load(self.id)
-        return [Voucher.from_model(r) for r in rows if r.source_type == code]
+            ledger_models.Voucher, ledger_models.Voucher.source_id, ledger_models.Voucher.id,
+            kind=(ledger_models.Voucher.source_type, code)).load(self.id)
+        return [Voucher.from_model(r) for r in rows]
 
     @strawberry.field(description="Every stock movement this document caused.")
     async def stock_moves(self, info: Info) -> list[StockMove]:
         code = manifest.document_type_of(type(self._model)).code
-        rows = await info.context.loaders.children(models.StockMove, models.StockMove.source_id,
-                                                   models.StockMove.id).load(self.id)
-        return [StockMove.from_model(r) for r in rows if r.source_type == code]
+        rows = await info.context.loaders.children(models.StockMove, models.StockMove.source_id, models.StockMove.id,
+                                                   kind=(models.StockMove.source_type, code)).load(self.id)
+        return [StockMove.from_model(r) for r in rows]
 
     @strawberry.field(description="Its lines, in order; empty for documents without lines (receipts, claims).")
     async def lines(self, info: Info) -> list[DocumentLine]:
