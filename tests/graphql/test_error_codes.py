@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.conftest import GraphQLClient
 from tests.graphql.conftest import SignIn, World, gid
 from tests.graphql.helpers import expect_error
-from tests.graphql.operations import MUTATIONS
+from tests.graphql.mutations import MUTATIONS
 
 CASES: list[tuple[str, str, Callable[[World], dict[str, Any]], str, str | None]] = [
     # (mutation, role, input, code, field)

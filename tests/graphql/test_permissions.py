@@ -10,10 +10,10 @@ from tests.conftest import GraphQLClient
 from tests.dbstate import fingerprint
 from tests.factories import BUILTIN_ROLE_CODES
 from tests.graphql.conftest import SignIn, World
-from tests.graphql.operations import MUTATIONS, MutationCase
+from tests.graphql.mutations import MUTATIONS, MutationCase
 from yecai.auth.permissions import BUILTIN_ROLES
 
-# Each mutation's permission is read from the exported schema (tests.graphql.operations). Beside the
+# Each mutation's permission is read from the exported schema (tests.graphql.mutations). Beside the
 # built-in roles, the world's custom_reader holds org.read only: it is refused what every built-in
 # role may do (e.g. API tokens).
 PERMISSIONS = {**{r.code: r.permissions for r in BUILTIN_ROLES}, "custom_reader": frozenset({"org.read"})}
