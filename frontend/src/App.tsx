@@ -2,20 +2,20 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { GraphqlProvider } from './graphql/client';
 import { LanguageProvider } from './i18n/LanguageProvider';
-import { ViewerProvider } from './auth/viewer';
-import { FullPageSpin, RequireAuth, RequirePermission } from './auth/RequirePermission';
+import { ViewerProvider } from './app/viewer';
+import { FullPageSpin, RequireAuth, RequirePermission } from './app/guards';
 import { navEntry } from './layout/nav';
-import { PERMISSIONS } from './auth/permissions';
+import { PERMISSIONS } from './app/permissions';
 import { NotFoundPage } from './layout/ErrorPages';
 
 // Every page is its own chunk: the sign-in page does not pay for the audit viewer.
-const LoginPage = lazy(() => import('./auth/LoginPage'));
+const LoginPage = lazy(() => import('./app/LoginPage'));
 const AppLayout = lazy(() => import('./layout/AppLayout'));
 const HomePage = lazy(() => import('./home/HomePage'));
 const UsersPage = lazy(() => import('./org/UsersPage'));
 const DepartmentsPage = lazy(() => import('./org/DepartmentsPage'));
-const RolesPage = lazy(() => import('./roles/RolesPage'));
-const TokensPage = lazy(() => import('./tokens/TokensPage'));
+const RolesPage = lazy(() => import('./auth/roles/RolesPage'));
+const TokensPage = lazy(() => import('./auth/tokens/TokensPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 const SalesOrdersPage = lazy(() => import('./operations/SalesOrdersPage'));
 const DocumentFormPage = lazy(() => import('./operations/DocumentFormPage'));

@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import { Avatar, Card, Col, Descriptions, Empty, Flex, Row, Space, Tag, Typography, theme } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useViewer } from '../auth/viewer';
-import { hasAnyPermission } from '../auth/permissions';
+import { useViewer } from '../app/viewer';
+import { hasAnyPermission } from '../app/permissions';
 import { NAV_ENTRIES } from '../layout/nav';
 import { formatDateTime, nowInShanghai } from '../i18n/time';
 

@@ -11,10 +11,10 @@ import {
 } from '@ant-design/icons';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { useViewer, useViewerContext } from '../auth/viewer';
-import { hasAnyPermission } from '../auth/permissions';
-import { LogoutMutation } from '../auth/operations';
-import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import { useViewer, useViewerContext } from '../app/viewer';
+import { hasAnyPermission } from '../app/permissions';
+import { LogoutMutation } from '../app/session';
+import { ChangePasswordModal } from './ChangePasswordModal';
 import { useResetClient } from '../graphql/client';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ENTRIES, type NavEntry } from './nav';

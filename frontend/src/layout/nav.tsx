@@ -22,7 +22,7 @@ import {
   WalletOutlined,
   ReconciliationOutlined,
 } from '@ant-design/icons';
-import { PERMISSIONS } from '../auth/permissions';
+import { PERMISSIONS } from '../app/permissions';
 import type { Messages } from '../i18n/zh-CN';
 
 export type NavKey =

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Dimension } from '../gql/graphql';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
+import { useCan } from '../app/viewer';
+import { PERMISSIONS } from '../app/permissions';
 import { CustomersQuery, ProductsQuery, SuppliersQuery } from '../operations/operations';
 
 export const DIMENSIONS: readonly Dimension[] = ['CUSTOMER', 'SUPPLIER', 'DEPARTMENT', 'PROJECT', 'PRODUCT'];

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
-import { RoleOptionsQuery } from '../roles/operations';
+import { RoleOptionsQuery } from '../auth/roles/operations';
 import { AssignRolesMutation } from './operations';
 
 export function AssignRolesModal({ user, onClose }: { user: UserRowFragment | null; onClose: () => void }) {

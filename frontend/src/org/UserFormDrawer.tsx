@@ -4,9 +4,9 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
-import { RoleOptionsQuery } from '../roles/operations';
+import { useCan } from '../app/viewer';
+import { PERMISSIONS } from '../app/permissions';
+import { RoleOptionsQuery } from '../auth/roles/operations';
 import { CreateUserMutation, UpdateUserMutation } from './operations';
 import type { DepartmentOption } from './departmentTree';
 

@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { ChangePasswordMutation } from './operations';
+import { ChangePasswordMutation } from '../app/session';
 import { useMutationFeedback } from '../graphql/errors';
 
 interface ChangePasswordForm {

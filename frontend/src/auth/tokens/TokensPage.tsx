@@ -4,11 +4,11 @@ import type { TableColumnsType } from 'antd';
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { ApiTokenFieldsFragment } from '../gql/graphql';
-import { PageHeader } from '../layout/PageHeader';
-import { Pager, useCursorPager } from '../graphql/pagination';
-import { useMutationFeedback } from '../graphql/errors';
-import { formatDateTime } from '../i18n/time';
+import type { ApiTokenFieldsFragment } from '../../gql/graphql';
+import { PageHeader } from '../../layout/PageHeader';
+import { Pager, useCursorPager } from '../../graphql/pagination';
+import { useMutationFeedback } from '../../graphql/errors';
+import { formatDateTime } from '../../i18n/time';
 import { ApiTokensQuery, CreateApiTokenMutation, RevokeApiTokenMutation } from './operations';
 
 const PAGE_SIZE = 20;

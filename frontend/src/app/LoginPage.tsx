@@ -4,7 +4,7 @@ import { Alert, Button, Card, Divider, Form, Input, Space, Tag, Typography } fro
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { AuthConfigQuery, LoginMutation } from './operations';
+import { AuthConfigQuery, LoginMutation } from './session';
 import { useViewerContext } from './viewer';
 import { useResetClient } from '../graphql/client';
 import { describeCombinedError, isDomainError } from '../graphql/errors';

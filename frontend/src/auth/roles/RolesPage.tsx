@@ -4,9 +4,9 @@ import type { TableColumnsType } from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { RoleFieldsFragment } from '../gql/graphql';
-import { PageHeader } from '../layout/PageHeader';
-import { useMutationFeedback } from '../graphql/errors';
+import type { RoleFieldsFragment } from '../../gql/graphql';
+import { PageHeader } from '../../layout/PageHeader';
+import { useMutationFeedback } from '../../graphql/errors';
 import { DeleteRoleMutation, RolesQuery } from './operations';
 import { RoleEditorDrawer } from './RoleEditorDrawer';
 

@@ -2,10 +2,10 @@ import { useEffect, useMemo } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Drawer, Form, Input, Row, Space, Spin, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { PermissionCode, PermissionsQuery as PermissionsResult, RoleFieldsFragment } from '../gql/graphql';
-import { useMutationFeedback } from '../graphql/errors';
+import type { PermissionCode, PermissionsQuery as PermissionsResult, RoleFieldsFragment } from '../../gql/graphql';
+import { useMutationFeedback } from '../../graphql/errors';
 import { CreateRoleMutation, PermissionsQuery, UpdateRoleMutation } from './operations';
-import zhCN from '../i18n/zh-CN';
+import zhCN from '../../i18n/zh-CN';
 
 type Permission = PermissionsResult['permissions'][number];
 

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useClient, type Client } from 'urql';
 import type { ViewerFieldsFragment } from '../gql/graphql';
-import { ViewerQuery } from './operations';
+import { ViewerQuery } from './session';
 import { onUnauthenticated } from '../graphql/client';
 import { hasPermission } from './permissions';
 
