@@ -5,8 +5,8 @@ import { LanguageProvider } from './i18n/LanguageProvider';
 import { ViewerProvider } from './app/viewer';
 import { FullPageSpin, RequireAuth, RequirePermission } from './app/guards';
 import { navEntry } from './layout/nav';
-import { PERMISSIONS } from './app/permissions';
 import { NotFoundPage } from './layout/ErrorPages';
+import type { PermissionCode } from './app/permissions';
 
 // Every page is its own chunk: the sign-in page does not pay for the audit viewer.
 const LoginPage = lazy(() => import('./app/LoginPage'));
@@ -39,7 +39,7 @@ const PostingRuleDetailPage = lazy(() => import('./posting/PostingRuleDetailPage
 const ReconciliationPage = lazy(() => import('./posting/ReconciliationPage'));
 
 /** A route behind the permission its navigation entry declares (or an explicit list). */
-function guarded(path: string, anyOf: readonly string[], element: ReactNode) {
+function guarded(path: string, anyOf: readonly PermissionCode[], element: ReactNode) {
   return <Route key={path} path={path} element={<RequirePermission anyOf={anyOf}>{element}</RequirePermission>} />;
 }
 
@@ -101,16 +101,16 @@ export default function App() {
                     }
                   />
                   {guarded('sales-orders', navEntry('salesOrders').anyOf, <SalesOrdersPage />)}
-                  {guarded('sales-orders/new', [PERMISSIONS.operationsCreate], <DocumentFormPage kind="salesOrder" />)}
+                  {guarded('sales-orders/new', ['OPERATIONS_CREATE_DOCUMENTS'], <DocumentFormPage kind="salesOrder" />)}
                   {guarded('deliveries', navEntry('deliveries').anyOf, <DeliveriesPage />)}
                   {guarded('purchase-receipts', navEntry('purchaseReceipts').anyOf, <PurchaseReceiptsPage />)}
-                  {guarded('purchase-receipts/new', [PERMISSIONS.operationsCreate], <DocumentFormPage kind="purchaseReceipt" />)}
+                  {guarded('purchase-receipts/new', ['OPERATIONS_CREATE_DOCUMENTS'], <DocumentFormPage kind="purchaseReceipt" />)}
                   {guarded('cash', navEntry('cash').anyOf, <CashPage />)}
                   {guarded('expense-claims', navEntry('expenseClaims').anyOf, <ExpenseClaimsPage />)}
                   {guarded('master-data', navEntry('masterData').anyOf, <MasterDataPage />)}
                   {guarded('documents/:id', navEntry('expenseClaims').anyOf, <DocumentDetailPage />)}
                   {guarded('vouchers', navEntry('vouchers').anyOf, <VouchersPage />)}
-                  {guarded('vouchers/new', [PERMISSIONS.ledgerPrepare], <VoucherFormPage />)}
+                  {guarded('vouchers/new', ['LEDGER_PREPARE_VOUCHERS'], <VoucherFormPage />)}
                   {guarded('vouchers/:id', navEntry('vouchers').anyOf, <VoucherDetailPage />)}
                   {guarded('trial-balance', navEntry('trialBalance').anyOf, <TrialBalancePage />)}
                   {guarded('account-ledger', navEntry('accountLedger').anyOf, <AccountLedgerPage />)}

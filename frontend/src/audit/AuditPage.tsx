@@ -11,7 +11,6 @@ import { Pager, useCursorPager } from '../graphql/pagination';
 import { formatDateTime, shanghaiDayEndUtc, shanghaiDayStartUtc } from '../i18n/time';
 import { UserOptionsQuery } from '../org/operations';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { AuditEventsQuery } from './operations';
 import { JsonDiff } from './JsonDiff';
 import styles from './AuditPage.module.css';
@@ -41,7 +40,7 @@ function ActorSelect({ value, onChange }: { value?: string; onChange?: (value: s
   const [{ data, fetching }] = useQuery({
     query: UserOptionsQuery,
     variables: { search: search || null },
-    pause: !can(PERMISSIONS.orgRead),
+    pause: !can('ORG_READ'),
   });
   const options = data?.users.edges.map(({ node }) => ({
     value: node.id,

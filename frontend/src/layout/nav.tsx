@@ -22,8 +22,8 @@ import {
   WalletOutlined,
   ReconciliationOutlined,
 } from '@ant-design/icons';
-import { PERMISSIONS } from '../app/permissions';
 import type { Messages } from '../i18n/zh-CN';
+import type { PermissionCode } from '../app/permissions';
 
 export type NavKey =
   | 'home'
@@ -55,12 +55,12 @@ export interface NavEntry {
   label: `nav.${NavKey}`;
   description: `home.${Extract<keyof Messages['home'], `link${string}`>}` | null;
   /** The viewer needs one of these to see the entry; empty means everyone signed in. */
-  anyOf: readonly string[];
+  anyOf: readonly PermissionCode[];
   group: 'main' | 'operations' | 'books' | 'posting' | 'org' | 'system';
 }
 
-const OPERATIONS = [PERMISSIONS.operationsRead];
-const BOOKS = [PERMISSIONS.ledgerRead];
+const OPERATIONS: readonly PermissionCode[] = ['OPERATIONS_READ'];
+const BOOKS: readonly PermissionCode[] = ['LEDGER_READ'];
 
 // Mirrors the contract's navigation table; the routes use the same lists.
 export const NAV_ENTRIES: readonly NavEntry[] = [
@@ -75,7 +75,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: <FileDoneOutlined />,
     label: 'nav.expenseClaims',
     description: 'home.linkExpenseClaims',
-    anyOf: [PERMISSIONS.operationsRead, PERMISSIONS.operationsClaimExpenses],
+    anyOf: ['OPERATIONS_READ', 'OPERATIONS_CLAIM_EXPENSES'],
     group: 'operations',
   },
   { key: 'masterData', path: '/master-data', icon: <DatabaseOutlined />, label: 'nav.masterData', description: null, anyOf: OPERATIONS, group: 'operations' },
@@ -86,7 +86,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'balanceSheet', path: '/balance-sheet', icon: <FundOutlined />, label: 'nav.balanceSheet', description: null, anyOf: BOOKS, group: 'books' },
   { key: 'accounts', path: '/accounts', icon: <ClusterOutlined />, label: 'nav.accounts', description: null, anyOf: BOOKS, group: 'books' },
   { key: 'fiscalPeriods', path: '/fiscal-periods', icon: <CalendarOutlined />, label: 'nav.fiscalPeriods', description: null, anyOf: BOOKS, group: 'books' },
-  { key: 'postingRules', path: '/posting-rules', icon: <NodeIndexOutlined />, label: 'nav.postingRules', description: 'home.linkPostingRules', anyOf: [PERMISSIONS.postingRead], group: 'posting' },
+  { key: 'postingRules', path: '/posting-rules', icon: <NodeIndexOutlined />, label: 'nav.postingRules', description: 'home.linkPostingRules', anyOf: ['POSTING_READ'], group: 'posting' },
   { key: 'reconciliation', path: '/reconciliation', icon: <ReconciliationOutlined />, label: 'nav.reconciliation', description: 'home.linkReconciliation', anyOf: BOOKS, group: 'posting' },
   {
     key: 'users',
@@ -94,7 +94,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: <TeamOutlined />,
     label: 'nav.users',
     description: 'home.linkUsers',
-    anyOf: [PERMISSIONS.orgRead],
+    anyOf: ['ORG_READ'],
     group: 'org',
   },
   {
@@ -103,7 +103,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: <ApartmentOutlined />,
     label: 'nav.departments',
     description: 'home.linkDepartments',
-    anyOf: [PERMISSIONS.orgRead],
+    anyOf: ['ORG_READ'],
     group: 'org',
   },
   {
@@ -112,7 +112,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: <SafetyOutlined />,
     label: 'nav.roles',
     description: 'home.linkRoles',
-    anyOf: [PERMISSIONS.authManageRoles],
+    anyOf: ['AUTH_MANAGE_ROLES'],
     group: 'org',
   },
   {
@@ -121,7 +121,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: <KeyOutlined />,
     label: 'nav.tokens',
     description: 'home.linkTokens',
-    anyOf: [PERMISSIONS.authUseApiTokens],
+    anyOf: ['AUTH_USE_API_TOKENS'],
     group: 'system',
   },
   {
@@ -130,7 +130,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: <AuditOutlined />,
     label: 'nav.audit',
     description: 'home.linkAudit',
-    anyOf: [PERMISSIONS.auditRead],
+    anyOf: ['AUDIT_READ'],
     group: 'system',
   },
 ];

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { AccountType, AccountsQuery as AccountsResult, Dimension, Direction } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { useMutationFeedback } from '../graphql/errors';
 import { AccountsQuery, CreateAccountMutation, UpdateAccountMutation } from './operations';
 import { DIMENSIONS } from './dimensions';
@@ -57,7 +56,7 @@ export default function AccountsPage() {
     [data, more],
   );
   const tree = useMemo(() => buildTree(accounts), [accounts]);
-  const manage = can(PERMISSIONS.ledgerManageAccounts);
+  const manage = can('LEDGER_MANAGE_ACCOUNTS');
 
   const open = (d: NonNullable<typeof dialog>) => {
     setDialog(d);

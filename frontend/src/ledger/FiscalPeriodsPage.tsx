@@ -4,7 +4,6 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { useMutationFeedback } from '../graphql/errors';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { formatDateTime } from '../i18n/time';
@@ -20,7 +19,7 @@ export default function FiscalPeriodsPage() {
   const [{ data, fetching }, refetch] = useQuery({ query: FiscalPeriodsQuery, variables: { first: 24 }, requestPolicy: 'cache-and-network' });
   const [{ fetching: opening }, openPeriod] = useMutation(OpenFiscalPeriodMutation);
   const [, closePeriod] = useMutation(CloseFiscalPeriodMutation);
-  const manage = can(PERMISSIONS.ledgerManagePeriods);
+  const manage = can('LEDGER_MANAGE_PERIODS');
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
   const doOpen = async () => {

@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { VoucherState } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { Pager, useCursorPager } from '../graphql/pagination';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { VoucherStateTag, voucherPath } from '../common/documents';
@@ -32,7 +31,7 @@ export default function VouchersPage() {
         title={t('nav.vouchers')}
         subtitle={t('vouchers.hint')}
         extra={
-          can(PERMISSIONS.ledgerPrepare) && (
+          can('LEDGER_PREPARE_VOUCHERS') && (
             <Link to="/vouchers/new">
               <Button type="primary" icon={<PlusOutlined />} data-testid="voucher-create">
                 {t('vouchers.new')}

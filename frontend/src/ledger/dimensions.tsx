@@ -3,7 +3,6 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Dimension } from '../gql/graphql';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { CustomersQuery, ProductsQuery, SuppliersQuery } from '../operations/operations';
 
 export const DIMENSIONS: readonly Dimension[] = ['CUSTOMER', 'SUPPLIER', 'DEPARTMENT', 'PROJECT', 'PRODUCT'];
@@ -19,7 +18,7 @@ function pkOf(globalId: string): string {
 /** Names of customers, suppliers and products by database id, for 辅助核算 columns. */
 export function useDimensionNames() {
   const can = useCan();
-  const pause = !can(PERMISSIONS.operationsRead);
+  const pause = !can('OPERATIONS_READ');
   const [{ data: c }] = useQuery({ query: CustomersQuery, variables: { first: 100 }, pause });
   const [{ data: s }] = useQuery({ query: SuppliersQuery, variables: { first: 100 }, pause });
   const [{ data: p }] = useQuery({ query: ProductsQuery, variables: { first: 100 }, pause });

@@ -6,7 +6,6 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { useMutationFeedback } from '../graphql/errors';
 import { useDocumentListFilters } from '../common/ListFilters';
 import { newIdempotencyKey } from '../common/idempotency';
@@ -155,7 +154,7 @@ function Payments({ canRecord }: { canRecord: boolean }) {
 export default function CashPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const canRecord = can(PERMISSIONS.operationsRecordCash);
+  const canRecord = can('OPERATIONS_RECORD_CASH');
   return (
     <>
       <PageHeader title={t('nav.cash')} subtitle={t('documents.cashHint')} />

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentQuery as DocumentResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { useMutationFeedback } from '../graphql/errors';
 import { documentPath, DocumentStateTag, DocumentTypeLabel, voucherPath, VoucherStateTag } from '../common/documents';
 import { Money, Quantity } from '../common/Money';
@@ -70,7 +69,7 @@ export default function DocumentDetailPage() {
     return <Result status="404" title={t('documents.notFound')} subTitle={error?.message} />;
   }
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  const canCreate = can(PERMISSIONS.operationsCreate);
+  const canCreate = can('OPERATIONS_CREATE_DOCUMENTS');
   const isOrder = doc.__typename === 'SalesOrder';
   const isDelivery = doc.__typename === 'SalesDelivery';
   const priced = doc.lines.length > 0;
@@ -188,7 +187,7 @@ export default function DocumentDetailPage() {
             />
           </Card>
         )}
-        {can(PERMISSIONS.ledgerRead) && (
+        {can('LEDGER_READ') && (
         <Card title={t('documents.vouchers')} size="small">
           <Table
             rowKey="id"

@@ -5,7 +5,6 @@ import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { useDepartments } from '../org/useDepartments';
 import { useMutationFeedback } from '../graphql/errors';
 import { documentPath } from '../common/documents';
@@ -44,7 +43,7 @@ export default function DocumentFormPage({ kind }: { kind: 'salesOrder' | 'purch
   const [{ fetching: creatingReceipt }, createReceipt] = useMutation(CreatePurchaseReceiptMutation);
   const can = useCan();
   // Finance enters documents for any department; everyone else for their own.
-  const anyDepartment = can(PERMISSIONS.operationsAllDepartments);
+  const anyDepartment = can('OPERATIONS_ALL_DEPARTMENTS');
   const { options: departments } = useDepartments();
 
   const submit = async (values: FormValues) => {

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import type { ExpenseCategory } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { useMutationFeedback } from '../graphql/errors';
 import { useDocumentListFilters } from '../common/ListFilters';
 import { newIdempotencyKey } from '../common/idempotency';
@@ -92,7 +91,7 @@ export default function ExpenseClaimsPage() {
         title={t('nav.expenseClaims')}
         subtitle={t('documents.claimsHint')}
         extra={
-          can(PERMISSIONS.operationsClaimExpenses) && (
+          can('OPERATIONS_CLAIM_EXPENSES') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="claim-create">
               {t('documents.newClaim')}
             </Button>

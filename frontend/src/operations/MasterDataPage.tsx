@@ -7,7 +7,6 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { useMutationFeedback } from '../graphql/errors';
 import { Pager, useCursorPager } from '../graphql/pagination';
 import { Money, Quantity } from '../common/Money';
@@ -207,7 +206,7 @@ function MasterTab({ kind, canManage }: { kind: Kind; canManage: boolean }) {
 export default function MasterDataPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const canManage = can(PERMISSIONS.operationsMasterData);
+  const canManage = can('OPERATIONS_MANAGE_MASTER_DATA');
   const kinds: Kind[] = ['customers', 'suppliers', 'products', 'warehouses', 'categories'];
   return (
     <>

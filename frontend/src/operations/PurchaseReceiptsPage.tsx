@@ -5,7 +5,6 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { useDocumentListFilters } from '../common/ListFilters';
 import { PurchaseReceiptsQuery } from './operations';
 import { DocumentList, LinesGross } from './DocumentList';
@@ -21,7 +20,7 @@ export default function PurchaseReceiptsPage() {
         title={t('nav.purchaseReceipts')}
         subtitle={t('documents.purchaseReceiptsHint')}
         extra={
-          can(PERMISSIONS.operationsCreate) && (
+          can('OPERATIONS_CREATE_DOCUMENTS') && (
             <Link to="/purchase-receipts/new">
               <Button type="primary" icon={<PlusOutlined />} data-testid="purchase-receipt-create">
                 {t('documents.newPurchaseReceipt')}

@@ -5,7 +5,6 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { useDocumentListFilters } from '../common/ListFilters';
 import { SalesOrdersQuery } from './operations';
 import { DocumentList, LinesGross } from './DocumentList';
@@ -21,7 +20,7 @@ export default function SalesOrdersPage() {
         title={t('nav.salesOrders')}
         subtitle={t('documents.salesOrdersHint')}
         extra={
-          can(PERMISSIONS.operationsCreate) && (
+          can('OPERATIONS_CREATE_DOCUMENTS') && (
             <Link to="/sales-orders/new">
               <Button type="primary" icon={<PlusOutlined />} data-testid="sales-order-create">
                 {t('documents.newSalesOrder')}

@@ -8,7 +8,6 @@ import type { DepartmentKind } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useMutationFeedback } from '../graphql/errors';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { DeleteDepartmentMutation } from './operations';
 import { useDepartments, type Department } from './useDepartments';
 import { allIds, type DepartmentTreeNode } from './departmentTree';
@@ -32,7 +31,7 @@ export default function DepartmentsPage() {
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const [dialog, setDialog] = useState<DepartmentDialog | null>(null);
   const [, deleteDepartment] = useMutation(DeleteDepartmentMutation);
-  const canManage = can(PERMISSIONS.orgManageDepartments);
+  const canManage = can('ORG_MANAGE_DEPARTMENTS');
 
   const ids = useMemo(() => allIds(tree), [tree]);
   // Open the whole tree the first time it arrives; later the user decides.

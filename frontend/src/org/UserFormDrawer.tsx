@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { RoleOptionsQuery } from '../auth/roles/operations';
 import { CreateUserMutation, UpdateUserMutation } from './operations';
 import type { DepartmentOption } from './departmentTree';
@@ -33,7 +32,7 @@ export function UserFormDrawer({ open, user, departments, onClose }: Props) {
   const can = useCan();
   const feedback = useMutationFeedback();
   const [form] = Form.useForm<UserForm>();
-  const canAssignRoles = can(PERMISSIONS.authManageRoles);
+  const canAssignRoles = can('AUTH_MANAGE_ROLES');
   const creating = user === null;
   const [{ data: roleData, fetching: rolesLoading }] = useQuery({
     query: RoleOptionsQuery,

@@ -9,7 +9,6 @@ import { PageHeader } from '../layout/PageHeader';
 import { Pager, useCursorPager } from '../graphql/pagination';
 import { useMutationFeedback } from '../graphql/errors';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { formatDateTime } from '../i18n/time';
 import { SetUserActiveMutation, UsersQuery } from './operations';
 import { useDepartments } from './useDepartments';
@@ -142,7 +141,7 @@ export default function UsersPage() {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         extra={
-          can(PERMISSIONS.orgManageUsers) && (
+          can('ORG_MANAGE_USERS') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="user-create">
               {t('users.create')}
             </Button>

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { PreviewPostingQuery as PreviewResult, ReplayPostingRuleQuery as ReplayResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { PERMISSIONS } from '../app/permissions';
 import { useMutationFeedback } from '../graphql/errors';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { formatMoney } from '../common/decimal';
@@ -132,7 +131,7 @@ export default function PostingRuleDetailPage() {
   const [replay, setReplay] = useState<Replay | null>(null);
   const [busy, setBusy] = useState(false);
   const documents = useEventDocuments(rule?.eventType);
-  const manage = can(PERMISSIONS.postingManage);
+  const manage = can('POSTING_MANAGE_RULES');
 
   useEffect(() => {
     if (rule?.currentVersion) {
