@@ -7,11 +7,10 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventsQuery as AuditEventsResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { Pager, useCursorPager } from '../graphql/pagination';
+import { ConnectionPager, useCursorPager } from '../graphql/pagination';
 import { formatDateTime, shanghaiDayEndUtc, shanghaiDayStartUtc } from '../i18n/time';
-import { UserOptionsQuery } from '../org/operations';
 import { useCan } from '../app/viewer';
-import { AuditEventsQuery } from './operations';
+import { AuditEventsQuery, UserOptionsQuery } from './operations';
 import { JsonDiff } from './JsonDiff';
 import styles from './AuditPage.module.css';
 
@@ -191,15 +190,7 @@ export default function AuditPage() {
             ),
           }}
         />
-        <Pager
-          page={pager.page}
-          totalCount={connection?.totalCount}
-          hasPrev={pager.hasPrev}
-          hasNext={connection?.pageInfo.hasNextPage ?? false}
-          onPrev={pager.prev}
-          onNext={() => pager.next(connection?.pageInfo.endCursor)}
-          loading={fetching}
-        />
+        <ConnectionPager pager={pager} connection={connection} loading={fetching} />
       </Card>
     </>
   );

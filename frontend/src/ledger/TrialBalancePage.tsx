@@ -6,7 +6,7 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Dimension, TrialBalanceQuery as TrialBalanceResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { Pager, useCursorPager } from '../graphql/pagination';
+import { ConnectionPager, useCursorPager } from '../graphql/pagination';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { documentPath, voucherPath } from '../common/documents';
 import { formatLedgerAmount, formatMoney } from '../common/decimal';
@@ -78,15 +78,7 @@ function DrillDown({ drill, period, dimension, onClose }: { drill: Drill | null;
           },
         ]}
       />
-      <Pager
-        page={pager.page}
-        totalCount={connection?.totalCount}
-        hasPrev={pager.hasPrev}
-        hasNext={connection?.pageInfo.hasNextPage ?? false}
-        onPrev={pager.prev}
-        onNext={() => pager.next(connection?.pageInfo.endCursor)}
-        loading={fetching}
-      />
+      <ConnectionPager pager={pager} connection={connection} loading={fetching} />
     </Drawer>
   );
 }

@@ -4,8 +4,8 @@ import { CheckCircleFilled, CloseCircleFilled, DeleteOutlined, PlusOutlined } fr
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { Dimension } from '../gql/graphql';
-import { useDepartments } from '../org/useDepartments';
-import { CustomerSelect, ProductSelect, SupplierSelect } from '../operations/selects';
+import { useDepartmentOptions } from '../common/departments';
+import { CustomerSelect, ProductSelect, SupplierSelect } from '../common/selects';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useMutationFeedback } from '../graphql/errors';
@@ -41,7 +41,7 @@ function pk(globalId: string | undefined): number | null {
   return Number.isInteger(n) ? n : null;
 }
 
-type DepartmentOptions = ReturnType<typeof useDepartments>['options'];
+type DepartmentOptions = ReturnType<typeof useDepartmentOptions>['options'];
 
 /** The 辅助核算 inputs the chosen account asks for, and only those. */
 function LineDimensionInputs({
@@ -125,7 +125,7 @@ export default function VoucherFormPage() {
   const [form] = Form.useForm<VoucherForm>();
   const [{ fetching }, create] = useMutation(CreateVoucherMutation);
   const [{ data: accounts }] = useQuery({ query: AccountsQuery, variables: { first: 100, active: true } });
-  const { options: departments } = useDepartments();
+  const { options: departments } = useDepartmentOptions();
   const dimensionsOf = new Map((accounts?.accounts.edges ?? []).map(({ node }) => [node.id, node.dimensions] as const));
 
   const submit = async (v: VoucherForm) => {

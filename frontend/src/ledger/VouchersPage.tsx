@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { VoucherState } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { Pager, useCursorPager } from '../graphql/pagination';
+import { ConnectionPager, useCursorPager } from '../graphql/pagination';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { VoucherStateTag, voucherPath } from '../common/documents';
 import { Money } from '../common/Money';
@@ -80,15 +80,7 @@ export default function VouchersPage() {
             { title: t('common.status'), key: 'state', width: 90, render: (_, v) => <VoucherStateTag state={v.state} /> },
           ]}
         />
-        <Pager
-          page={pager.page}
-          totalCount={connection?.totalCount}
-          hasPrev={pager.hasPrev}
-          hasNext={connection?.pageInfo.hasNextPage ?? false}
-          onPrev={pager.prev}
-          onNext={() => pager.next(connection?.pageInfo.endCursor)}
-          loading={fetching}
-        />
+        <ConnectionPager pager={pager} connection={connection} loading={fetching} />
       </Card>
     </>
   );

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Dimension } from '../gql/graphql';
 import { useCan } from '../app/viewer';
-import { CustomersQuery, ProductsQuery, SuppliersQuery } from '../operations/operations';
+import { MasterDataQuery, OPTIONS_PAGE, masterDataConnection, masterDataVariables } from '../common/masterData';
 
 export const DIMENSIONS: readonly Dimension[] = ['CUSTOMER', 'SUPPLIER', 'DEPARTMENT', 'PROJECT', 'PRODUCT'];
 
@@ -19,13 +19,19 @@ function pkOf(globalId: string): string {
 export function useDimensionNames() {
   const can = useCan();
   const pause = !can('OPERATIONS_READ');
-  const [{ data: c }] = useQuery({ query: CustomersQuery, variables: { first: 100 }, pause });
-  const [{ data: s }] = useQuery({ query: SuppliersQuery, variables: { first: 100 }, pause });
-  const [{ data: p }] = useQuery({ query: ProductsQuery, variables: { first: 100 }, pause });
+  // The same pages the customer, supplier and product selects load, so they share the cache.
+  const page = { first: OPTIONS_PAGE };
+  const [{ data: c }] = useQuery({ query: MasterDataQuery, variables: masterDataVariables('customers', page), pause });
+  const [{ data: s }] = useQuery({ query: MasterDataQuery, variables: masterDataVariables('suppliers', page), pause });
+  const [{ data: p }] = useQuery({ query: MasterDataQuery, variables: masterDataVariables('products', page), pause });
   return useMemo(() => {
     const map = (edges: { node: { id: string; name: string } }[] | undefined) =>
       new Map((edges ?? []).map(({ node }) => [pkOf(node.id), node.name]));
-    return { CUSTOMER: map(c?.customers.edges), SUPPLIER: map(s?.suppliers.edges), PRODUCT: map(p?.products.edges) };
+    return {
+      CUSTOMER: map(masterDataConnection(c, 'customers')?.edges),
+      SUPPLIER: map(masterDataConnection(s, 'suppliers')?.edges),
+      PRODUCT: map(masterDataConnection(p, 'products')?.edges),
+    };
   }, [c, s, p]);
 }
 

@@ -5,8 +5,7 @@ export const AccountsQuery = graphql(`
     accounts(first: $first, after: $after, search: $search, active: $active) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -35,8 +34,7 @@ export const FiscalPeriodsQuery = graphql(`
     fiscalPeriods(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -57,8 +55,7 @@ export const VouchersQuery = graphql(`
     vouchers(first: $first, after: $after, period: $period, state: $state) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -225,8 +222,7 @@ export const VoucherLinesQuery = graphql(`
     ) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -466,8 +462,7 @@ export const AccountLedgerQuery = graphql(`
       entries {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageInfoFields
         }
         edges {
           cursor

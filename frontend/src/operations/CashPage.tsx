@@ -18,7 +18,7 @@ import {
   SupplierPaymentsQuery,
 } from './operations';
 import { DocumentList } from './DocumentList';
-import { CustomerSelect, SupplierSelect } from './selects';
+import { CustomerSelect, SupplierSelect } from '../common/selects';
 
 interface CashForm {
   partyId: string;

@@ -11,7 +11,7 @@ import { newIdempotencyKey } from '../common/idempotency';
 import { formatQuantity, formatScaled, parseDecimal } from '../common/decimal';
 import { nowInShanghai } from '../i18n/time';
 import { DeliverSalesOrderMutation } from './operations';
-import { WarehouseSelect } from './selects';
+import { WarehouseSelect } from '../common/selects';
 
 export interface OrderLine {
   id: number;

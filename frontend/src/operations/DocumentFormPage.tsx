@@ -5,13 +5,13 @@ import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { useDepartments } from '../org/useDepartments';
+import { useDepartmentOptions } from '../common/departments';
 import { useMutationFeedback } from '../graphql/errors';
 import { documentPath } from '../common/documents';
 import { newIdempotencyKey } from '../common/idempotency';
 import { nowInShanghai } from '../i18n/time';
 import { CreatePurchaseReceiptMutation, CreateSalesOrderMutation } from './operations';
-import { CustomerSelect, SupplierSelect, WarehouseSelect } from './selects';
+import { CustomerSelect, SupplierSelect, WarehouseSelect } from '../common/selects';
 import { EMPTY_LINE, LinesTotals, PricedLinesEditor, type PricedLineValues } from './LinesEditor';
 
 interface FormValues {
@@ -44,7 +44,7 @@ export default function DocumentFormPage({ kind }: { kind: 'salesOrder' | 'purch
   const can = useCan();
   // Finance enters documents for any department; everyone else for their own.
   const anyDepartment = can('OPERATIONS_ALL_DEPARTMENTS');
-  const { options: departments } = useDepartments();
+  const { options: departments } = useDepartmentOptions();
 
   const submit = async (values: FormValues) => {
     const date = values.date.format('YYYY-MM-DD');

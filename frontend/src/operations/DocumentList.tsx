@@ -3,7 +3,7 @@ import { Card, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DocumentState } from '../gql/graphql';
-import { Pager } from '../graphql/pagination';
+import { ConnectionPager, type ConnectionEnvelope } from '../graphql/pagination';
 import { DocumentLink, DocumentStateTag } from '../common/documents';
 import { DocumentListFilters, useDocumentListFilters } from '../common/ListFilters';
 import { Money } from '../common/Money';
@@ -18,9 +18,7 @@ export interface DocumentRow {
   createdBy: { displayName: string } | null;
 }
 
-interface Connection<T> {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+interface Connection<T> extends ConnectionEnvelope {
   edges: { node: T }[];
 }
 
@@ -70,15 +68,7 @@ export function DocumentList<T extends DocumentRow>({
       <DocumentListFilters states={states} onApply={filters.apply} extra={extra} />
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       <Table<T> rowKey="id" size="middle" columns={all} dataSource={rows} loading={fetching} pagination={false} data-testid={testId} scroll={{ x: 'max-content' }} />
-      <Pager
-        page={filters.pager.page}
-        totalCount={connection?.totalCount}
-        hasPrev={filters.pager.hasPrev}
-        hasNext={connection?.pageInfo.hasNextPage ?? false}
-        onPrev={filters.pager.prev}
-        onNext={() => filters.pager.next(connection?.pageInfo.endCursor)}
-        loading={fetching}
-      />
+      <ConnectionPager pager={filters.pager} connection={connection} loading={fetching} />
     </Card>
   );
 }

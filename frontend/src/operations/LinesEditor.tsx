@@ -3,7 +3,7 @@ import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { fenToText, lineAmounts } from '../common/decimal';
-import { ProductSelect } from './selects';
+import { ProductSelect } from '../common/selects';
 
 export interface PricedLineValues {
   productId?: string;

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
-import { Pager, useCursorPager } from '../graphql/pagination';
+import { ConnectionPager, useCursorPager } from '../graphql/pagination';
+import { MasterDataQuery, OPTIONS_PAGE, masterDataConnection, masterDataVariables, type MasterDataKind } from '../common/masterData';
 import { Money, Quantity } from '../common/Money';
 import {
   CreateCustomerMutation,
@@ -16,14 +17,8 @@ import {
   CreateProductMutation,
   CreateSupplierMutation,
   CreateWarehouseMutation,
-  CustomersQuery,
-  ProductCategoriesQuery,
-  ProductsQuery,
-  SuppliersQuery,
-  WarehousesQuery,
 } from './operations';
 
-type Kind = 'customers' | 'suppliers' | 'products' | 'warehouses' | 'categories';
 const PAGE = 20;
 
 interface MasterForm {
@@ -33,7 +28,7 @@ interface MasterForm {
   unit?: string;
 }
 
-function CreateModal({ kind, open, onClose }: { kind: Kind; open: boolean; onClose: (saved: boolean) => void }) {
+function CreateModal({ kind, open, onClose }: { kind: MasterDataKind; open: boolean; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
@@ -43,7 +38,11 @@ function CreateModal({ kind, open, onClose }: { kind: Kind; open: boolean; onClo
   const [, createWarehouse] = useMutation(CreateWarehouseMutation);
   const [, createCategory] = useMutation(CreateProductCategoryMutation);
   const [, createProduct] = useMutation(CreateProductMutation);
-  const [{ data: categories }] = useQuery({ query: ProductCategoriesQuery, variables: { first: 100 }, pause: kind !== 'products' || !open });
+  const [{ data: categories }] = useQuery({
+    query: MasterDataQuery,
+    variables: masterDataVariables('categories', { first: OPTIONS_PAGE }),
+    pause: kind !== 'products' || !open,
+  });
   const [saving, setSaving] = useState(false);
 
   const submit = async () => {
@@ -99,7 +98,7 @@ function CreateModal({ kind, open, onClose }: { kind: Kind; open: boolean; onClo
             <Form.Item name="categoryId" label={t('masterData.category')} rules={[{ required: true, message: t('masterData.categoryRequired') }]}>
               <Select
                 data-testid="master-category"
-                options={categories?.productCategories.edges.map(({ node }) => ({ value: node.id, label: `${node.code} ${node.name}` }))}
+                options={masterDataConnection(categories, 'categories')?.edges.map(({ node }) => ({ value: node.id, label: `${node.code} ${node.name}` }))}
               />
             </Form.Item>
             <Form.Item name="unit" label={t('masterData.unit')}>
@@ -118,22 +117,22 @@ interface Named {
   name: string;
 }
 
-function useMasterList(kind: Kind) {
+function useMasterList(kind: MasterDataKind) {
   const pager = useCursorPager();
   const [search, setSearch] = useState('');
-  const variables = { first: PAGE, after: pager.after, search: search.trim() || null };
-  const policy = { requestPolicy: 'cache-and-network' as const };
-  const [c, rc] = useQuery({ query: CustomersQuery, variables, pause: kind !== 'customers', ...policy });
-  const [s, rs] = useQuery({ query: SuppliersQuery, variables, pause: kind !== 'suppliers', ...policy });
-  const [w, rw] = useQuery({ query: WarehousesQuery, variables, pause: kind !== 'warehouses', ...policy });
-  const [g, rg] = useQuery({ query: ProductCategoriesQuery, variables, pause: kind !== 'categories', ...policy });
-  const [p, rp] = useQuery({ query: ProductsQuery, variables, pause: kind !== 'products', ...policy });
-  const pick = { customers: [c, rc, c.data?.customers], suppliers: [s, rs, s.data?.suppliers], warehouses: [w, rw, w.data?.warehouses], categories: [g, rg, g.data?.productCategories], products: [p, rp, p.data?.products] } as const;
-  const [state, refetch, connection] = pick[kind];
-  return { pager, setSearch, state, refetch: () => refetch({ requestPolicy: 'network-only' }), connection, products: p.data?.products };
+  const variables = masterDataVariables(kind, { first: PAGE, after: pager.after, search: search.trim() || null });
+  const [state, refetch] = useQuery({ query: MasterDataQuery, variables, requestPolicy: 'cache-and-network' });
+  return {
+    pager,
+    setSearch,
+    state,
+    refetch: () => refetch({ requestPolicy: 'network-only' }),
+    connection: masterDataConnection(state.data, kind),
+    products: masterDataConnection(state.data, 'products'),
+  };
 }
 
-function MasterTab({ kind, canManage }: { kind: Kind; canManage: boolean }) {
+function MasterTab({ kind, canManage }: { kind: MasterDataKind; canManage: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const list = useMasterList(kind);
@@ -182,14 +181,7 @@ function MasterTab({ kind, canManage }: { kind: Kind; canManage: boolean }) {
         )}
       </Space>
       <Table<Named> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.state.fetching} pagination={false} data-testid={`master-table-${kind}`} />
-      <Pager
-        page={list.pager.page}
-        totalCount={list.connection?.totalCount}
-        hasPrev={list.pager.hasPrev}
-        hasNext={list.connection?.pageInfo.hasNextPage ?? false}
-        onPrev={list.pager.prev}
-        onNext={() => list.pager.next(list.connection?.pageInfo.endCursor)}
-      />
+      <ConnectionPager pager={list.pager} connection={list.connection} loading={list.state.fetching} />
       <CreateModal
         kind={kind}
         open={open}
@@ -207,7 +199,7 @@ export default function MasterDataPage() {
   const { t } = useTranslation();
   const can = useCan();
   const canManage = can('OPERATIONS_MANAGE_MASTER_DATA');
-  const kinds: Kind[] = ['customers', 'suppliers', 'products', 'warehouses', 'categories'];
+  const kinds: MasterDataKind[] = ['customers', 'suppliers', 'products', 'warehouses', 'categories'];
   return (
     <>
       <PageHeader title={t('nav.masterData')} subtitle={t('masterData.hint')} />

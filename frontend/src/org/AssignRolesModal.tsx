@@ -4,8 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
-import { RoleOptionsQuery } from '../auth/roles/operations';
-import { AssignRolesMutation } from './operations';
+import { AssignRolesMutation, RoleOptionsQuery } from './operations';
 
 export function AssignRolesModal({ user, onClose }: { user: UserRowFragment | null; onClose: () => void }) {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { useMutationFeedback } from '../graphql/errors';
 import { useCan } from '../app/viewer';
 import { DeleteDepartmentMutation } from './operations';
 import { useDepartments, type Department } from './useDepartments';
-import { allIds, type DepartmentTreeNode } from './departmentTree';
+import { allIds, type DepartmentTreeNode } from '../common/departmentTree';
 import { DepartmentFormModal, type DepartmentDialog } from './DepartmentFormModal';
 
 export const KIND_COLORS: Record<DepartmentKind, string> = {

@@ -5,9 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
 import { useCan } from '../app/viewer';
-import { RoleOptionsQuery } from '../auth/roles/operations';
-import { CreateUserMutation, UpdateUserMutation } from './operations';
-import type { DepartmentOption } from './departmentTree';
+import { CreateUserMutation, RoleOptionsQuery, UpdateUserMutation } from './operations';
+import type { DepartmentOption } from '../common/departmentTree';
 
 interface UserForm {
   username: string;

@@ -6,12 +6,12 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { Pager, useCursorPager } from '../graphql/pagination';
+import { ConnectionPager, useCursorPager } from '../graphql/pagination';
 import { useMutationFeedback } from '../graphql/errors';
 import { useCan } from '../app/viewer';
 import { formatDateTime } from '../i18n/time';
 import { SetUserActiveMutation, UsersQuery } from './operations';
-import { useDepartments } from './useDepartments';
+import { useDepartmentOptions } from '../common/departments';
 import { UserFormDrawer } from './UserFormDrawer';
 import { AssignRolesModal } from './AssignRolesModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -32,7 +32,7 @@ export default function UsersPage() {
   const can = useCan();
   const feedback = useMutationFeedback();
   const pager = useCursorPager();
-  const departments = useDepartments();
+  const departments = useDepartmentOptions();
   const [search, setSearch] = useState('');
   const [departmentId, setDepartmentId] = useState<string | undefined>();
   const [active, setActive] = useState<ActiveFilter>('all');
@@ -196,15 +196,7 @@ export default function UsersPage() {
           data-testid="users-table"
           scroll={{ x: 'max-content' }}
         />
-        <Pager
-          page={pager.page}
-          totalCount={connection?.totalCount}
-          hasPrev={pager.hasPrev}
-          hasNext={connection?.pageInfo.hasNextPage ?? false}
-          onPrev={pager.prev}
-          onNext={() => pager.next(connection?.pageInfo.endCursor)}
-          loading={fetching}
-        />
+        <ConnectionPager pager={pager} connection={connection} loading={fetching} />
       </Card>
       <UserFormDrawer
         open={dialog?.kind === 'create' || dialog?.kind === 'edit'}

@@ -11,8 +11,7 @@ import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { formatMoney } from '../common/decimal';
 import { sourceDocumentPath } from '../common/documents';
 import { formatDateTime } from '../i18n/time';
-import { PostingRuleQuery, PreviewPostingQuery, PublishPostingRuleVersionMutation, ReplayPostingRuleQuery, SetPostingRuleActiveMutation } from './operations';
-import { SalesDeliveriesQuery, PurchaseReceiptsQuery, CustomerReceiptsQuery, SupplierPaymentsQuery, ExpenseClaimsQuery, SalesReturnsQuery } from '../operations/operations';
+import { PostingRuleQuery, PreviewDocumentsQuery, PreviewPostingQuery, PublishPostingRuleVersionMutation, ReplayPostingRuleQuery, SetPostingRuleActiveMutation } from './operations';
 import styles from './posting.module.css';
 
 type Preview = PreviewResult['previewPosting'];
@@ -22,18 +21,29 @@ function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
+/** Which document list each business event comes from. */
+const EVENT_DOCUMENTS = {
+  SALES_DELIVERED: 'salesDeliveries',
+  SALES_RETURNED: 'salesReturns',
+  PURCHASE_RECEIVED: 'purchaseReceipts',
+  CUSTOMER_RECEIPT: 'customerReceipts',
+  SUPPLIER_PAYMENT: 'supplierPayments',
+  EXPENSE_CLAIM_PAID: 'expenseClaims',
+} as const;
+
+function isKnownEvent(eventType: string | undefined): eventType is keyof typeof EVENT_DOCUMENTS {
+  return eventType !== undefined && eventType in EVENT_DOCUMENTS;
+}
+
 /** Documents this rule's event comes from, to preview on. */
 function useEventDocuments(eventType: string | undefined) {
-  const vars = { first: 50 };
-  const [d] = useQuery({ query: SalesDeliveriesQuery, variables: vars, pause: eventType !== 'SALES_DELIVERED' });
-  const [r] = useQuery({ query: SalesReturnsQuery, variables: vars, pause: eventType !== 'SALES_RETURNED' });
-  const [p] = useQuery({ query: PurchaseReceiptsQuery, variables: vars, pause: eventType !== 'PURCHASE_RECEIVED' });
-  const [c] = useQuery({ query: CustomerReceiptsQuery, variables: vars, pause: eventType !== 'CUSTOMER_RECEIPT' });
-  const [s] = useQuery({ query: SupplierPaymentsQuery, variables: vars, pause: eventType !== 'SUPPLIER_PAYMENT' });
-  const [e] = useQuery({ query: ExpenseClaimsQuery, variables: vars, pause: eventType !== 'EXPENSE_CLAIM_PAID' });
-  const edges =
-    d.data?.salesDeliveries.edges ?? r.data?.salesReturns.edges ?? p.data?.purchaseReceipts.edges ?? c.data?.customerReceipts.edges ??
-    s.data?.supplierPayments.edges ?? e.data?.expenseClaims.edges ?? [];
+  const list = isKnownEvent(eventType) ? EVENT_DOCUMENTS[eventType] : null;
+  const [{ data }] = useQuery({
+    query: PreviewDocumentsQuery,
+    variables: { first: 50, ...(list && { [list]: true }) },
+    pause: list === null,
+  });
+  const edges = (list && data?.[list]?.edges) || [];
   return edges.map(({ node }) => ({ id: node.id, number: node.number }));
 }
 

@@ -7,8 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { RoleFieldsFragment } from '../../gql/graphql';
 import { PageHeader } from '../../layout/PageHeader';
 import { useMutationFeedback } from '../../graphql/errors';
+import { ConnectionPager, useCursorPager } from '../../graphql/pagination';
 import { DeleteRoleMutation, RolesQuery } from './operations';
 import { RoleEditorDrawer } from './RoleEditorDrawer';
+
+const PAGE_SIZE = 20;
 
 type Editor = { role: RoleFieldsFragment | null } | null;
 
@@ -16,10 +19,16 @@ export default function RolesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: RolesQuery, requestPolicy: 'cache-and-network' });
+  const pager = useCursorPager();
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: RolesQuery,
+    variables: { first: PAGE_SIZE, after: pager.after },
+    requestPolicy: 'cache-and-network',
+  });
   const [, deleteRole] = useMutation(DeleteRoleMutation);
   const [editor, setEditor] = useState<Editor>(null);
-  const roles = data?.roles.edges.map((e) => e.node) ?? [];
+  const connection = data?.roles;
+  const roles = connection?.edges.map((e) => e.node) ?? [];
 
   const remove = async (role: RoleFieldsFragment) => {
     const outcome = await deleteRole({ input: { id: role.id } });
@@ -113,6 +122,7 @@ export default function RolesPage() {
           pagination={false}
           data-testid="roles-table"
         />
+        <ConnectionPager pager={pager} connection={connection} loading={fetching} />
       </Card>
       <RoleEditorDrawer
         open={editor !== null}

@@ -6,7 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { ApiTokenFieldsFragment } from '../../gql/graphql';
 import { PageHeader } from '../../layout/PageHeader';
-import { Pager, useCursorPager } from '../../graphql/pagination';
+import { ConnectionPager, useCursorPager } from '../../graphql/pagination';
 import { useMutationFeedback } from '../../graphql/errors';
 import { formatDateTime } from '../../i18n/time';
 import { ApiTokensQuery, CreateApiTokenMutation, RevokeApiTokenMutation } from './operations';
@@ -130,15 +130,7 @@ export default function TokensPage() {
           locale={{ emptyText: <Empty description={t('tokens.empty')} /> }}
           data-testid="tokens-table"
         />
-        <Pager
-          page={pager.page}
-          totalCount={connection?.totalCount}
-          hasPrev={pager.hasPrev}
-          hasNext={connection?.pageInfo.hasNextPage ?? false}
-          onPrev={pager.prev}
-          onNext={() => pager.next(connection?.pageInfo.endCursor)}
-          loading={fetching}
-        />
+        <ConnectionPager pager={pager} connection={connection} loading={fetching} />
       </Card>
       <Modal
         title={t('tokens.create')}

@@ -18,8 +18,7 @@ export const ApiTokensQuery = graphql(`
     apiTokens(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
