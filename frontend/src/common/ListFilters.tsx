@@ -47,7 +47,7 @@ export function DocumentListFilters({ states, onApply, extra }: Props) {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onPressEnter={() => onApply({ search, state })}
-          placeholder={t('documents.searchNumber')}
+          placeholder={t('common.searchNumber')}
           style={{ width: 220 }}
           data-testid="list-search"
         />
@@ -60,7 +60,7 @@ export function DocumentListFilters({ states, onApply, extra }: Props) {
           }}
           style={{ width: 140 }}
           options={[
-            { value: 'ALL', label: t('documents.allStates') },
+            { value: 'ALL', label: t('common.allStates') },
             ...states.map((s) => ({ value: s, label: t(`documentState.${s}`) })),
           ]}
           data-testid="list-state"

@@ -26,7 +26,7 @@ type Documents = {
     "\n  query UserOptions($search: String) {\n    users(first: 20, search: $search) {\n      edges {\n        node {\n          id\n          username\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.UserOptionsDocument,
     "\n  fragment RoleFields on Role {\n    id\n    code\n    name\n    description\n    builtin\n    permissions\n    userCount\n    viewerCan {\n      update\n      delete\n    }\n  }\n": typeof types.RoleFieldsFragmentDoc,
     "\n  query Roles($first: Int!, $after: String) {\n    roles(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        node {\n          ...RoleFields\n        }\n      }\n    }\n  }\n": typeof types.RolesDocument,
-    "\n  query Permissions {\n    permissions {\n      code\n      domain\n      name\n      description\n    }\n  }\n": typeof types.PermissionsDocument,
+    "\n  query Permissions {\n    permissions {\n      code\n      domain\n      domainLabel\n      name\n      description\n    }\n  }\n": typeof types.PermissionsDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      __typename\n      ... on CreateRoleSuccess {\n        role {\n          ...RoleFields\n        }\n      }\n      ... on CreateRoleError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.CreateRoleDocument,
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      __typename\n      ... on UpdateRoleSuccess {\n        role {\n          ...RoleFields\n        }\n      }\n      ... on UpdateRoleError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.UpdateRoleDocument,
     "\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      __typename\n      ... on DeleteRoleSuccess {\n        deletedId\n      }\n      ... on DeleteRoleError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.DeleteRoleDocument,
@@ -118,7 +118,7 @@ const documents: Documents = {
     "\n  query UserOptions($search: String) {\n    users(first: 20, search: $search) {\n      edges {\n        node {\n          id\n          username\n          displayName\n        }\n      }\n    }\n  }\n": types.UserOptionsDocument,
     "\n  fragment RoleFields on Role {\n    id\n    code\n    name\n    description\n    builtin\n    permissions\n    userCount\n    viewerCan {\n      update\n      delete\n    }\n  }\n": types.RoleFieldsFragmentDoc,
     "\n  query Roles($first: Int!, $after: String) {\n    roles(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        node {\n          ...RoleFields\n        }\n      }\n    }\n  }\n": types.RolesDocument,
-    "\n  query Permissions {\n    permissions {\n      code\n      domain\n      name\n      description\n    }\n  }\n": types.PermissionsDocument,
+    "\n  query Permissions {\n    permissions {\n      code\n      domain\n      domainLabel\n      name\n      description\n    }\n  }\n": types.PermissionsDocument,
     "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      __typename\n      ... on CreateRoleSuccess {\n        role {\n          ...RoleFields\n        }\n      }\n      ... on CreateRoleError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.CreateRoleDocument,
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      __typename\n      ... on UpdateRoleSuccess {\n        role {\n          ...RoleFields\n        }\n      }\n      ... on UpdateRoleError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.UpdateRoleDocument,
     "\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      __typename\n      ... on DeleteRoleSuccess {\n        deletedId\n      }\n      ... on DeleteRoleError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.DeleteRoleDocument,
@@ -257,7 +257,7 @@ export function graphql(source: "\n  query Roles($first: Int!, $after: String) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Permissions {\n    permissions {\n      code\n      domain\n      name\n      description\n    }\n  }\n"): (typeof documents)["\n  query Permissions {\n    permissions {\n      code\n      domain\n      name\n      description\n    }\n  }\n"];
+export function graphql(source: "\n  query Permissions {\n    permissions {\n      code\n      domain\n      domainLabel\n      name\n      description\n    }\n  }\n"): (typeof documents)["\n  query Permissions {\n    permissions {\n      code\n      domain\n      domainLabel\n      name\n      description\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

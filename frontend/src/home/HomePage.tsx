@@ -18,7 +18,7 @@ export default function HomePage() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const now = nowInShanghai();
-  const links = NAV_ENTRIES.filter((e) => e.description !== null && hasAnyPermission(viewer, e.anyOf));
+  const links = NAV_ENTRIES.filter((e) => e.homeLink !== null && hasAnyPermission(viewer, e.anyOf));
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -84,7 +84,7 @@ export default function HomePage() {
                             <Typography.Text strong>{t(entry.label)}</Typography.Text>
                             <br />
                             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                              {entry.description && t(entry.description)}
+                              {entry.homeLink && t(entry.homeLink)}
                             </Typography.Text>
                           </div>
                           <RightOutlined style={{ color: token.colorTextQuaternary }} />

@@ -58,7 +58,7 @@ export default function VouchersPage() {
               setState(v === 'ALL' ? null : v);
               pager.reset();
             }}
-            options={[{ value: 'ALL', label: t('documents.allStates') }, ...STATES.map((s) => ({ value: s, label: t(`voucherState.${s}`) }))]}
+            options={[{ value: 'ALL', label: t('common.allStates') }, ...STATES.map((s) => ({ value: s, label: t(`voucherState.${s}`) }))]}
           />
         </Space>
         {error && <div style={{ color: 'red' }}>{error.message}</div>}

@@ -198,13 +198,13 @@ export default function DocumentDetailPage() {
             locale={{ emptyText: t('documents.noVouchers') }}
             columns={[
               {
-                title: t('vouchers.number'),
+                title: t('documents.voucherNumber'),
                 key: 'number',
                 render: (_, v) => <Link to={voucherPath(v.id)} data-testid="voucher-link">{v.displayNumber}</Link>,
               },
               { title: t('documents.date'), dataIndex: 'date', width: 110 },
-              { title: t('vouchers.summary'), dataIndex: 'summary' },
-              { title: t('vouchers.amount'), key: 'amount', align: 'right', render: (_, v) => <Money value={v.totalDebit} /> },
+              { title: t('documents.voucherSummary'), dataIndex: 'summary' },
+              { title: t('documents.amount'), key: 'amount', align: 'right', render: (_, v) => <Money value={v.totalDebit} /> },
               { title: t('common.status'), key: 'state', render: (_, v) => <VoucherStateTag state={v.state} /> },
             ]}
           />

@@ -52,7 +52,7 @@ export function AssignRolesModal({ user, onClose }: { user: UserRowFragment | nu
                   <Typography.Text type="secondary" code>
                     {role.code}
                   </Typography.Text>
-                  {role.builtin && <Tag>{t('roles.builtin')}</Tag>}
+                  {role.builtin && <Tag>{t('users.builtinRole')}</Tag>}
                 </Space>
               </Checkbox>
             ))}

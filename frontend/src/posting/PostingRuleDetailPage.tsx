@@ -60,10 +60,10 @@ function PreviewTable({ preview }: { preview: Preview }) {
             dataSource={v.lines}
             data-testid="preview-lines"
             columns={[
-              { title: t('vouchers.summary'), dataIndex: 'summary' },
-              { title: t('vouchers.account'), key: 'account', render: (_, l) => `${l.account.code} ${l.account.name}` },
-              { title: t('vouchers.debit'), key: 'debit', align: 'right', render: (_, l) => (l.side === 'DEBIT' ? formatMoney(l.amount) : '') },
-              { title: t('vouchers.credit'), key: 'credit', align: 'right', render: (_, l) => (l.side === 'CREDIT' ? formatMoney(l.amount) : '') },
+              { title: t('posting.lineSummary'), dataIndex: 'summary' },
+              { title: t('posting.account'), key: 'account', render: (_, l) => `${l.account.code} ${l.account.name}` },
+              { title: t('posting.debit'), key: 'debit', align: 'right', render: (_, l) => (l.side === 'DEBIT' ? formatMoney(l.amount) : '') },
+              { title: t('posting.credit'), key: 'credit', align: 'right', render: (_, l) => (l.side === 'CREDIT' ? formatMoney(l.amount) : '') },
             ]}
           />
         </Card>
@@ -107,7 +107,7 @@ function ReplayView({ replay }: { replay: Replay }) {
               <div>
                 {r[side].map((l, i) => (
                   <div key={i} className={other.has(lineKey(l)) ? undefined : styles.changed}>
-                    {t(`direction.${l.side}`)} {l.accountCode} {formatMoney(l.amount)}
+                    {t(`posting.side.${l.side}`)} {l.accountCode} {formatMoney(l.amount)}
                   </div>
                 ))}
               </div>

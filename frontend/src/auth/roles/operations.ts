@@ -37,6 +37,7 @@ export const PermissionsQuery = graphql(`
     permissions {
       code
       domain
+      domainLabel
       name
       description
     }
