@@ -487,18 +487,25 @@ export const AccountLedgerQuery = graphql(`
   }
 `);
 
+/** A statement as the small-enterprise layout prints it: numbered lines, this period and the comparison. */
+export const StatementFields = graphql(`
+  fragment StatementFields on Statement {
+    period
+    lines {
+      number
+      name
+      accounts
+      current
+      comparative
+      total
+    }
+  }
+`);
+
 export const IncomeStatementQuery = graphql(`
   query IncomeStatement($period: String!) {
     incomeStatement(period: $period) {
-      period
-      lines {
-        number
-        name
-        accounts
-        current
-        comparative
-        total
-      }
+      ...StatementFields
     }
   }
 `);
@@ -506,15 +513,7 @@ export const IncomeStatementQuery = graphql(`
 export const BalanceSheetQuery = graphql(`
   query BalanceSheet($period: String!) {
     balanceSheet(period: $period) {
-      period
-      lines {
-        number
-        name
-        accounts
-        current
-        comparative
-        total
-      }
+      ...StatementFields
     }
   }
 `);
