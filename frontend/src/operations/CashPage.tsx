@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, InputNumber, Modal, Tabs } from 'antd';
+import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
-import { useDocumentListFilters } from '../common/ListFilters';
 import { newIdempotencyKey } from '../common/idempotency';
 import { Money } from '../common/Money';
 import { nowInShanghai } from '../i18n/time';
@@ -17,7 +17,7 @@ import {
   RecordSupplierPaymentMutation,
   SupplierPaymentsQuery,
 } from './operations';
-import { DocumentList } from './DocumentList';
+import { DocumentList, useDocumentList, type Connection, type DocumentListQuery, type DocumentRow } from './DocumentList';
 import { CustomerSelect, SupplierSelect } from '../common/selects';
 
 interface CashForm {
@@ -74,76 +74,49 @@ function RecordModal({ kind, open, onClose }: { kind: 'receipt' | 'payment'; ope
   );
 }
 
-function Receipts({ canRecord }: { canRecord: boolean }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: CustomerReceiptsQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
-  return (
-    <>
-      <DocumentList
-        filters={filters}
-        connection={data?.customerReceipts}
-        fetching={fetching}
-        error={error?.message}
-        states={['DONE']}
-        testId="receipts-table"
-        extra={
-          canRecord && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="receipt-create">
-              {t('documents.recordReceipt')}
-            </Button>
-          )
-        }
-        columns={[
-          { title: t('documents.customer'), key: 'customer', render: (_, r) => r.customer.name },
-          { title: t('documents.amount'), key: 'amount', align: 'right', render: (_, r) => <Money value={r.amount} /> },
-        ]}
-      />
-      <RecordModal
-        kind="receipt"
-        open={open}
-        onClose={() => {
-          setOpen(false);
-          refetch({ requestPolicy: 'network-only' });
-        }}
-      />
-    </>
-  );
+interface CashRow extends DocumentRow {
+  amount: string;
 }
 
-function Payments({ canRecord }: { canRecord: boolean }) {
+/** One tab: the receipts or the payments, with the button that records one. */
+function CashList<D, T extends CashRow>({
+  kind,
+  query,
+  connectionOf,
+  party,
+  canRecord,
+}: {
+  kind: 'receipt' | 'payment';
+  query: DocumentListQuery<D>;
+  connectionOf: (data: D) => Connection<T>;
+  /** The customer or supplier column. */
+  party: TableColumnsType<T>[number];
+  canRecord: boolean;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: SupplierPaymentsQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
+  const { list, reload } = useDocumentList(query, connectionOf);
   return (
     <>
       <DocumentList
-        filters={filters}
-        connection={data?.supplierPayments}
-        fetching={fetching}
-        error={error?.message}
+        {...list}
         states={['DONE']}
-        testId="payments-table"
+        testId={kind === 'receipt' ? 'receipts-table' : 'payments-table'}
         extra={
           canRecord && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="payment-create">
-              {t('documents.recordPayment')}
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid={`${kind}-create`}>
+              {kind === 'receipt' ? t('documents.recordReceipt') : t('documents.recordPayment')}
             </Button>
           )
         }
-        columns={[
-          { title: t('documents.supplier'), key: 'supplier', render: (_, r) => r.supplier.name },
-          { title: t('documents.amount'), key: 'amount', align: 'right', render: (_, r) => <Money value={r.amount} /> },
-        ]}
+        columns={[party, { title: t('documents.amount'), key: 'amount', align: 'right', render: (_, r) => <Money value={r.amount} /> }]}
       />
       <RecordModal
-        kind="payment"
+        kind={kind}
         open={open}
         onClose={() => {
           setOpen(false);
-          refetch({ requestPolicy: 'network-only' });
+          reload();
         }}
       />
     </>
@@ -160,8 +133,32 @@ export default function CashPage() {
       <PageHeader title={t('nav.cash')} subtitle={t('documents.cashHint')} />
       <Tabs
         items={[
-          { key: 'receipts', label: t('documentType.CustomerReceipt'), children: <Receipts canRecord={canRecord} /> },
-          { key: 'payments', label: t('documentType.SupplierPayment'), children: <Payments canRecord={canRecord} /> },
+          {
+            key: 'receipts',
+            label: t('documentType.CustomerReceipt'),
+            children: (
+              <CashList
+                kind="receipt"
+                query={CustomerReceiptsQuery}
+                connectionOf={(d) => d.customerReceipts}
+                party={{ title: t('documents.customer'), key: 'customer', render: (_, r) => r.customer.name }}
+                canRecord={canRecord}
+              />
+            ),
+          },
+          {
+            key: 'payments',
+            label: t('documentType.SupplierPayment'),
+            children: (
+              <CashList
+                kind="payment"
+                query={SupplierPaymentsQuery}
+                connectionOf={(d) => d.supplierPayments}
+                party={{ title: t('documents.supplier'), key: 'supplier', render: (_, r) => r.supplier.name }}
+                canRecord={canRecord}
+              />
+            ),
+          },
         ]}
       />
     </>

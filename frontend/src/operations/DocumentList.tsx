@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
-import { Card, Table, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useQuery, type TypedDocumentNode } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { DocumentState } from '../gql/graphql';
-import { ConnectionPager, type ConnectionEnvelope } from '../graphql/pagination';
+import type { ConnectionEnvelope } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { DocumentLink, DocumentStateTag } from '../common/documents';
 import { DocumentListFilters, useDocumentListFilters } from '../common/ListFilters';
 import { Money } from '../common/Money';
@@ -18,8 +20,31 @@ export interface DocumentRow {
   createdBy: { displayName: string } | null;
 }
 
-interface Connection<T> extends ConnectionEnvelope {
+export interface Connection<T> extends ConnectionEnvelope {
   edges: { node: T }[];
+}
+
+type ListVariables = ReturnType<typeof useDocumentListFilters>['variables'];
+
+/** A query taking a document list's filters and cursor. */
+export type DocumentListQuery<D> = TypedDocumentNode<D, ListVariables>;
+
+/**
+ * A document list's query under its filters: `list` goes to <DocumentList {...list}>,
+ * `reload` refetches after an action changed a document.
+ */
+export function useDocumentList<D, T extends DocumentRow>(
+  query: DocumentListQuery<D>,
+  connectionOf: (data: D) => Connection<T>,
+) {
+  const filters = useDocumentListFilters();
+  const [{ data, fetching, error }, refetch] = useQuery({ query, variables: filters.variables, requestPolicy: 'cache-and-network' });
+  const connection = data ? connectionOf(data) : undefined;
+  return {
+    list: { filters, connection, fetching, error: error?.message },
+    rows: connection?.edges.map((e) => e.node) ?? [],
+    reload: () => refetch({ requestPolicy: 'network-only' }),
+  };
 }
 
 interface Props<T extends DocumentRow> {
@@ -48,7 +73,6 @@ export function DocumentList<T extends DocumentRow>({
   actions,
 }: Props<T>) {
   const { t } = useTranslation();
-  const rows = connection?.edges.map((e) => e.node) ?? [];
   const all: TableColumnsType<T> = [
     {
       title: t('documents.number'),
@@ -67,8 +91,7 @@ export function DocumentList<T extends DocumentRow>({
     <Card>
       <DocumentListFilters states={states} onApply={filters.apply} extra={extra} />
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
-      <Table<T> rowKey="id" size="middle" columns={all} dataSource={rows} loading={fetching} pagination={false} data-testid={testId} scroll={{ x: 'max-content' }} />
-      <ConnectionPager pager={filters.pager} connection={connection} loading={fetching} />
+      <ConnectionTable<T> connection={connection} pager={filters.pager} loading={fetching} columns={all} data-testid={testId} scroll={{ x: 'max-content' }} />
     </Card>
   );
 }

@@ -3,18 +3,17 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { ExpenseCategory } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
-import { useDocumentListFilters } from '../common/ListFilters';
 import { newIdempotencyKey } from '../common/idempotency';
 import { Money } from '../common/Money';
 import { nowInShanghai } from '../i18n/time';
 import { CreateExpenseClaimMutation, ExpenseClaimsQuery } from './operations';
-import { DocumentList } from './DocumentList';
+import { DocumentList, useDocumentList } from './DocumentList';
 import { ClaimActions } from './ClaimActions';
 
 const CATEGORIES: readonly ExpenseCategory[] = ['TRAVEL', 'OFFICE', 'ENTERTAINMENT'];
@@ -80,10 +79,7 @@ export default function ExpenseClaimsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [open, setOpen] = useState(false);
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ExpenseClaimsQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  const rows = data?.expenseClaims.edges.map((e) => e.node) ?? [];
+  const { list, rows, reload } = useDocumentList(ExpenseClaimsQuery, (d) => d.expenseClaims);
   const anyActions = rows.some((r) => r.viewerCan.approve || r.viewerCan.pay);
   return (
     <>
@@ -99,10 +95,7 @@ export default function ExpenseClaimsPage() {
         }
       />
       <DocumentList
-        filters={filters}
-        connection={data?.expenseClaims}
-        fetching={fetching}
-        error={error?.message}
+        {...list}
         states={['SUBMITTED', 'APPROVED', 'REJECTED', 'DONE']}
         testId="claims-table"
         columns={[

@@ -1,19 +1,16 @@
 import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { useDocumentListFilters } from '../common/ListFilters';
 import { SalesOrdersQuery } from './operations';
-import { DocumentList, LinesGross } from './DocumentList';
+import { DocumentList, LinesGross, useDocumentList } from './DocumentList';
 
 export default function SalesOrdersPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }] = useQuery({ query: SalesOrdersQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
+  const { list } = useDocumentList(SalesOrdersQuery, (d) => d.salesOrders);
   return (
     <>
       <PageHeader
@@ -30,10 +27,7 @@ export default function SalesOrdersPage() {
         }
       />
       <DocumentList
-        filters={filters}
-        connection={data?.salesOrders}
-        fetching={fetching}
-        error={error?.message}
+        {...list}
         states={['OPEN', 'PARTIAL', 'DONE']}
         testId="sales-orders-table"
         columns={[
