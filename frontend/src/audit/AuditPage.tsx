@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { SearchOutlined } from '@ant-design/icons';
@@ -7,7 +7,8 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventsQuery as AuditEventsResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { ConnectionPager, useCursorPager } from '../graphql/pagination';
+import { useCursorPager } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { formatDateTime, shanghaiDayEndUtc, shanghaiDayStartUtc } from '../i18n/time';
 import { useCan } from '../app/viewer';
 import { AuditEventsQuery, UserOptionsQuery } from './operations';
@@ -81,7 +82,6 @@ export default function AuditPage() {
   }, [filters, pager.after]);
   const [{ data, fetching, error }] = useQuery({ query: AuditEventsQuery, variables, requestPolicy: 'cache-and-network' });
   const connection = data?.auditEvents;
-  const events = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
 
   const apply = (values: Filters) => {
     setFilters(values);
@@ -158,13 +158,11 @@ export default function AuditPage() {
           </Form.Item>
         </Form>
         {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<AuditEvent>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={events}
+        <ConnectionTable<AuditEvent>
+          connection={connection}
+          pager={pager}
           loading={fetching}
-          pagination={false}
+          columns={columns}
           data-testid="audit-table"
           expandable={{
             expandedRowRender: (e) => (
@@ -190,7 +188,6 @@ export default function AuditPage() {
             ),
           }}
         />
-        <ConnectionPager pager={pager} connection={connection} loading={fetching} />
       </Card>
     </>
   );

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
+import { ConnectionTable } from '../common/ConnectionTable';
+import { useCursorPager } from '../graphql/pagination';
 import { formatDateTime } from '../i18n/time';
 import { CloseFiscalPeriodMutation, FiscalPeriodsQuery, OpenFiscalPeriodMutation } from './operations';
 
@@ -16,7 +18,12 @@ export default function FiscalPeriodsPage() {
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
   const [toOpen, setToOpen] = useState<string | null>(currentPeriod());
-  const [{ data, fetching }, refetch] = useQuery({ query: FiscalPeriodsQuery, variables: { first: 24 }, requestPolicy: 'cache-and-network' });
+  const pager = useCursorPager();
+  const [{ data, fetching }, refetch] = useQuery({
+    query: FiscalPeriodsQuery,
+    variables: { first: 24, after: pager.after },
+    requestPolicy: 'cache-and-network',
+  });
   const [{ fetching: opening }, openPeriod] = useMutation(OpenFiscalPeriodMutation);
   const [, closePeriod] = useMutation(CloseFiscalPeriodMutation);
   const manage = can('LEDGER_MANAGE_PERIODS');
@@ -54,12 +61,10 @@ export default function FiscalPeriodsPage() {
         }
       />
       <Card>
-        <Table
-          rowKey="id"
-          size="middle"
+        <ConnectionTable
+          connection={data?.fiscalPeriods}
+          pager={pager}
           loading={fetching}
-          pagination={false}
-          dataSource={data?.fiscalPeriods.edges.map((e) => e.node) ?? []}
           data-testid="periods-table"
           columns={[
             { title: t('periods.code'), dataIndex: 'code' },

@@ -6,7 +6,8 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Dimension, TrialBalanceQuery as TrialBalanceResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { ConnectionPager, useCursorPager } from '../graphql/pagination';
+import { useCursorPager } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { documentPath, voucherPath } from '../common/documents';
 import { formatLedgerAmount, formatMoney } from '../common/decimal';
@@ -49,13 +50,12 @@ function DrillDown({ drill, period, dimension, onClose }: { drill: Drill | null;
       destroyOnHidden
       data-testid="drill-down"
     >
-      <Table
-        rowKey="id"
+      <ConnectionTable
+        connection={connection}
+        pager={pager}
+        loading={fetching}
         size="small"
         bordered
-        loading={fetching}
-        pagination={false}
-        dataSource={connection?.edges.map((e) => e.node) ?? []}
         data-testid="drill-lines"
         columns={[
           { title: t('vouchers.date'), key: 'date', width: 100, render: (_, l) => l.voucher.date },
@@ -78,7 +78,6 @@ function DrillDown({ drill, period, dimension, onClose }: { drill: Drill | null;
           },
         ]}
       />
-      <ConnectionPager pager={pager} connection={connection} loading={fetching} />
     </Drawer>
   );
 }

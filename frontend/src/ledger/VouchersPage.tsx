@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { VoucherState } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { ConnectionPager, useCursorPager } from '../graphql/pagination';
+import { useCursorPager } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { VoucherStateTag, voucherPath } from '../common/documents';
 import { Money } from '../common/Money';
@@ -62,12 +63,10 @@ export default function VouchersPage() {
           />
         </Space>
         {error && <div style={{ color: 'red' }}>{error.message}</div>}
-        <Table
-          rowKey="id"
-          size="middle"
+        <ConnectionTable
+          connection={connection}
+          pager={pager}
           loading={fetching}
-          pagination={false}
-          dataSource={connection?.edges.map((e) => e.node) ?? []}
           data-testid="vouchers-table"
           columns={[
             { title: t('vouchers.number'), key: 'number', width: 110, render: (_, v) => <Link to={voucherPath(v.id)}>{v.displayNumber}</Link> },
@@ -80,7 +79,6 @@ export default function VouchersPage() {
             { title: t('common.status'), key: 'state', width: 90, render: (_, v) => <VoucherStateTag state={v.state} /> },
           ]}
         />
-        <ConnectionPager pager={pager} connection={connection} loading={fetching} />
       </Card>
     </>
   );

@@ -1,6 +1,6 @@
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Tabs } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
-import { ConnectionPager, useCursorPager } from '../graphql/pagination';
+import { useCursorPager } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { MasterDataQuery, OPTIONS_PAGE, masterDataConnection, masterDataVariables, type MasterDataKind } from '../common/masterData';
 import { Money, Quantity } from '../common/Money';
 import {
@@ -136,7 +137,6 @@ function MasterTab({ kind, canManage }: { kind: MasterDataKind; canManage: boole
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const list = useMasterList(kind);
-  const rows = (list.connection?.edges.map((e) => e.node) ?? []) as Named[];
   type ProductRow = NonNullable<typeof list.products>['edges'][number]['node'];
   const columns: TableColumnsType<Named> = [
     { title: t('masterData.code'), dataIndex: 'code', width: 140 },
@@ -180,8 +180,13 @@ function MasterTab({ kind, canManage }: { kind: MasterDataKind; canManage: boole
           </Button>
         )}
       </Space>
-      <Table<Named> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.state.fetching} pagination={false} data-testid={`master-table-${kind}`} />
-      <ConnectionPager pager={list.pager} connection={list.connection} loading={list.state.fetching} />
+      <ConnectionTable<Named>
+        connection={list.connection}
+        pager={list.pager}
+        loading={list.state.fetching}
+        columns={columns}
+        data-testid={`master-table-${kind}`}
+      />
       <CreateModal
         kind={kind}
         open={open}

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import { App, Badge, Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { App, Badge, Button, Card, Dropdown, Flex, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import type { MenuProps, TableColumnsType } from 'antd';
 import { DownOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { ConnectionPager, useCursorPager } from '../graphql/pagination';
+import { useCursorPager } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { useMutationFeedback } from '../graphql/errors';
 import { useCan } from '../app/viewer';
 import { formatDateTime } from '../i18n/time';
@@ -186,17 +187,14 @@ export default function UsersPage() {
           />
         </Flex>
         {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<UserRowFragment>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={rows}
+        <ConnectionTable<UserRowFragment>
+          connection={connection}
+          pager={pager}
           loading={fetching}
-          pagination={false}
+          columns={columns}
           data-testid="users-table"
           scroll={{ x: 'max-content' }}
         />
-        <ConnectionPager pager={pager} connection={connection} loading={fetching} />
       </Card>
       <UserFormDrawer
         open={dialog?.kind === 'create' || dialog?.kind === 'edit'}

@@ -1,25 +1,26 @@
-import { Card, Table, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { formatDateTime } from '../i18n/time';
+import { useCursorPager } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { PostingRulesQuery } from './operations';
 
 /** 记账规则: which business event each rule follows, and its current version. */
 export default function PostingRulesPage() {
   const { t } = useTranslation();
-  const [{ data, fetching }] = useQuery({ query: PostingRulesQuery, variables: { first: 50 }, requestPolicy: 'cache-and-network' });
+  const pager = useCursorPager();
+  const [{ data, fetching }] = useQuery({ query: PostingRulesQuery, variables: { first: 50, after: pager.after }, requestPolicy: 'cache-and-network' });
   return (
     <>
       <PageHeader title={t('nav.postingRules')} subtitle={t('posting.hint')} />
       <Card>
-        <Table
-          rowKey="id"
-          size="middle"
+        <ConnectionTable
+          connection={data?.postingRules}
+          pager={pager}
           loading={fetching}
-          pagination={false}
-          dataSource={data?.postingRules.edges.map((e) => e.node) ?? []}
           data-testid="posting-rules-table"
           columns={[
             { title: t('posting.code'), key: 'code', render: (_, r) => <Link to={`/posting-rules/${encodeURIComponent(r.id)}`}>{r.code}</Link> },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { RoleFieldsFragment } from '../../gql/graphql';
 import { PageHeader } from '../../layout/PageHeader';
 import { useMutationFeedback } from '../../graphql/errors';
-import { ConnectionPager, useCursorPager } from '../../graphql/pagination';
+import { useCursorPager } from '../../graphql/pagination';
+import { ConnectionTable } from '../../common/ConnectionTable';
 import { DeleteRoleMutation, RolesQuery } from './operations';
 import { RoleEditorDrawer } from './RoleEditorDrawer';
 
@@ -28,7 +29,6 @@ export default function RolesPage() {
   const [, deleteRole] = useMutation(DeleteRoleMutation);
   const [editor, setEditor] = useState<Editor>(null);
   const connection = data?.roles;
-  const roles = connection?.edges.map((e) => e.node) ?? [];
 
   const remove = async (role: RoleFieldsFragment) => {
     const outcome = await deleteRole({ input: { id: role.id } });
@@ -113,16 +113,13 @@ export default function RolesPage() {
       />
       <Card>
         {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<RoleFieldsFragment>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={roles}
+        <ConnectionTable<RoleFieldsFragment>
+          connection={connection}
+          pager={pager}
           loading={fetching}
-          pagination={false}
+          columns={columns}
           data-testid="roles-table"
         />
-        <ConnectionPager pager={pager} connection={connection} loading={fetching} />
       </Card>
       <RoleEditorDrawer
         open={editor !== null}

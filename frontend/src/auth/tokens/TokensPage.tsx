@@ -1,12 +1,13 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { ApiTokenFieldsFragment } from '../../gql/graphql';
 import { PageHeader } from '../../layout/PageHeader';
-import { ConnectionPager, useCursorPager } from '../../graphql/pagination';
+import { useCursorPager } from '../../graphql/pagination';
+import { ConnectionTable } from '../../common/ConnectionTable';
 import { useMutationFeedback } from '../../graphql/errors';
 import { formatDateTime } from '../../i18n/time';
 import { ApiTokensQuery, CreateApiTokenMutation, RevokeApiTokenMutation } from './operations';
@@ -42,7 +43,6 @@ export default function TokensPage() {
   const [{ fetching: creating }, createToken] = useMutation(CreateApiTokenMutation);
   const [, revokeToken] = useMutation(RevokeApiTokenMutation);
   const connection = data?.apiTokens;
-  const tokens = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
 
   const create = async () => {
     const values = await form.validateFields();
@@ -120,17 +120,14 @@ export default function TokensPage() {
       <Card>
         <Alert type="info" showIcon message={t('tokens.usage')} style={{ marginBottom: 16 }} />
         {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<ApiTokenFieldsFragment>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={tokens}
+        <ConnectionTable<ApiTokenFieldsFragment>
+          connection={connection}
+          pager={pager}
           loading={fetching}
-          pagination={false}
+          columns={columns}
           locale={{ emptyText: <Empty description={t('tokens.empty')} /> }}
           data-testid="tokens-table"
         />
-        <ConnectionPager pager={pager} connection={connection} loading={fetching} />
       </Card>
       <Modal
         title={t('tokens.create')}
