@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
+import type { ParseKeys } from 'i18next';
 import { formatQuantity, formatScaled, parseDecimal } from './decimal';
 import { MasterDataQuery, OPTIONS_PAGE, masterDataConnection, masterDataVariables, type MasterDataKind } from './masterData';
 
@@ -62,23 +63,16 @@ function MasterDataSelect({
   );
 }
 
-export function CustomerSelect({ testId = 'customer-select', ...props }: SelectProps) {
-  const { t } = useTranslation();
-  return <MasterDataSelect kind="customers" placeholder={t('masterDataSelect.customer')} testId={testId} {...props} />;
+/** A MasterDataSelect of one kind, with its placeholder and default test id. */
+function kindSelect(kind: Exclude<MasterDataKind, 'categories'>, placeholder: ParseKeys, defaultTestId: string) {
+  return function KindSelect({ testId = defaultTestId, ...props }: SelectProps) {
+    const { t } = useTranslation();
+    return <MasterDataSelect kind={kind} placeholder={t(placeholder)} testId={testId} {...props} />;
+  };
 }
 
-export function SupplierSelect({ testId = 'supplier-select', ...props }: SelectProps) {
-  const { t } = useTranslation();
-  return <MasterDataSelect kind="suppliers" placeholder={t('masterDataSelect.supplier')} testId={testId} {...props} />;
-}
-
-export function WarehouseSelect({ testId = 'warehouse-select', ...props }: SelectProps) {
-  const { t } = useTranslation();
-  return <MasterDataSelect kind="warehouses" placeholder={t('masterDataSelect.warehouse')} testId={testId} {...props} />;
-}
-
-/** Products with what is on hand across warehouses next to each option. */
-export function ProductSelect({ testId = 'product-select', ...props }: SelectProps) {
-  const { t } = useTranslation();
-  return <MasterDataSelect kind="products" placeholder={t('masterDataSelect.product')} testId={testId} {...props} />;
-}
+export const CustomerSelect = kindSelect('customers', 'masterDataSelect.customer', 'customer-select');
+export const SupplierSelect = kindSelect('suppliers', 'masterDataSelect.supplier', 'supplier-select');
+export const WarehouseSelect = kindSelect('warehouses', 'masterDataSelect.warehouse', 'warehouse-select');
+/** Products, with what is on hand across warehouses next to each option. */
+export const ProductSelect = kindSelect('products', 'masterDataSelect.product', 'product-select');

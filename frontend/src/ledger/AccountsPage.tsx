@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { AccountType, AccountsQuery as AccountsResult, Dimension, Direction } from '../gql/graphql';
@@ -9,6 +8,7 @@ import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
 import { AccountsQuery, CreateAccountMutation, UpdateAccountMutation } from './operations';
 import { DIMENSIONS } from './dimensions';
+import { CreateButton } from '../common/actions';
 
 type Account = AccountsResult['accounts']['edges'][number]['node'];
 type TreeRow = Account & { children?: TreeRow[] };
@@ -83,7 +83,7 @@ export default function AccountsPage() {
       <PageHeader
         title={t('nav.accounts')}
         subtitle={t('accounts.hint')}
-        extra={manage && <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ kind: 'create' })} data-testid="account-create">{t('accounts.create')}</Button>}
+        extra={manage && <CreateButton label={t('accounts.create')} testId="account-create" onClick={() => open({ kind: 'create' })} />}
       />
       <Card>
         <Table<TreeRow>

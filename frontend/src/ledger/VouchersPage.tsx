@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Select, Space, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Card, Select, Space, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +12,7 @@ import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { VoucherStateTag, voucherPath } from '../common/documents';
 import { Money } from '../common/Money';
 import { VouchersQuery } from './operations';
+import { CreateButton } from '../common/actions';
 
 const STATES: readonly VoucherState[] = ['DRAFT', 'REVIEWED', 'POSTED'];
 
@@ -32,13 +32,7 @@ export default function VouchersPage() {
         title={t('nav.vouchers')}
         subtitle={t('vouchers.hint')}
         extra={
-          can('LEDGER_PREPARE_VOUCHERS') && (
-            <Link to="/vouchers/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="voucher-create">
-                {t('vouchers.new')}
-              </Button>
-            </Link>
-          )
+          can('LEDGER_PREPARE_VOUCHERS') && <CreateButton label={t('vouchers.new')} testId="voucher-create" to="/vouchers/new" />
         }
       />
       <Card>

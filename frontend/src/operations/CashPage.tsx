@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, InputNumber, Modal, Tabs } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { App, DatePicker, Form, Modal, Tabs } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
 import { newIdempotencyKey } from '../common/idempotency';
-import { Money } from '../common/Money';
+import { Money, MoneyInput } from '../common/Money';
 import { nowInShanghai } from '../i18n/time';
 import {
   CustomerReceiptsQuery,
@@ -19,6 +17,7 @@ import {
 } from './operations';
 import { DocumentList, useDocumentList, type Connection, type DocumentListQuery, type DocumentRow } from './DocumentList';
 import { CustomerSelect, SupplierSelect } from '../common/selects';
+import { CreateButton } from '../common/actions';
 
 interface CashForm {
   partyId: string;
@@ -64,7 +63,7 @@ function RecordModal({ kind, open, onClose }: { kind: 'receipt' | 'payment'; ope
           {kind === 'receipt' ? <CustomerSelect /> : <SupplierSelect />}
         </Form.Item>
         <Form.Item name="amount" label={t('documents.amount')} rules={[{ required: true }]}>
-          <InputNumber<string> stringMode min="0.01" precision={2} prefix="¥" style={{ width: '100%' }} data-testid="cash-amount" />
+          <MoneyInput data-testid="cash-amount" />
         </Form.Item>
         <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
           <DatePicker style={{ width: '100%' }} />
@@ -83,17 +82,18 @@ function CashList<D, T extends CashRow>({
   kind,
   query,
   connectionOf,
-  party,
+  partyOf,
   canRecord,
 }: {
   kind: 'receipt' | 'payment';
   query: DocumentListQuery<D>;
   connectionOf: (data: D) => Connection<T>;
-  /** The customer or supplier column. */
-  party: TableColumnsType<T>[number];
+  /** The customer who paid, the supplier who was paid. */
+  partyOf: (row: T) => string;
   canRecord: boolean;
 }) {
   const { t } = useTranslation();
+  const party = kind === 'receipt' ? { key: 'customer', title: t('documents.customer') } : { key: 'supplier', title: t('documents.supplier') };
   const [open, setOpen] = useState(false);
   const { list, reload } = useDocumentList(query, connectionOf);
   return (
@@ -104,12 +104,14 @@ function CashList<D, T extends CashRow>({
         testId={kind === 'receipt' ? 'receipts-table' : 'payments-table'}
         extra={
           canRecord && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid={`${kind}-create`}>
-              {kind === 'receipt' ? t('documents.recordReceipt') : t('documents.recordPayment')}
-            </Button>
+            <CreateButton
+              label={kind === 'receipt' ? t('documents.recordReceipt') : t('documents.recordPayment')}
+              testId={`${kind}-create`}
+              onClick={() => setOpen(true)}
+            />
           )
         }
-        columns={[party, { title: t('documents.amount'), key: 'amount', align: 'right', render: (_, r) => <Money value={r.amount} /> }]}
+        columns={[{ ...party, render: (_, r) => partyOf(r) }, { title: t('documents.amount'), key: 'amount', align: 'right', render: (_, r) => <Money value={r.amount} /> }]}
       />
       <RecordModal
         kind={kind}
@@ -136,28 +138,12 @@ export default function CashPage() {
           {
             key: 'receipts',
             label: t('documentType.CustomerReceipt'),
-            children: (
-              <CashList
-                kind="receipt"
-                query={CustomerReceiptsQuery}
-                connectionOf={(d) => d.customerReceipts}
-                party={{ title: t('documents.customer'), key: 'customer', render: (_, r) => r.customer.name }}
-                canRecord={canRecord}
-              />
-            ),
+            children: <CashList kind="receipt" query={CustomerReceiptsQuery} connectionOf={(d) => d.customerReceipts} partyOf={(r) => r.customer.name} canRecord={canRecord} />,
           },
           {
             key: 'payments',
             label: t('documentType.SupplierPayment'),
-            children: (
-              <CashList
-                kind="payment"
-                query={SupplierPaymentsQuery}
-                connectionOf={(d) => d.supplierPayments}
-                party={{ title: t('documents.supplier'), key: 'supplier', render: (_, r) => r.supplier.name }}
-                canRecord={canRecord}
-              />
-            ),
+            children: <CashList kind="payment" query={SupplierPaymentsQuery} connectionOf={(d) => d.supplierPayments} partyOf={(r) => r.supplier.name} canRecord={canRecord} />,
           },
         ]}
       />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Result, Space, Spin, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CopyOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -18,10 +18,10 @@ import { CopySalesOrderMutation, DocumentQuery } from './operations';
 import { DeliverModal } from './DeliverModal';
 import { ReturnModal } from './ReturnModal';
 import { ClaimActions } from './ClaimActions';
+import { NodeFallback } from '../common/NodeFallback';
 
 type Doc = Extract<NonNullable<DocumentResult['node']>, { number: string }>;
 type Line = Doc['lines'][number];
-
 
 function headerItems(doc: Doc, tr: (key: string) => string) {
   const items: { key: string; label: string; children: React.ReactNode }[] = [];
@@ -59,16 +59,17 @@ export default function DocumentDetailPage() {
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
   const [dialog, setDialog] = useState<'deliver' | 'return' | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: DocumentQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [result, refetch] = useQuery({ query: DocumentQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const [{ fetching: copying }, copy] = useMutation(CopySalesOrderMutation);
-  const node = data?.node;
+  const node = result.data?.node;
   const doc = node && 'number' in node ? (node as Doc) : null;
 
-  if (!doc) {
-    if (fetching || (!data && !error)) return <Spin style={{ display: 'block', margin: 48 }} />;
-    return <Result status="404" title={t('documents.notFound')} subTitle={error?.message} />;
-  }
+  if (!doc) return <NodeFallback result={result} title={t('documents.notFound')} />;
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  const closeDialog = () => {
+    setDialog(null);
+    reload();
+  };
   const canCreate = can('OPERATIONS_CREATE_DOCUMENTS');
   const isOrder = doc.__typename === 'SalesOrder';
   const isDelivery = doc.__typename === 'SalesDelivery';
@@ -230,28 +231,8 @@ export default function DocumentDetailPage() {
           </Card>
         )}
       </Space>
-      {isOrder && (
-        <DeliverModal
-          orderId={doc.id}
-          lines={doc.lines}
-          open={dialog === 'deliver'}
-          onClose={() => {
-            setDialog(null);
-            reload();
-          }}
-        />
-      )}
-      {isDelivery && (
-        <ReturnModal
-          deliveryId={doc.id}
-          lines={doc.lines}
-          open={dialog === 'return'}
-          onClose={() => {
-            setDialog(null);
-            reload();
-          }}
-        />
-      )}
+      {isOrder && <DeliverModal orderId={doc.id} lines={doc.lines} open={dialog === 'deliver'} onClose={closeDialog} />}
+      {isDelivery && <ReturnModal deliveryId={doc.id} lines={doc.lines} open={dialog === 'return'} onClose={closeDialog} />}
     </>
   );
 }

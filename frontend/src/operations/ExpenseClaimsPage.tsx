@@ -1,8 +1,7 @@
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { ExpenseCategory } from '../gql/graphql';
@@ -10,11 +9,12 @@ import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
 import { newIdempotencyKey } from '../common/idempotency';
-import { Money } from '../common/Money';
+import { Money, MoneyInput } from '../common/Money';
 import { nowInShanghai } from '../i18n/time';
 import { CreateExpenseClaimMutation, ExpenseClaimsQuery } from './operations';
 import { DocumentList, useDocumentList } from './DocumentList';
 import { ClaimActions } from './ClaimActions';
+import { CreateButton } from '../common/actions';
 
 const CATEGORIES: readonly ExpenseCategory[] = ['TRAVEL', 'OFFICE', 'ENTERTAINMENT'];
 
@@ -61,7 +61,7 @@ function ClaimModal({ open, onClose }: { open: boolean; onClose: (saved: boolean
           <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`expenseCategory.${c}`) }))} />
         </Form.Item>
         <Form.Item name="amount" label={t('documents.amount')} rules={[{ required: true, message: t('documents.amountRequired') }]}>
-          <InputNumber<string> stringMode min="0.01" precision={2} prefix="¥" style={{ width: '100%' }} data-testid="claim-amount" />
+          <MoneyInput data-testid="claim-amount" />
         </Form.Item>
         <Form.Item name="description" label={t('documents.description')} rules={[{ required: true, whitespace: true, message: t('documents.descriptionRequired') }]}>
           <Input.TextArea rows={2} data-testid="claim-description" />
@@ -87,11 +87,7 @@ export default function ExpenseClaimsPage() {
         title={t('nav.expenseClaims')}
         subtitle={t('documents.claimsHint')}
         extra={
-          can('OPERATIONS_CLAIM_EXPENSES') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="claim-create">
-              {t('documents.newClaim')}
-            </Button>
-          )
+          can('OPERATIONS_CLAIM_EXPENSES') && <CreateButton label={t('documents.newClaim')} testId="claim-create" onClick={() => setOpen(true)} />
         }
       />
       <DocumentList

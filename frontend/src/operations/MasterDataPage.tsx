@@ -1,8 +1,7 @@
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Tabs } from 'antd';
+import { App, Card, Form, Input, Modal, Select, Space, Tabs } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
@@ -12,6 +11,7 @@ import { useCursorPager } from '../graphql/pagination';
 import { ConnectionTable } from '../common/ConnectionTable';
 import { MasterDataQuery, OPTIONS_PAGE, masterDataConnection, masterDataVariables, type MasterDataKind } from '../common/masterData';
 import { Money, Quantity } from '../common/Money';
+import { CreateButton } from '../common/actions';
 import {
   CreateCustomerMutation,
   CreateProductCategoryMutation,
@@ -174,11 +174,7 @@ function MasterTab({ kind, canManage }: { kind: MasterDataKind; canManage: boole
           }}
           style={{ width: 260 }}
         />
-        {canManage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid={`master-create-${kind}`}>
-            {t(`masterData.create.${kind}`)}
-          </Button>
-        )}
+        {canManage && <CreateButton label={t(`masterData.create.${kind}`)} testId={`master-create-${kind}`} onClick={() => setOpen(true)} />}
       </Space>
       <ConnectionTable<Named>
         connection={list.connection}

@@ -1,11 +1,9 @@
-import { Button } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
 import { PurchaseReceiptsQuery } from './operations';
 import { DocumentList, LinesGross, useDocumentList } from './DocumentList';
+import { CreateButton } from '../common/actions';
 
 export default function PurchaseReceiptsPage() {
   const { t } = useTranslation();
@@ -17,13 +15,7 @@ export default function PurchaseReceiptsPage() {
         title={t('nav.purchaseReceipts')}
         subtitle={t('documents.purchaseReceiptsHint')}
         extra={
-          can('OPERATIONS_CREATE_DOCUMENTS') && (
-            <Link to="/purchase-receipts/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="purchase-receipt-create">
-                {t('documents.newPurchaseReceipt')}
-              </Button>
-            </Link>
-          )
+          can('OPERATIONS_CREATE_DOCUMENTS') && <CreateButton label={t('documents.newPurchaseReceipt')} testId="purchase-receipt-create" to="/purchase-receipts/new" />
         }
       />
       <DocumentList

@@ -1,6 +1,7 @@
-import { Form, InputNumber, Table } from 'antd';
+import { Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatQuantity, formatScaled, parseDecimal } from '../common/decimal';
+import { FormListTable } from '../common/FormListTable';
 
 /** A document line a quantity is taken from: an order line to deliver, a delivery line to return. */
 export interface QuantityLine {
@@ -52,14 +53,10 @@ export function QuantityLinesTable<L extends QuantityLine>({
   return (
     <Form.List name="lines">
       {(fields) => (
-        <Table
-          size="small"
-          bordered
-          pagination={false}
-          rowKey="key"
-          dataSource={fields}
+        <FormListTable
+          fields={fields}
+          rowNumber={(f) => lines[f.name]?.lineNo}
           columns={[
-            { title: '#', width: 40, render: (_, f) => lines[f.name]?.lineNo },
             { title: t('documents.product'), render: (_, f) => lines[f.name]?.product.name },
             {
               title: availableTitle,

@@ -1,11 +1,9 @@
-import { Button } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
 import { SalesOrdersQuery } from './operations';
 import { DocumentList, LinesGross, useDocumentList } from './DocumentList';
+import { CreateButton } from '../common/actions';
 
 export default function SalesOrdersPage() {
   const { t } = useTranslation();
@@ -17,13 +15,7 @@ export default function SalesOrdersPage() {
         title={t('nav.salesOrders')}
         subtitle={t('documents.salesOrdersHint')}
         extra={
-          can('OPERATIONS_CREATE_DOCUMENTS') && (
-            <Link to="/sales-orders/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="sales-order-create">
-                {t('documents.newSalesOrder')}
-              </Button>
-            </Link>
-          )
+          can('OPERATIONS_CREATE_DOCUMENTS') && <CreateButton label={t('documents.newSalesOrder')} testId="sales-order-create" to="/sales-orders/new" />
         }
       />
       <DocumentList

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { App, Badge, Button, Card, Dropdown, Flex, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import type { MenuProps, TableColumnsType } from 'antd';
-import { DownOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
@@ -16,6 +16,7 @@ import { useDepartmentOptions } from '../common/departments';
 import { UserFormDrawer } from './UserFormDrawer';
 import { AssignRolesModal } from './AssignRolesModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
+import { CreateButton } from '../common/actions';
 
 const PAGE_SIZE = 20;
 
@@ -142,11 +143,7 @@ export default function UsersPage() {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         extra={
-          can('ORG_MANAGE_USERS') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="user-create">
-              {t('users.create')}
-            </Button>
-          )
+          can('ORG_MANAGE_USERS') && <CreateButton label={t('users.create')} testId="user-create" onClick={() => setDialog({ kind: 'create' })} />
         }
       />
       <Card>

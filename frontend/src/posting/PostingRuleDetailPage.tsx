@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Input, Result, Row, Space, Spin, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, Row, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { sourceDocumentPath } from '../common/documents';
 import { formatDateTime } from '../i18n/time';
 import { PostingRuleQuery, PreviewDocumentsQuery, PreviewPostingQuery, PublishPostingRuleVersionMutation, ReplayPostingRuleQuery, SetPostingRuleActiveMutation } from './operations';
 import styles from './posting.module.css';
+import { NodeFallback } from '../common/NodeFallback';
 
 type Preview = PreviewResult['previewPosting'];
 type Replay = ReplayResult['replayPostingRule'];
@@ -127,10 +128,11 @@ export default function PostingRuleDetailPage() {
   const client = useClient();
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: PostingRuleQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [result, refetch] = useQuery({ query: PostingRuleQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const [, publish] = useMutation(PublishPostingRuleVersionMutation);
   const [, setActive] = useMutation(SetPostingRuleActiveMutation);
-  const rule = data?.node && 'code' in data.node && 'versions' in data.node ? data.node : null;
+  const node = result.data?.node;
+  const rule = node && 'code' in node && 'versions' in node ? node : null;
   const [text, setText] = useState('');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -150,10 +152,7 @@ export default function PostingRuleDetailPage() {
     }
   }, [rule?.currentVersion]);
 
-  if (!rule) {
-    if (fetching || (!data && !error)) return <Spin style={{ display: 'block', margin: 48 }} />;
-    return <Result status="404" title={t('posting.notFound')} subTitle={error?.message} />;
-  }
+  if (!rule) return <NodeFallback result={result} title={t('posting.notFound')} />;
 
   const parsed = (): unknown => {
     try {

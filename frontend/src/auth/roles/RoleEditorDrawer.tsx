@@ -1,9 +1,10 @@
 import { useEffect, useMemo } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Drawer, Form, Input, Row, Space, Spin, Tooltip, Typography } from 'antd';
+import { Alert, App, Card, Checkbox, Col, Form, Input, Row, Space, Spin, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Domain, PermissionCode, PermissionsQuery as PermissionsResult, RoleFieldsFragment } from '../../gql/graphql';
 import { useMutationFeedback } from '../../graphql/errors';
+import { FormDrawer } from '../../common/FormDrawer';
 import { CreateRoleMutation, PermissionsQuery, UpdateRoleMutation } from './operations';
 
 type Permission = PermissionsResult['permissions'][number];
@@ -80,25 +81,15 @@ export function RoleEditorDrawer({ open, role, onClose, onSaved }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       title={role ? `${t('roles.editTitle')} · ${role.name}` : t('roles.createTitle')}
       open={open}
       onClose={onClose}
       width={640}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={creating || updating}
-            onClick={() => void submit().catch(() => undefined)}
-            data-testid="role-form-submit"
-          >
-            {role ? t('common.save') : t('common.create')}
-          </Button>
-        </Space>
-      }
+      creating={role === null}
+      submitting={creating || updating}
+      onSubmit={submit}
+      submitTestId="role-form-submit"
     >
       {role?.builtin && <Alert type="info" showIcon message={t('roles.builtinHint')} style={{ marginBottom: 16 }} />}
       <Form<RoleForm> form={form} layout="vertical" name="roleForm">
@@ -132,7 +123,7 @@ export function RoleEditorDrawer({ open, role, onClose, onSaved }: Props) {
           {fetching ? <Spin /> : <PermissionPicker groups={groups} />}
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

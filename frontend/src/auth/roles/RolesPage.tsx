@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { LockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { RoleFieldsFragment } from '../../gql/graphql';
@@ -11,6 +11,7 @@ import { useCursorPager } from '../../graphql/pagination';
 import { ConnectionTable } from '../../common/ConnectionTable';
 import { DeleteRoleMutation, RolesQuery } from './operations';
 import { RoleEditorDrawer } from './RoleEditorDrawer';
+import { CreateButton, DeleteRowAction, RowAction } from '../../common/actions';
 
 const PAGE_SIZE = 20;
 
@@ -79,22 +80,8 @@ export default function RolesPage() {
       width: 150,
       render: (_, role) => (
         <Space size={0}>
-          {role.viewerCan.update && (
-            <Button type="link" size="small" onClick={() => setEditor({ role })}>
-              {t('common.edit')}
-            </Button>
-          )}
-          {role.viewerCan.delete && !role.builtin && (
-            <Popconfirm
-              title={t('common.confirmDelete', { name: role.name })}
-              onConfirm={() => remove(role)}
-              okButtonProps={{ danger: true }}
-            >
-              <Button type="link" size="small" danger>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
-          )}
+          {role.viewerCan.update && <RowAction onClick={() => setEditor({ role })}>{t('common.edit')}</RowAction>}
+          {role.viewerCan.delete && !role.builtin && <DeleteRowAction name={role.name} onConfirm={() => remove(role)} />}
         </Space>
       ),
     },
@@ -106,9 +93,7 @@ export default function RolesPage() {
         title={t('roles.title')}
         subtitle={t('roles.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditor({ role: null })} data-testid="role-create">
-            {t('roles.create')}
-          </Button>
+<CreateButton label={t('roles.create')} testId="role-create" onClick={() => setEditor({ role: null })} />
         }
       />
       <Card>

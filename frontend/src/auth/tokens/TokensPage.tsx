@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { WarningOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { ApiTokenFieldsFragment } from '../../gql/graphql';
@@ -11,6 +11,7 @@ import { ConnectionTable } from '../../common/ConnectionTable';
 import { useMutationFeedback } from '../../graphql/errors';
 import { formatDateTime } from '../../i18n/time';
 import { ApiTokensQuery, CreateApiTokenMutation, RevokeApiTokenMutation } from './operations';
+import { ConfirmRowAction, CreateButton } from '../../common/actions';
 
 const PAGE_SIZE = 20;
 const EXPIRY_CHOICES = [7, 30, 90, 180, 365] as const;
@@ -93,15 +94,7 @@ export default function TokensPage() {
         token.revokedAt ? (
           <Typography.Text type="secondary">{formatDateTime(token.revokedAt)}</Typography.Text>
         ) : (
-          <Popconfirm
-            title={t('tokens.confirmRevoke', { name: token.name })}
-            onConfirm={() => revoke(token)}
-            okButtonProps={{ danger: true }}
-          >
-            <Button type="link" size="small" danger>
-              {t('tokens.revoke')}
-            </Button>
-          </Popconfirm>
+          <ConfirmRowAction title={t('tokens.confirmRevoke', { name: token.name })} label={t('tokens.revoke')} onConfirm={() => revoke(token)} />
         ),
     },
   ];
@@ -112,9 +105,7 @@ export default function TokensPage() {
         title={t('tokens.title')}
         subtitle={t('tokens.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreatingOpen(true)} data-testid="token-create">
-            {t('tokens.create')}
-          </Button>
+<CreateButton label={t('tokens.create')} testId="token-create" onClick={() => setCreatingOpen(true)} />
         }
       />
       <Card>
