@@ -157,11 +157,11 @@ export default function AuditPage() {
             </Space>
           </Form.Item>
         </Form>
-        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
         <ConnectionTable<AuditEvent>
           connection={connection}
           pager={pager}
           loading={fetching}
+          error={error}
           columns={columns}
           data-testid="audit-table"
           expandable={{

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Table, type TableProps } from 'antd';
+import { Table, Typography, type TableProps } from 'antd';
 import { ConnectionPager, type ConnectionEnvelope, type CursorPager } from '../graphql/pagination';
 
 interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'loading'> {
@@ -7,13 +7,16 @@ interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'lo
   connection: (ConnectionEnvelope & { edges: readonly { node: T }[] }) | undefined;
   pager: CursorPager;
   loading?: boolean;
+  /** Why the page did not load, shown above the table. */
+  error?: { message: string } | string;
 }
 
 /** A table of one page of a cursor connection with the pager under it. */
-export function ConnectionTable<T extends object>({ connection, pager, loading, rowKey = 'id', size = 'middle', ...table }: Props<T>) {
+export function ConnectionTable<T extends object>({ connection, pager, loading, error, rowKey = 'id', size = 'middle', ...table }: Props<T>) {
   const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
   return (
     <>
+      {error && <Typography.Text type="danger">{typeof error === 'string' ? error : error.message}</Typography.Text>}
       <Table<T> rowKey={rowKey} size={size} dataSource={rows} loading={loading} pagination={false} {...table} />
       <ConnectionPager pager={pager} connection={connection} loading={loading} />
     </>

@@ -56,11 +56,11 @@ export default function VouchersPage() {
             options={[{ value: 'ALL', label: t('common.allStates') }, ...STATES.map((s) => ({ value: s, label: t(`voucherState.${s}`) }))]}
           />
         </Space>
-        {error && <div style={{ color: 'red' }}>{error.message}</div>}
         <ConnectionTable
           connection={connection}
           pager={pager}
           loading={fetching}
+          error={error}
           data-testid="vouchers-table"
           columns={[
             { title: t('vouchers.number'), key: 'number', width: 110, render: (_, v) => <Link to={voucherPath(v.id)}>{v.displayNumber}</Link> },

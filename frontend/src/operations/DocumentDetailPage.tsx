@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import type { TableColumnsType, TableProps } from 'antd';
 import { CopyOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -48,6 +48,15 @@ function headerItems(doc: Doc, tr: (key: string) => string) {
   add('createdBy', tr('documents.createdBy'), doc.createdBy?.displayName ?? '—');
   add('createdAt', tr('documents.createdAt'), formatDateTime(doc.createdAt));
   return items;
+}
+
+/** A titled card holding one of the document's small tables (lines, deliveries, vouchers, stock moves). */
+function Section<T extends object>({ heading, ...table }: TableProps<T> & { heading: string }) {
+  return (
+    <Card title={heading} size="small">
+      <Table<T> rowKey="id" size="small" pagination={false} {...table} />
+    </Card>
+  );
 }
 
 /** Any business document: header, lines, the vouchers it caused, its stock moves, and its actions. */
@@ -148,52 +157,41 @@ export default function DocumentDetailPage() {
           />
         </Card>
         {priced && (
-          <Card title={t('documents.lines')} size="small">
-            <Table<Line>
-              rowKey="id"
-              size="small"
-              bordered
-              pagination={false}
-              columns={lineColumns}
-              dataSource={doc.lines}
-              data-testid="document-lines"
-              scroll={{ x: 'max-content' }}
-              summary={(rows) => (
-                <Table.Summary.Row>
-                  <Table.Summary.Cell index={0} colSpan={5}>
-                    <Typography.Text strong>{t('documents.total')}</Typography.Text>
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={5} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.net)))} /></Table.Summary.Cell>
-                  <Table.Summary.Cell index={6} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.tax)))} /></Table.Summary.Cell>
-                  <Table.Summary.Cell index={7} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.gross)))} /></Table.Summary.Cell>
-                  {lineColumns.length > 8 && <Table.Summary.Cell index={8} colSpan={lineColumns.length - 8} />}
-                </Table.Summary.Row>
-              )}
-            />
-          </Card>
+          <Section<Line>
+            heading={t('documents.lines')}
+            bordered
+            columns={lineColumns}
+            dataSource={doc.lines}
+            data-testid="document-lines"
+            scroll={{ x: 'max-content' }}
+            summary={(rows) => (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} colSpan={5}>
+                  <Typography.Text strong>{t('documents.total')}</Typography.Text>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={5} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.net)))} /></Table.Summary.Cell>
+                <Table.Summary.Cell index={6} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.tax)))} /></Table.Summary.Cell>
+                <Table.Summary.Cell index={7} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.gross)))} /></Table.Summary.Cell>
+                {lineColumns.length > 8 && <Table.Summary.Cell index={8} colSpan={lineColumns.length - 8} />}
+              </Table.Summary.Row>
+            )}
+          />
         )}
         {doc.__typename === 'SalesOrder' && doc.deliveries.length > 0 && (
-          <Card title={t('documentType.SalesDelivery')} size="small">
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={doc.deliveries}
-              data-testid="order-deliveries"
-              columns={[
-                { title: t('documents.number'), key: 'number', render: (_, d) => <Link to={documentPath(d.id)}>{d.number}</Link> },
-                { title: t('documents.date'), dataIndex: 'date' },
-                { title: t('common.status'), key: 'state', render: (_, d) => <DocumentStateTag state={d.state} /> },
-              ]}
-            />
-          </Card>
+          <Section
+            heading={t('documentType.SalesDelivery')}
+            dataSource={doc.deliveries}
+            data-testid="order-deliveries"
+            columns={[
+              { title: t('documents.number'), key: 'number', render: (_, d) => <Link to={documentPath(d.id)}>{d.number}</Link> },
+              { title: t('documents.date'), dataIndex: 'date' },
+              { title: t('common.status'), key: 'state', render: (_, d) => <DocumentStateTag state={d.state} /> },
+            ]}
+          />
         )}
         {can('LEDGER_READ') && (
-        <Card title={t('documents.vouchers')} size="small">
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
+          <Section
+            heading={t('documents.vouchers')}
             dataSource={doc.vouchers}
             data-testid="document-vouchers"
             locale={{ emptyText: t('documents.noVouchers') }}
@@ -209,26 +207,22 @@ export default function DocumentDetailPage() {
               { title: t('common.status'), key: 'state', render: (_, v) => <VoucherStateTag state={v.state} /> },
             ]}
           />
-        </Card>
         )}
         {doc.stockMoves.length > 0 && (
-          <Card title={t('documents.stockMoves')} size="small">
-            <Table
-              rowKey={(m) => `${m.sourceType}-${m.sourceLineId}`}
-              size="small"
-              pagination={false}
-              dataSource={doc.stockMoves}
-              data-testid="document-stock-moves"
-              columns={[
-                { title: t('documents.date'), dataIndex: 'date', width: 110 },
-                { title: t('documents.product'), key: 'product', render: (_, m) => m.product.name },
-                { title: t('documents.moveQuantity'), key: 'quantity', align: 'right', render: (_, m) => <Quantity value={m.quantity} /> },
-                { title: t('documents.moveValue'), key: 'value', align: 'right', render: (_, m) => <Money value={m.value} /> },
-                { title: t('documents.balanceQuantity'), key: 'bq', align: 'right', render: (_, m) => <Quantity value={m.balanceQuantity} /> },
-                { title: t('documents.balanceValue'), key: 'bv', align: 'right', render: (_, m) => <Money value={m.balanceValue} /> },
-              ]}
-            />
-          </Card>
+          <Section
+            heading={t('documents.stockMoves')}
+            rowKey={(m) => `${m.sourceType}-${m.sourceLineId}`}
+            dataSource={doc.stockMoves}
+            data-testid="document-stock-moves"
+            columns={[
+              { title: t('documents.date'), dataIndex: 'date', width: 110 },
+              { title: t('documents.product'), key: 'product', render: (_, m) => m.product.name },
+              { title: t('documents.moveQuantity'), key: 'quantity', align: 'right', render: (_, m) => <Quantity value={m.quantity} /> },
+              { title: t('documents.moveValue'), key: 'value', align: 'right', render: (_, m) => <Money value={m.value} /> },
+              { title: t('documents.balanceQuantity'), key: 'bq', align: 'right', render: (_, m) => <Quantity value={m.balanceQuantity} /> },
+              { title: t('documents.balanceValue'), key: 'bv', align: 'right', render: (_, m) => <Money value={m.balanceValue} /> },
+            ]}
+          />
         )}
       </Space>
       {isOrder && <DeliverModal orderId={doc.id} lines={doc.lines} open={dialog === 'deliver'} onClose={closeDialog} />}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, Typography } from 'antd';
+import { Card } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useQuery, type TypedDocumentNode } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -90,8 +90,7 @@ export function DocumentList<T extends DocumentRow>({
   return (
     <Card>
       <DocumentListFilters states={states} onApply={filters.apply} extra={extra} />
-      {error && <Typography.Text type="danger">{error}</Typography.Text>}
-      <ConnectionTable<T> connection={connection} pager={filters.pager} loading={fetching} columns={all} data-testid={testId} scroll={{ x: 'max-content' }} />
+      <ConnectionTable<T> connection={connection} pager={filters.pager} loading={fetching} error={error} columns={all} data-testid={testId} scroll={{ x: 'max-content' }} />
     </Card>
   );
 }

@@ -183,11 +183,11 @@ export default function UsersPage() {
             aria-label={t('common.reset')}
           />
         </Flex>
-        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
         <ConnectionTable<UserRowFragment>
           connection={connection}
           pager={pager}
           loading={fetching}
+          error={error}
           columns={columns}
           data-testid="users-table"
           scroll={{ x: 'max-content' }}

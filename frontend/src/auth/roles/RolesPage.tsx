@@ -97,11 +97,11 @@ export default function RolesPage() {
         }
       />
       <Card>
-        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
         <ConnectionTable<RoleFieldsFragment>
           connection={connection}
           pager={pager}
           loading={fetching}
+          error={error}
           columns={columns}
           data-testid="roles-table"
         />

@@ -110,11 +110,11 @@ export default function TokensPage() {
       />
       <Card>
         <Alert type="info" showIcon message={t('tokens.usage')} style={{ marginBottom: 16 }} />
-        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
         <ConnectionTable<ApiTokenFieldsFragment>
           connection={connection}
           pager={pager}
           loading={fetching}
+          error={error}
           columns={columns}
           locale={{ emptyText: <Empty description={t('tokens.empty')} /> }}
           data-testid="tokens-table"
