@@ -45,6 +45,11 @@ export function voucherPath(id: string): string {
   return `/vouchers/${encodeURIComponent(id)}`;
 }
 
+/** A posting rule's page (its versions, preview, replay); voucher lines link to the rule behind them. */
+export function postingRulePath(id: string): string {
+  return `/posting-rules/${encodeURIComponent(id)}`;
+}
+
 const STATE_COLORS: Record<DocumentState, string> = {
   DRAFT: 'default',
   OPEN: 'blue',

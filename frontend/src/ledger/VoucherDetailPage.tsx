@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { VoucherQuery as VoucherResult } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
-import { documentPath, sourceDocumentPath, voucherPath, VoucherStateTag } from '../common/documents';
+import { documentPath, postingRulePath, sourceDocumentPath, voucherPath, VoucherStateTag } from '../common/documents';
 import { formatLedgerAmount, formatMoney } from '../common/decimal';
 import { formatDateTime } from '../i18n/time';
 import {
@@ -102,7 +102,7 @@ export default function VoucherDetailPage() {
             </Link>
           )}
           {l.ruleVersion && (
-            <Link to={`/posting-rules/${encodeURIComponent(l.ruleVersion.rule.id)}`}>
+            <Link to={postingRulePath(l.ruleVersion.rule.id)}>
               <Tag bordered={false} color="purple" data-testid="line-rule">
                 {l.ruleVersion.rule.code} v{l.ruleVersion.version}
               </Tag>

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { formatDateTime } from '../i18n/time';
+import { postingRulePath } from '../common/documents';
 import { useCursorPager } from '../graphql/pagination';
 import { ConnectionTable } from '../common/ConnectionTable';
 import { PostingRulesQuery } from './operations';
@@ -23,7 +24,7 @@ export default function PostingRulesPage() {
           loading={fetching}
           data-testid="posting-rules-table"
           columns={[
-            { title: t('posting.code'), key: 'code', render: (_, r) => <Link to={`/posting-rules/${encodeURIComponent(r.id)}`}>{r.code}</Link> },
+            { title: t('posting.code'), key: 'code', render: (_, r) => <Link to={postingRulePath(r.id)}>{r.code}</Link> },
             { title: t('posting.name'), dataIndex: 'name' },
             { title: t('posting.eventType'), key: 'eventType', render: (_, r) => <Tag bordered={false}>{r.eventType}</Tag> },
             { title: t('posting.currentVersion'), key: 'version', render: (_, r) => (r.currentVersion ? `v${r.currentVersion.version}` : '—') },
