@@ -7,7 +7,7 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventsQuery as AuditEventsResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { useCursorPager } from '../graphql/pagination';
+import { useConnectionQuery } from '../graphql/pagination';
 import { ConnectionTable } from '../common/ConnectionTable';
 import { formatDateTime, shanghaiDayEndUtc, shanghaiDayStartUtc } from '../i18n/time';
 import { useCan } from '../app/viewer';
@@ -64,7 +64,6 @@ function ActorSelect({ value, onChange }: { value?: string; onChange?: (value: s
 
 export default function AuditPage() {
   const { t } = useTranslation();
-  const pager = useCursorPager();
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
 
@@ -72,20 +71,18 @@ export default function AuditPage() {
     const [from, to] = filters.range ?? [null, null];
     return {
       first: PAGE_SIZE,
-      after: pager.after,
       action: filters.action?.trim() || null,
       subjectType: filters.subjectType?.trim() || null,
       actorId: filters.actorId ?? null,
       since: from ? shanghaiDayStartUtc(from) : null,
       until: to ? shanghaiDayEndUtc(to) : null,
     };
-  }, [filters, pager.after]);
-  const [{ data, fetching, error }] = useQuery({ query: AuditEventsQuery, variables, requestPolicy: 'cache-and-network' });
-  const connection = data?.auditEvents;
+  }, [filters]);
+  const list = useConnectionQuery({ query: AuditEventsQuery, variables, connectionOf: (data) => data.auditEvents, requestPolicy: 'cache-and-network' });
 
   const apply = (values: Filters) => {
     setFilters(values);
-    pager.reset();
+    list.pager.reset();
   };
 
   const columns: TableColumnsType<AuditEvent> = [
@@ -158,10 +155,7 @@ export default function AuditPage() {
           </Form.Item>
         </Form>
         <ConnectionTable<AuditEvent>
-          connection={connection}
-          pager={pager}
-          loading={fetching}
-          error={error}
+          {...list.table}
           columns={columns}
           data-testid="audit-table"
           expandable={{

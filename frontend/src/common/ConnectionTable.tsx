@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Table, Typography, type TableProps } from 'antd';
 import { ConnectionPager, type ConnectionEnvelope, type CursorPager } from '../graphql/pagination';
 
-interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'loading'> {
+/** The page, pager and state of a list, as useConnectionQuery's `table` gives them. */
+export interface ConnectionTableProps<T> {
   /** One page of a cursor connection, as the query returned it. */
   connection: (ConnectionEnvelope & { edges: readonly { node: T }[] }) | undefined;
   pager: CursorPager;
@@ -10,6 +11,8 @@ interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'lo
   /** Why the page did not load, shown above the table. */
   error?: { message: string } | string;
 }
+
+type Props<T> = ConnectionTableProps<T> & Omit<TableProps<T>, 'dataSource' | 'pagination' | 'loading'>;
 
 /** A table of one page of a cursor connection with the pager under it. */
 export function ConnectionTable<T extends object>({ connection, pager, loading, error, rowKey = 'id', size = 'middle', ...table }: Props<T>) {

@@ -1,37 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Button, Input, Select, Space } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DocumentState } from '../gql/graphql';
-import { useCursorPager } from '../graphql/pagination';
 
-export const PAGE_SIZE = 20;
-
-/** Search-by-number, state and cursor paging shared by every document list. */
-export function useDocumentListFilters() {
-  const pager = useCursorPager();
-  const [search, setSearch] = useState('');
-  const [state, setState] = useState<DocumentState | null>(null);
-  const variables = useMemo(
-    () => ({ first: PAGE_SIZE, after: pager.after, search: search.trim() || null, state }),
-    [pager.after, search, state],
-  );
-  return {
-    pager,
-    variables,
-    search,
-    state,
-    apply: (next: { search: string; state: DocumentState | null }) => {
-      setSearch(next.search);
-      setState(next.state);
-      pager.reset();
-    },
-  };
+/** What a document list is filtered by: a number to search for and a state. */
+export interface DocumentListFilter {
+  search: string;
+  state: DocumentState | null;
 }
 
 interface Props {
   states: readonly DocumentState[];
-  onApply: (next: { search: string; state: DocumentState | null }) => void;
+  onApply: (next: DocumentListFilter) => void;
   extra?: React.ReactNode;
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Flex, Space, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { useClient, type AnyVariables, type OperationResult, type RequestPolicy, type TypedDocumentNode } from 'urql';
+import { useClient, useQuery, type AnyVariables, type OperationResult, type RequestPolicy, type TypedDocumentNode } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { PageInfoFieldsFragment } from '../gql/graphql';
@@ -87,6 +87,34 @@ export function ConnectionPager({ pager, connection, loading }: ConnectionPagerP
       </Space>
     </Flex>
   );
+}
+
+interface ConnectionQueryArgs<D, V extends AnyVariables, C> {
+  query: TypedDocumentNode<D, V>;
+  /** The query's variables but the cursor: `after` is the pager's. */
+  variables: Omit<V, 'after'>;
+  /** The connection in a result, e.g. `(data) => data.users`. */
+  connectionOf: (data: D) => C | null | undefined;
+  pause?: boolean;
+  requestPolicy?: RequestPolicy;
+}
+
+/**
+ * One page of a cursor list: the query with the pager's cursor, the connection it returned,
+ * and `table`, the props of <ConnectionTable>. Call `pager.reset()` when a filter changes.
+ */
+export function useConnectionQuery<D, V extends AnyVariables, C extends ConnectionEnvelope>({
+  query,
+  variables,
+  connectionOf,
+  pause,
+  requestPolicy,
+}: ConnectionQueryArgs<D, V, C>) {
+  const pager = useCursorPager();
+  const [result, refetch] = useQuery<D, V>({ query, variables: { ...variables, after: pager.after } as unknown as V, pause, requestPolicy });
+  const connection = (result.data && connectionOf(result.data)) || undefined;
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  return { pager, result, connection, reload, table: { connection, pager, loading: result.fetching, error: result.error } };
 }
 
 interface AllPages<N> {

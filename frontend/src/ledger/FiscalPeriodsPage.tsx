@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Popconfirm, Space, Tag } from 'antd';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { ConnectionTable } from '../common/ConnectionTable';
-import { useCursorPager } from '../graphql/pagination';
+import { useConnectionQuery } from '../graphql/pagination';
 import { formatDateTime } from '../i18n/time';
 import { CloseFiscalPeriodMutation, FiscalPeriodsQuery, OpenFiscalPeriodMutation } from './operations';
 
@@ -18,16 +18,16 @@ export default function FiscalPeriodsPage() {
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
   const [toOpen, setToOpen] = useState<string | null>(currentPeriod());
-  const pager = useCursorPager();
-  const [{ data, fetching }, refetch] = useQuery({
+  const list = useConnectionQuery({
     query: FiscalPeriodsQuery,
-    variables: { first: 24, after: pager.after },
+    variables: { first: 24 },
+    connectionOf: (data) => data.fiscalPeriods,
     requestPolicy: 'cache-and-network',
   });
   const [{ fetching: opening }, openPeriod] = useMutation(OpenFiscalPeriodMutation);
   const [, closePeriod] = useMutation(CloseFiscalPeriodMutation);
   const manage = can('LEDGER_MANAGE_PERIODS');
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const { reload } = list;
 
   const doOpen = async () => {
     if (!toOpen) return;
@@ -62,9 +62,7 @@ export default function FiscalPeriodsPage() {
       />
       <Card>
         <ConnectionTable
-          connection={data?.fiscalPeriods}
-          pager={pager}
-          loading={fetching}
+          {...list.table}
           data-testid="periods-table"
           columns={[
             { title: t('periods.code'), dataIndex: 'code' },

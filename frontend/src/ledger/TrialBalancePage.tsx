@@ -6,7 +6,7 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Dimension, TrialBalanceQuery as TrialBalanceResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { useCursorPager } from '../graphql/pagination';
+import { useConnectionQuery } from '../graphql/pagination';
 import { ConnectionTable } from '../common/ConnectionTable';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { documentPath, voucherPath } from '../common/documents';
@@ -26,10 +26,10 @@ interface Drill {
 
 function DrillDown({ drill, period, dimension, onClose }: { drill: Drill | null; period: string; dimension: Dimension | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const pager = useCursorPager();
-  const [{ data, fetching }] = useQuery({
+  const lines = useConnectionQuery({
     query: VoucherLinesQuery,
     pause: !drill,
+    connectionOf: (data) => data.voucherLines,
     variables: {
       accountId: drill?.account.id ?? '',
       period,
@@ -37,10 +37,8 @@ function DrillDown({ drill, period, dimension, onClose }: { drill: Drill | null;
       dimension: drill?.dimensionValue ? dimension : null,
       dimensionValue: drill?.dimensionValue ?? null,
       first: 50,
-      after: pager.after,
     },
   });
-  const connection = data?.voucherLines;
   return (
     <Drawer
       open={drill !== null}
@@ -51,9 +49,7 @@ function DrillDown({ drill, period, dimension, onClose }: { drill: Drill | null;
       data-testid="drill-down"
     >
       <ConnectionTable
-        connection={connection}
-        pager={pager}
-        loading={fetching}
+        {...lines.table}
         size="small"
         bordered
         data-testid="drill-lines"

@@ -1,12 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Card, Select, Space, Tag } from 'antd';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { VoucherState } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
-import { useCursorPager } from '../graphql/pagination';
+import { useConnectionQuery } from '../graphql/pagination';
 import { ConnectionTable } from '../common/ConnectionTable';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { VoucherStateTag, voucherPath } from '../common/documents';
@@ -20,12 +19,9 @@ const STATES: readonly VoucherState[] = ['DRAFT', 'REVIEWED', 'POSTED'];
 export default function VouchersPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const pager = useCursorPager();
   const [period, setPeriod] = useState<string | null>(currentPeriod());
   const [state, setState] = useState<VoucherState | null>(null);
-  const variables = useMemo(() => ({ first: 20, after: pager.after, period, state }), [pager.after, period, state]);
-  const [{ data, fetching, error }] = useQuery({ query: VouchersQuery, variables, requestPolicy: 'cache-and-network' });
-  const connection = data?.vouchers;
+  const list = useConnectionQuery({ query: VouchersQuery, variables: { first: 20, period, state }, connectionOf: (data) => data.vouchers, requestPolicy: 'cache-and-network' });
   return (
     <>
       <PageHeader
@@ -42,7 +38,7 @@ export default function VouchersPage() {
             value={period}
             onChange={(p) => {
               setPeriod(p);
-              pager.reset();
+              list.pager.reset();
             }}
           />
           <Select<VoucherState | 'ALL'>
@@ -51,16 +47,13 @@ export default function VouchersPage() {
             data-testid="voucher-state-filter"
             onChange={(v) => {
               setState(v === 'ALL' ? null : v);
-              pager.reset();
+              list.pager.reset();
             }}
             options={[{ value: 'ALL', label: t('common.allStates') }, ...STATES.map((s) => ({ value: s, label: t(`voucherState.${s}`) }))]}
           />
         </Space>
         <ConnectionTable
-          connection={connection}
-          pager={pager}
-          loading={fetching}
-          error={error}
+          {...list.table}
           data-testid="vouchers-table"
           columns={[
             { title: t('vouchers.number'), key: 'number', width: 110, render: (_, v) => <Link to={voucherPath(v.id)}>{v.displayNumber}</Link> },

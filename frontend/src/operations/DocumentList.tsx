@@ -1,13 +1,13 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Card } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useQuery, type TypedDocumentNode } from 'urql';
+import type { TypedDocumentNode } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { DocumentState } from '../gql/graphql';
-import type { ConnectionEnvelope } from '../graphql/pagination';
-import { ConnectionTable } from '../common/ConnectionTable';
+import { useConnectionQuery, type ConnectionEnvelope } from '../graphql/pagination';
+import { ConnectionTable, type ConnectionTableProps } from '../common/ConnectionTable';
 import { DocumentLink, DocumentStateTag } from '../common/documents';
-import { DocumentListFilters, useDocumentListFilters } from '../common/ListFilters';
+import { DocumentListFilters, type DocumentListFilter } from '../common/ListFilters';
 import { Money } from '../common/Money';
 import { sumFen, fenToDecimal } from '../common/decimal';
 
@@ -24,7 +24,9 @@ export interface Connection<T> extends ConnectionEnvelope {
   edges: { node: T }[];
 }
 
-type ListVariables = ReturnType<typeof useDocumentListFilters>['variables'];
+const PAGE_SIZE = 20;
+
+type ListVariables = { first: number; after?: string | null; search?: string | null; state?: DocumentState | null };
 
 /** A query taking a document list's filters and cursor. */
 export type DocumentListQuery<D> = TypedDocumentNode<D, ListVariables>;
@@ -33,25 +35,29 @@ export type DocumentListQuery<D> = TypedDocumentNode<D, ListVariables>;
  * A document list's query under its filters: `list` goes to <DocumentList {...list}>,
  * `reload` refetches after an action changed a document.
  */
-export function useDocumentList<D, T extends DocumentRow>(
-  query: DocumentListQuery<D>,
-  connectionOf: (data: D) => Connection<T>,
-) {
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }, refetch] = useQuery({ query, variables: filters.variables, requestPolicy: 'cache-and-network' });
-  const connection = data ? connectionOf(data) : undefined;
+export function useDocumentList<D, T extends DocumentRow>(query: DocumentListQuery<D>, connectionOf: (data: D) => Connection<T>) {
+  const [filter, setFilter] = useState<DocumentListFilter>({ search: '', state: null });
+  const page = useConnectionQuery({
+    query,
+    variables: { first: PAGE_SIZE, search: filter.search.trim() || null, state: filter.state },
+    connectionOf,
+    requestPolicy: 'cache-and-network',
+  });
+  const apply = (next: DocumentListFilter) => {
+    setFilter(next);
+    page.pager.reset();
+  };
   return {
-    list: { filters, connection, fetching, error: error?.message },
-    rows: connection?.edges.map((e) => e.node) ?? [],
-    reload: () => refetch({ requestPolicy: 'network-only' }),
+    list: { table: page.table, onApply: apply },
+    rows: page.connection?.edges.map((e) => e.node) ?? [],
+    reload: page.reload,
   };
 }
 
 interface Props<T extends DocumentRow> {
-  filters: ReturnType<typeof useDocumentListFilters>;
-  connection: Connection<T> | undefined;
-  fetching: boolean;
-  error?: string;
+  /** From useDocumentList: the page and its pager, and what a new filter does. */
+  table: ConnectionTableProps<T>;
+  onApply: (next: DocumentListFilter) => void;
   states: readonly DocumentState[];
   /** Columns between the number/date and the state. */
   columns: TableColumnsType<T>;
@@ -62,10 +68,8 @@ interface Props<T extends DocumentRow> {
 
 /** The number, date, state, department columns and the filters and pager every document list shares. */
 export function DocumentList<T extends DocumentRow>({
-  filters,
-  connection,
-  fetching,
-  error,
+  table,
+  onApply,
   states,
   columns,
   testId,
@@ -89,8 +93,8 @@ export function DocumentList<T extends DocumentRow>({
   ];
   return (
     <Card>
-      <DocumentListFilters states={states} onApply={filters.apply} extra={extra} />
-      <ConnectionTable<T> connection={connection} pager={filters.pager} loading={fetching} error={error} columns={all} data-testid={testId} scroll={{ x: 'max-content' }} />
+      <DocumentListFilters states={states} onApply={onApply} extra={extra} />
+      <ConnectionTable<T> {...table} columns={all} data-testid={testId} scroll={{ x: 'max-content' }} />
     </Card>
   );
 }

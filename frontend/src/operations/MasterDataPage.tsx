@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
-import { useCursorPager } from '../graphql/pagination';
+import { useConnectionQuery } from '../graphql/pagination';
 import { ConnectionTable } from '../common/ConnectionTable';
 import { MasterDataQuery, OPTIONS_PAGE, masterDataConnection, masterDataVariables, type MasterDataKind } from '../common/masterData';
 import { Money, Quantity } from '../common/Money';
@@ -119,18 +119,14 @@ interface Named {
 }
 
 function useMasterList(kind: MasterDataKind) {
-  const pager = useCursorPager();
   const [search, setSearch] = useState('');
-  const variables = masterDataVariables(kind, { first: PAGE, after: pager.after, search: search.trim() || null });
-  const [state, refetch] = useQuery({ query: MasterDataQuery, variables, requestPolicy: 'cache-and-network' });
-  return {
-    pager,
-    setSearch,
-    state,
-    refetch: () => refetch({ requestPolicy: 'network-only' }),
-    connection: masterDataConnection(state.data, kind),
-    products: masterDataConnection(state.data, 'products'),
-  };
+  const list = useConnectionQuery({
+    query: MasterDataQuery,
+    variables: masterDataVariables(kind, { first: PAGE, search: search.trim() || null }),
+    connectionOf: (data) => masterDataConnection(data, kind),
+    requestPolicy: 'cache-and-network',
+  });
+  return { ...list, setSearch, products: masterDataConnection(list.result.data, 'products') };
 }
 
 function MasterTab({ kind, canManage }: { kind: MasterDataKind; canManage: boolean }) {
@@ -177,9 +173,7 @@ function MasterTab({ kind, canManage }: { kind: MasterDataKind; canManage: boole
         {canManage && <CreateButton label={t(`masterData.create.${kind}`)} testId={`master-create-${kind}`} onClick={() => setOpen(true)} />}
       </Space>
       <ConnectionTable<Named>
-        connection={list.connection}
-        pager={list.pager}
-        loading={list.state.fetching}
+        {...list.table}
         columns={columns}
         data-testid={`master-table-${kind}`}
       />
@@ -188,7 +182,7 @@ function MasterTab({ kind, canManage }: { kind: MasterDataKind; canManage: boole
         open={open}
         onClose={(saved) => {
           setOpen(false);
-          if (saved) list.refetch();
+          if (saved) list.reload();
         }}
       />
     </Card>

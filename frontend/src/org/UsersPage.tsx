@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { App, Badge, Button, Card, Dropdown, Flex, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import type { MenuProps, TableColumnsType } from 'antd';
 import { DownOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { useCursorPager } from '../graphql/pagination';
+import { useConnectionQuery } from '../graphql/pagination';
 import { ConnectionTable } from '../common/ConnectionTable';
 import { useMutationFeedback } from '../graphql/errors';
 import { useCan } from '../app/viewer';
@@ -33,7 +33,6 @@ export default function UsersPage() {
   const { modal, message } = App.useApp();
   const can = useCan();
   const feedback = useMutationFeedback();
-  const pager = useCursorPager();
   const departments = useDepartmentOptions();
   const [search, setSearch] = useState('');
   const [departmentId, setDepartmentId] = useState<string | undefined>();
@@ -41,19 +40,17 @@ export default function UsersPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [, setUserActive] = useMutation(SetUserActiveMutation);
 
-  const variables = useMemo(
-    () => ({
+  const list = useConnectionQuery({
+    query: UsersQuery,
+    variables: {
       first: PAGE_SIZE,
-      after: pager.after,
       search: search.trim() || null,
       departmentId: departmentId ?? null,
       active: active === 'all' ? null : active === 'active',
-    }),
-    [pager.after, search, departmentId, active],
-  );
-  const [{ data, fetching, error }, refetch] = useQuery({ query: UsersQuery, variables });
-  const connection = data?.users;
-  const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
+    },
+    connectionOf: (data) => data.users,
+  });
+  const rows = useMemo(() => list.connection?.edges.map((e) => e.node) ?? [], [list.connection]);
 
   const toggleActive = (user: UserRowFragment) => {
     const activating = !user.active;
@@ -134,7 +131,7 @@ export default function UsersPage() {
 
   const resetTo = <T,>(setter: (value: T) => void) => (value: T) => {
     setter(value);
-    pager.reset();
+    list.pager.reset();
   };
 
   return (
@@ -179,15 +176,12 @@ export default function UsersPage() {
           />
           <Button
             icon={<ReloadOutlined />}
-            onClick={() => refetch({ requestPolicy: 'network-only' })}
+            onClick={list.reload}
             aria-label={t('common.reset')}
           />
         </Flex>
         <ConnectionTable<UserRowFragment>
-          connection={connection}
-          pager={pager}
-          loading={fetching}
-          error={error}
+          {...list.table}
           columns={columns}
           data-testid="users-table"
           scroll={{ x: 'max-content' }}

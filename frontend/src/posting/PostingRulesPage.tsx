@@ -1,27 +1,23 @@
 import { Card, Tag } from 'antd';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { formatDateTime } from '../i18n/time';
 import { postingRulePath } from '../common/documents';
-import { useCursorPager } from '../graphql/pagination';
+import { useConnectionQuery } from '../graphql/pagination';
 import { ConnectionTable } from '../common/ConnectionTable';
 import { PostingRulesQuery } from './operations';
 
 /** 记账规则: which business event each rule follows, and its current version. */
 export default function PostingRulesPage() {
   const { t } = useTranslation();
-  const pager = useCursorPager();
-  const [{ data, fetching }] = useQuery({ query: PostingRulesQuery, variables: { first: 50, after: pager.after }, requestPolicy: 'cache-and-network' });
+  const list = useConnectionQuery({ query: PostingRulesQuery, variables: { first: 50 }, connectionOf: (data) => data.postingRules, requestPolicy: 'cache-and-network' });
   return (
     <>
       <PageHeader title={t('nav.postingRules')} subtitle={t('posting.hint')} />
       <Card>
         <ConnectionTable
-          connection={data?.postingRules}
-          pager={pager}
-          loading={fetching}
+          {...list.table}
           data-testid="posting-rules-table"
           columns={[
             { title: t('posting.code'), key: 'code', render: (_, r) => <Link to={postingRulePath(r.id)}>{r.code}</Link> },

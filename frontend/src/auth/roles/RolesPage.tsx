@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { App, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { RoleFieldsFragment } from '../../gql/graphql';
 import { PageHeader } from '../../layout/PageHeader';
 import { useMutationFeedback } from '../../graphql/errors';
-import { useCursorPager } from '../../graphql/pagination';
+import { useConnectionQuery } from '../../graphql/pagination';
 import { ConnectionTable } from '../../common/ConnectionTable';
 import { DeleteRoleMutation, RolesQuery } from './operations';
 import { RoleEditorDrawer } from './RoleEditorDrawer';
@@ -21,21 +21,20 @@ export default function RolesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
-  const pager = useCursorPager();
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const list = useConnectionQuery({
     query: RolesQuery,
-    variables: { first: PAGE_SIZE, after: pager.after },
+    variables: { first: PAGE_SIZE },
+    connectionOf: (data) => data.roles,
     requestPolicy: 'cache-and-network',
   });
   const [, deleteRole] = useMutation(DeleteRoleMutation);
   const [editor, setEditor] = useState<Editor>(null);
-  const connection = data?.roles;
 
   const remove = async (role: RoleFieldsFragment) => {
     const outcome = await deleteRole({ input: { id: role.id } });
     if (!feedback(outcome, outcome.data?.deleteRole)) return;
     void message.success(t('roles.deleted'));
-    refetch({ requestPolicy: 'network-only' });
+    list.reload();
   };
 
   const columns: TableColumnsType<RoleFieldsFragment> = [
@@ -98,10 +97,7 @@ export default function RolesPage() {
       />
       <Card>
         <ConnectionTable<RoleFieldsFragment>
-          connection={connection}
-          pager={pager}
-          loading={fetching}
-          error={error}
+          {...list.table}
           columns={columns}
           data-testid="roles-table"
         />
@@ -112,7 +108,7 @@ export default function RolesPage() {
         onClose={() => setEditor(null)}
         onSaved={() => {
           setEditor(null);
-          refetch({ requestPolicy: 'network-only' });
+          list.reload();
         }}
       />
     </>

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { ApiTokenFieldsFragment } from '../../gql/graphql';
 import { PageHeader } from '../../layout/PageHeader';
-import { useCursorPager } from '../../graphql/pagination';
+import { useConnectionQuery } from '../../graphql/pagination';
 import { ConnectionTable } from '../../common/ConnectionTable';
 import { useMutationFeedback } from '../../graphql/errors';
 import { formatDateTime } from '../../i18n/time';
@@ -33,17 +33,12 @@ export default function TokensPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
-  const pager = useCursorPager();
   const [form] = Form.useForm<TokenForm>();
   const [creatingOpen, setCreatingOpen] = useState(false);
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: ApiTokensQuery,
-    variables: { first: PAGE_SIZE, after: pager.after },
-  });
+  const list = useConnectionQuery({ query: ApiTokensQuery, variables: { first: PAGE_SIZE }, connectionOf: (data) => data.apiTokens });
   const [{ fetching: creating }, createToken] = useMutation(CreateApiTokenMutation);
   const [, revokeToken] = useMutation(RevokeApiTokenMutation);
-  const connection = data?.apiTokens;
 
   const create = async () => {
     const values = await form.validateFields();
@@ -58,8 +53,8 @@ export default function TokensPage() {
     setCreatingOpen(false);
     form.resetFields();
     setSecret({ name: ok.apiToken.name, secret: ok.secret });
-    pager.reset();
-    refetch({ requestPolicy: 'network-only' });
+    list.pager.reset();
+    list.reload();
   };
 
   const revoke = async (token: ApiTokenFieldsFragment) => {
@@ -111,10 +106,7 @@ export default function TokensPage() {
       <Card>
         <Alert type="info" showIcon message={t('tokens.usage')} style={{ marginBottom: 16 }} />
         <ConnectionTable<ApiTokenFieldsFragment>
-          connection={connection}
-          pager={pager}
-          loading={fetching}
-          error={error}
+          {...list.table}
           columns={columns}
           locale={{ emptyText: <Empty description={t('tokens.empty')} /> }}
           data-testid="tokens-table"
