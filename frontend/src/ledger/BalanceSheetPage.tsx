@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -8,6 +7,7 @@ import { currentPeriod } from '../common/PeriodPicker';
 import { BalanceSheetQuery } from './operations';
 import { StatementFigure, StatementName, StatementPage, type StatementLineData } from './statementLines';
 import styles from './ledger.module.css';
+import { ReportTable } from './ReportTable';
 
 /** Lines 1–16 are 资产, lines 17–34 负债和所有者权益 (small-enterprise layout). */
 const LAST_ASSET_LINE = 16;
@@ -64,12 +64,9 @@ export default function BalanceSheetPage() {
   });
   return (
     <StatementPage title={t('nav.balanceSheet')} hint={t('statements.balanceHint')} period={period} onPeriodChange={setPeriod} error={error?.message}>
-      <Table<Pair>
+      <ReportTable<Pair>
         rowKey="key"
-        size="small"
-        bordered
         loading={fetching}
-        pagination={false}
         dataSource={pairs}
         data-testid="balance-sheet"
         scroll={{ x: 'max-content' }}

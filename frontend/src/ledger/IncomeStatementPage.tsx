@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Table } from 'antd';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { currentPeriod } from '../common/PeriodPicker';
 import { IncomeStatementQuery } from './operations';
 import { StatementFigure, StatementName, StatementPage, type StatementLineData } from './statementLines';
+import { ReportTable } from './ReportTable';
 
 /** 利润表: this month and the year to date, line by line. */
 export default function IncomeStatementPage() {
@@ -13,12 +13,9 @@ export default function IncomeStatementPage() {
   const [{ data, fetching, error }] = useQuery({ query: IncomeStatementQuery, variables: { period }, requestPolicy: 'cache-and-network' });
   return (
     <StatementPage title={t('nav.incomeStatement')} hint={t('statements.incomeHint')} period={period} onPeriodChange={setPeriod} error={error?.message}>
-      <Table<StatementLineData>
+      <ReportTable<StatementLineData>
         rowKey="number"
-        size="small"
-        bordered
         loading={fetching}
-        pagination={false}
         dataSource={data?.incomeStatement.lines ?? []}
         data-testid="income-statement"
         onRow={(l) => ({ 'data-testid': `is-line-${l.number}` }) as React.HTMLAttributes<HTMLElement>}

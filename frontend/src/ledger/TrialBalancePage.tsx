@@ -14,6 +14,7 @@ import { formatLedgerAmount, formatMoney } from '../common/decimal';
 import { TrialBalanceQuery, VoucherLinesQuery } from './operations';
 import { DIMENSIONS, dimensionValueName, useDimensionNames } from './dimensions';
 import styles from './ledger.module.css';
+import { ReportTable } from './ReportTable';
 
 type Row = TrialBalanceResult['trialBalance']['rows'][number];
 type Side = 'DEBIT' | 'CREDIT';
@@ -182,12 +183,9 @@ export default function TrialBalancePage() {
           )}
         </Space>
         {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<Row>
+        <ReportTable<Row>
           rowKey={(r) => `${r.account.id}-${r.dimensionValue ?? ''}`}
-          size="small"
-          bordered
           loading={fetching}
-          pagination={false}
           columns={columns}
           dataSource={rows}
           data-testid="trial-balance"

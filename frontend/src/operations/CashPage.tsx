@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, DatePicker, Form, Modal, Tabs } from 'antd';
+import { App, Form, Modal, Tabs } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import {
 import { DocumentList, useDocumentList, type Connection, type DocumentListQuery, type DocumentRow } from './DocumentList';
 import { CustomerSelect, SupplierSelect } from '../common/selects';
 import { CreateButton } from '../common/actions';
+import { DocumentDateField } from './fields';
 
 interface CashForm {
   partyId: string;
@@ -65,9 +66,7 @@ function RecordModal({ kind, open, onClose }: { kind: 'receipt' | 'payment'; ope
         <Form.Item name="amount" label={t('documents.amount')} rules={[{ required: true }]}>
           <MoneyInput data-testid="cash-amount" />
         </Form.Item>
-        <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
+        <DocumentDateField />
       </Form>
     </Modal>
   );

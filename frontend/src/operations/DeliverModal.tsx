@@ -1,17 +1,16 @@
 import type { ButtonProps } from 'antd';
 import { useEffect } from 'react';
-import { App, DatePicker, Form, Modal, Radio } from 'antd';
+import { Form, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useMutationFeedback } from '../graphql/errors';
-import { documentPath } from '../common/documents';
 import { newIdempotencyKey } from '../common/idempotency';
 import { nowInShanghai } from '../i18n/time';
 import { DeliverSalesOrderMutation } from './operations';
 import { WarehouseSelect } from '../common/selects';
 import { QuantityLinesTable, openQuantity, quantityInput, type QuantityLine } from './QuantityLinesTable';
+import { DocumentDateField, useOpenCreated } from './fields';
 
 export interface OrderLine extends QuantityLine {
   deliveredQuantity: string | null;
@@ -29,8 +28,7 @@ const remaining = (line: OrderLine) => openQuantity(line.quantity, line.delivere
 /** 发货: everything that remains, or chosen quantities per line; errors land on the line's quantity. */
 export function DeliverModal({ orderId, lines, open, onClose }: { orderId: string; lines: readonly OrderLine[]; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
+  const openCreated = useOpenCreated();
   const feedback = useMutationFeedback();
   const [form] = Form.useForm<DeliverForm>();
   const [{ fetching }, deliver] = useMutation(DeliverSalesOrderMutation);
@@ -60,11 +58,7 @@ export function DeliverModal({ orderId, lines, open, onClose }: { orderId: strin
       },
     });
     const ok = feedback(outcome, outcome.data?.deliverSalesOrder, form);
-    if (ok?.__typename === 'DeliverSalesOrderSuccess') {
-      void message.success(t('documents.delivered', { number: ok.delivery.number }));
-      onClose();
-      navigate(documentPath(ok.delivery.id));
-    }
+    if (ok?.__typename === 'DeliverSalesOrderSuccess') openCreated(ok.delivery, t('documents.delivered', { number: ok.delivery.number }), onClose);
   };
 
   return (
@@ -83,9 +77,7 @@ export function DeliverModal({ orderId, lines, open, onClose }: { orderId: strin
         <Form.Item name="warehouseId" label={t('documents.warehouse')} rules={[{ required: true, message: t('documents.warehouseRequired') }]}>
           <WarehouseSelect testId="deliver-warehouse" />
         </Form.Item>
-        <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
+        <DocumentDateField />
         <Form.Item name="mode" label={t('documents.deliverMode')}>
           <Radio.Group
             options={[

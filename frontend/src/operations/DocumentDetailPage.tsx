@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import { CopyOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { DocumentQuery as DocumentResult } from '../gql/graphql';
@@ -19,6 +19,7 @@ import { DeliverModal } from './DeliverModal';
 import { ReturnModal } from './ReturnModal';
 import { ClaimActions } from './ClaimActions';
 import { NodeFallback } from '../common/NodeFallback';
+import { useOpenCreated } from './fields';
 
 type Doc = Extract<NonNullable<DocumentResult['node']>, { number: string }>;
 type Line = Doc['lines'][number];
@@ -64,8 +65,7 @@ export default function DocumentDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const can = useCan();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
+  const openCreated = useOpenCreated();
   const feedback = useMutationFeedback();
   const [dialog, setDialog] = useState<'deliver' | 'return' | null>(null);
   const [result, refetch] = useQuery({ query: DocumentQuery, variables: { id }, requestPolicy: 'cache-and-network' });
@@ -87,10 +87,7 @@ export default function DocumentDetailPage() {
   const doCopy = async () => {
     const outcome = await copy({ input: { orderId: doc.id, date: todayInShanghai() } });
     const ok = feedback(outcome, outcome.data?.copySalesOrder);
-    if (ok?.__typename === 'CopySalesOrderSuccess') {
-      void message.success(t('documents.copied', { number: ok.salesOrder.number }));
-      navigate(documentPath(ok.salesOrder.id));
-    }
+    if (ok?.__typename === 'CopySalesOrderSuccess') openCreated(ok.salesOrder, t('documents.copied', { number: ok.salesOrder.number }));
   };
 
   const lineColumns: TableColumnsType<Line> = [

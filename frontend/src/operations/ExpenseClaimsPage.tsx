@@ -1,6 +1,6 @@
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
-import { App, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
+import { App, Form, Input, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { CreateExpenseClaimMutation, ExpenseClaimsQuery } from './operations';
 import { DocumentList, useDocumentList } from './DocumentList';
 import { ClaimActions } from './ClaimActions';
 import { CreateButton } from '../common/actions';
+import { DocumentDateField } from './fields';
 
 const CATEGORIES: readonly ExpenseCategory[] = ['TRAVEL', 'OFFICE', 'ENTERTAINMENT'];
 
@@ -66,9 +67,7 @@ function ClaimModal({ open, onClose }: { open: boolean; onClose: (saved: boolean
         <Form.Item name="description" label={t('documents.description')} rules={[{ required: true, whitespace: true, message: t('documents.descriptionRequired') }]}>
           <Input.TextArea rows={2} data-testid="claim-description" />
         </Form.Item>
-        <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
+        <DocumentDateField />
       </Form>
     </Modal>
   );

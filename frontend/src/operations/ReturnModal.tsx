@@ -1,17 +1,16 @@
 import type { ButtonProps } from 'antd';
 import { useEffect } from 'react';
-import { App, DatePicker, Form, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useMutationFeedback } from '../graphql/errors';
-import { documentPath } from '../common/documents';
 import { newIdempotencyKey } from '../common/idempotency';
 import { parseDecimal } from '../common/decimal';
 import { nowInShanghai } from '../i18n/time';
 import { ReturnSalesOrderMutation } from './operations';
 import { QuantityLinesTable, openQuantity, type QuantityLine } from './QuantityLinesTable';
+import { DocumentDateField, useOpenCreated } from './fields';
 
 export interface DeliveryLine extends QuantityLine {
   returnedQuantity: string | null;
@@ -27,8 +26,7 @@ const returnable = (line: DeliveryLine) => openQuantity(line.quantity, line.retu
 /** 退货: quantities per delivery line, reversed at the cost recorded at delivery. */
 export function ReturnModal({ deliveryId, lines, open, onClose }: { deliveryId: string; lines: readonly DeliveryLine[]; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
+  const openCreated = useOpenCreated();
   const feedback = useMutationFeedback();
   const [form] = Form.useForm<ReturnForm>();
   const [{ fetching }, doReturn] = useMutation(ReturnSalesOrderMutation);
@@ -51,11 +49,7 @@ export function ReturnModal({ deliveryId, lines, open, onClose }: { deliveryId: 
       },
     });
     const ok = feedback(outcome, outcome.data?.returnSalesOrder, chosen.length === v.lines.length ? form : undefined);
-    if (ok?.__typename === 'ReturnSalesOrderSuccess') {
-      void message.success(t('documents.returned', { number: ok.salesReturn.number }));
-      onClose();
-      navigate(documentPath(ok.salesReturn.id));
-    }
+    if (ok?.__typename === 'ReturnSalesOrderSuccess') openCreated(ok.salesReturn, t('documents.returned', { number: ok.salesReturn.number }), onClose);
   };
 
   return (
@@ -70,9 +64,7 @@ export function ReturnModal({ deliveryId, lines, open, onClose }: { deliveryId: 
       forceRender
     >
       <Form<ReturnForm> form={form} layout="vertical" name="return">
-        <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
+        <DocumentDateField />
         <QuantityLinesTable
           lines={lines}
           available={returnable}
