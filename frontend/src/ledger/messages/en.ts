@@ -49,7 +49,6 @@ const en: LedgerMessages = {
     dimensions: 'Dimensions',
     debit: 'Debit',
     credit: 'Credit',
-    amount: 'Amount',
     total: 'Total',
     lineage: 'Lineage',
     document: 'Document',

@@ -33,7 +33,6 @@ const zhCN = {
     dimensions: '辅助核算',
     debit: '借方金额',
     credit: '贷方金额',
-    amount: '金额',
     total: '合计',
     lineage: '追溯',
     document: '业务单据',
