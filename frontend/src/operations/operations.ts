@@ -327,7 +327,7 @@ export const CreateCustomerMutation = graphql(`
       __typename
       ... on CreateCustomerSuccess {
         customer {
-          id
+          ...CustomerFields
         }
       }
       ... on CreateCustomerError {
@@ -345,7 +345,7 @@ export const CreateSupplierMutation = graphql(`
       __typename
       ... on CreateSupplierSuccess {
         supplier {
-          id
+          ...SupplierFields
         }
       }
       ... on CreateSupplierError {
@@ -363,7 +363,7 @@ export const CreateWarehouseMutation = graphql(`
       __typename
       ... on CreateWarehouseSuccess {
         warehouse {
-          id
+          ...WarehouseFields
         }
       }
       ... on CreateWarehouseError {
@@ -381,7 +381,7 @@ export const CreateProductCategoryMutation = graphql(`
       __typename
       ... on CreateProductCategorySuccess {
         productCategory {
-          id
+          ...ProductCategoryFields
         }
       }
       ... on CreateProductCategoryError {
@@ -399,7 +399,7 @@ export const CreateProductMutation = graphql(`
       __typename
       ... on CreateProductSuccess {
         product {
-          id
+          ...ProductFields
         }
       }
       ... on CreateProductError {
