@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { SearchOutlined } from '@ant-design/icons';
@@ -7,12 +7,11 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventsQuery as AuditEventsResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { Pager, useCursorPager } from '../graphql/pagination';
+import { useConnectionQuery } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { formatDateTime, shanghaiDayEndUtc, shanghaiDayStartUtc } from '../i18n/time';
-import { UserOptionsQuery } from '../org/operations';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
-import { AuditEventsQuery } from './operations';
+import { useCan } from '../app/viewer';
+import { AuditEventsQuery, UserOptionsQuery } from './operations';
 import { JsonDiff } from './JsonDiff';
 import styles from './AuditPage.module.css';
 
@@ -41,7 +40,7 @@ function ActorSelect({ value, onChange }: { value?: string; onChange?: (value: s
   const [{ data, fetching }] = useQuery({
     query: UserOptionsQuery,
     variables: { search: search || null },
-    pause: !can(PERMISSIONS.orgRead),
+    pause: !can('ORG_READ'),
   });
   const options = data?.users.edges.map(({ node }) => ({
     value: node.id,
@@ -65,7 +64,6 @@ function ActorSelect({ value, onChange }: { value?: string; onChange?: (value: s
 
 export default function AuditPage() {
   const { t } = useTranslation();
-  const pager = useCursorPager();
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
 
@@ -73,21 +71,18 @@ export default function AuditPage() {
     const [from, to] = filters.range ?? [null, null];
     return {
       first: PAGE_SIZE,
-      after: pager.after,
       action: filters.action?.trim() || null,
       subjectType: filters.subjectType?.trim() || null,
       actorId: filters.actorId ?? null,
       since: from ? shanghaiDayStartUtc(from) : null,
       until: to ? shanghaiDayEndUtc(to) : null,
     };
-  }, [filters, pager.after]);
-  const [{ data, fetching, error }] = useQuery({ query: AuditEventsQuery, variables, requestPolicy: 'cache-and-network' });
-  const connection = data?.auditEvents;
-  const events = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
+  }, [filters]);
+  const list = useConnectionQuery({ query: AuditEventsQuery, variables, connectionOf: (data) => data.auditEvents, requestPolicy: 'cache-and-network' });
 
   const apply = (values: Filters) => {
     setFilters(values);
-    pager.reset();
+    list.pager.reset();
   };
 
   const columns: TableColumnsType<AuditEvent> = [
@@ -159,14 +154,9 @@ export default function AuditPage() {
             </Space>
           </Form.Item>
         </Form>
-        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<AuditEvent>
-          rowKey="id"
-          size="middle"
+        <ConnectionTable<AuditEvent>
+          {...list.table}
           columns={columns}
-          dataSource={events}
-          loading={fetching}
-          pagination={false}
           data-testid="audit-table"
           expandable={{
             expandedRowRender: (e) => (
@@ -191,15 +181,6 @@ export default function AuditPage() {
               </Space>
             ),
           }}
-        />
-        <Pager
-          page={pager.page}
-          totalCount={connection?.totalCount}
-          hasPrev={pager.hasPrev}
-          hasNext={connection?.pageInfo.hasNextPage ?? false}
-          onPrev={pager.prev}
-          onNext={() => pager.next(connection?.pageInfo.endCursor)}
-          loading={fetching}
         />
       </Card>
     </>

@@ -23,8 +23,7 @@ export const AuditEventsQuery = graphql(`
     ) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -45,6 +44,21 @@ export const AuditEventsQuery = graphql(`
           requestId
           clientAddress
           hash
+        }
+      }
+    }
+  }
+`);
+
+/** People to filter the trail by (needs ORG_READ; without it the filter stays empty). */
+export const UserOptionsQuery = graphql(`
+  query UserOptions($search: String) {
+    users(first: 20, search: $search) {
+      edges {
+        node {
+          id
+          username
+          displayName
         }
       }
     }

@@ -1,37 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Button, Input, Select, Space } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DocumentState } from '../gql/graphql';
-import { useCursorPager } from '../graphql/pagination';
 
-export const PAGE_SIZE = 20;
-
-/** Search-by-number, state and cursor paging shared by every document list. */
-export function useDocumentListFilters() {
-  const pager = useCursorPager();
-  const [search, setSearch] = useState('');
-  const [state, setState] = useState<DocumentState | null>(null);
-  const variables = useMemo(
-    () => ({ first: PAGE_SIZE, after: pager.after, search: search.trim() || null, state }),
-    [pager.after, search, state],
-  );
-  return {
-    pager,
-    variables,
-    search,
-    state,
-    apply: (next: { search: string; state: DocumentState | null }) => {
-      setSearch(next.search);
-      setState(next.state);
-      pager.reset();
-    },
-  };
+/** What a document list is filtered by: a number to search for and a state. */
+export interface DocumentListFilter {
+  search: string;
+  state: DocumentState | null;
 }
 
 interface Props {
   states: readonly DocumentState[];
-  onApply: (next: { search: string; state: DocumentState | null }) => void;
+  onApply: (next: DocumentListFilter) => void;
   extra?: React.ReactNode;
 }
 
@@ -47,7 +28,7 @@ export function DocumentListFilters({ states, onApply, extra }: Props) {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onPressEnter={() => onApply({ search, state })}
-          placeholder={t('documents.searchNumber')}
+          placeholder={t('common.searchNumber')}
           style={{ width: 220 }}
           data-testid="list-search"
         />
@@ -60,7 +41,7 @@ export function DocumentListFilters({ states, onApply, extra }: Props) {
           }}
           style={{ width: 140 }}
           options={[
-            { value: 'ALL', label: t('documents.allStates') },
+            { value: 'ALL', label: t('common.allStates') },
             ...states.map((s) => ({ value: s, label: t(`documentState.${s}`) })),
           ]}
           data-testid="list-state"

@@ -45,6 +45,11 @@ export function voucherPath(id: string): string {
   return `/vouchers/${encodeURIComponent(id)}`;
 }
 
+/** A posting rule's page (its versions, preview, replay); voucher lines link to the rule behind them. */
+export function postingRulePath(id: string): string {
+  return `/posting-rules/${encodeURIComponent(id)}`;
+}
+
 const STATE_COLORS: Record<DocumentState, string> = {
   DRAFT: 'default',
   OPEN: 'blue',
@@ -66,24 +71,24 @@ export const DOCUMENT_STATES: readonly DocumentState[] = [
   'CANCELLED',
 ];
 
-export function DocumentStateTag({ state }: { state: DocumentState }) {
-  const { t } = useTranslation();
+function StateTag({ color, label, testId }: { color: string; label: string; testId: string }) {
   return (
-    <Tag color={STATE_COLORS[state]} bordered={false} data-testid="document-state">
-      {t(`documentState.${state}`)}
+    <Tag color={color} bordered={false} data-testid={testId}>
+      {label}
     </Tag>
   );
+}
+
+export function DocumentStateTag({ state }: { state: DocumentState }) {
+  const { t } = useTranslation();
+  return <StateTag color={STATE_COLORS[state]} label={t(`documentState.${state}`)} testId="document-state" />;
 }
 
 const VOUCHER_STATE_COLORS: Record<VoucherState, string> = { DRAFT: 'default', REVIEWED: 'blue', POSTED: 'green' };
 
 export function VoucherStateTag({ state }: { state: VoucherState }) {
   const { t } = useTranslation();
-  return (
-    <Tag color={VOUCHER_STATE_COLORS[state]} bordered={false} data-testid="voucher-state">
-      {t(`voucherState.${state}`)}
-    </Tag>
-  );
+  return <StateTag color={VOUCHER_STATE_COLORS[state]} label={t(`voucherState.${state}`)} testId="voucher-state" />;
 }
 
 export function DocumentTypeLabel({ typename }: { typename: string }) {

@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import { Avatar, Card, Col, Descriptions, Empty, Flex, Row, Space, Tag, Typography, theme } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useViewer } from '../auth/viewer';
-import { hasAnyPermission } from '../auth/permissions';
+import { useViewer } from '../app/viewer';
+import { hasAnyPermission } from '../app/permissions';
 import { NAV_ENTRIES } from '../layout/nav';
 import { formatDateTime, nowInShanghai } from '../i18n/time';
 
@@ -18,7 +18,7 @@ export default function HomePage() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const now = nowInShanghai();
-  const links = NAV_ENTRIES.filter((e) => e.description !== null && hasAnyPermission(viewer, e.anyOf));
+  const links = NAV_ENTRIES.filter((e) => e.homeLink !== null && hasAnyPermission(viewer, e.anyOf));
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -84,7 +84,7 @@ export default function HomePage() {
                             <Typography.Text strong>{t(entry.label)}</Typography.Text>
                             <br />
                             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                              {entry.description && t(entry.description)}
+                              {entry.homeLink && t(entry.homeLink)}
                             </Typography.Text>
                           </div>
                           <RightOutlined style={{ color: token.colorTextQuaternary }} />

@@ -11,24 +11,17 @@ import {
 } from '@ant-design/icons';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { useViewer, useViewerContext } from '../auth/viewer';
-import { hasAnyPermission } from '../auth/permissions';
-import { LogoutMutation } from '../auth/operations';
-import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import { useViewer, useViewerContext } from '../app/viewer';
+import { hasAnyPermission } from '../app/permissions';
+import { LogoutMutation } from '../app/session';
+import { ChangePasswordModal } from './ChangePasswordModal';
 import { useResetClient } from '../graphql/client';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NAV_ENTRIES, type NavEntry } from './nav';
+import { NAV_ENTRIES, NAV_GROUPS, selectedNavKey, type NavEntry } from './nav';
 import { ErrorBoundary } from './ErrorBoundary';
 import styles from './AppLayout.module.css';
 
 const COLLAPSE_KEY = 'yecai.siderCollapsed';
-
-function selectedKey(pathname: string): string {
-  const first = pathname.split('/')[1] ?? '';
-  if (first === '') return 'home';
-  const match = NAV_ENTRIES.find((e) => e.path === `/${first}`);
-  return match ? match.key : '';
-}
 
 export default function AppLayout() {
   const viewer = useViewer();
@@ -60,19 +53,11 @@ export default function AppLayout() {
         </Link>
       ),
     });
-    const groups: { group: NavEntry['group']; label: string | null }[] = [
-      { group: 'main', label: null },
-      { group: 'operations', label: t('nav.groupOperations') },
-      { group: 'books', label: t('nav.groupBooks') },
-      { group: 'posting', label: t('nav.groupPosting') },
-      { group: 'org', label: t('nav.groupOrg') },
-      { group: 'system', label: t('nav.groupSystem') },
-    ];
-    return groups.flatMap(({ group, label }): NonNullable<MenuProps['items']> => {
-      const entries = visible.filter((e) => e.group === group);
+    return NAV_GROUPS.flatMap(({ key, label }): NonNullable<MenuProps['items']> => {
+      const entries = visible.filter((e) => e.group === key);
       if (entries.length === 0) return [];
       if (label === null || collapsed) return entries.map(item);
-      return [{ type: 'group' as const, key: `group-${group}`, label, children: entries.map(item) }];
+      return [{ type: 'group' as const, key: `group-${key}`, label: t(label), children: entries.map(item) }];
     });
   }, [viewer, t, collapsed]);
 
@@ -121,7 +106,7 @@ export default function AppLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[selectedKey(location.pathname)]}
+          selectedKeys={[selectedNavKey(location.pathname)]}
           items={menuItems}
           data-testid="nav"
         />

@@ -1,143 +1,77 @@
 import type { ReactNode } from 'react';
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BookOutlined,
-  CalendarOutlined,
-  CarOutlined,
-  ClusterOutlined,
-  DatabaseOutlined,
-  FileDoneOutlined,
-  FileTextOutlined,
-  FundOutlined,
-  LineChartOutlined,
-  HomeOutlined,
-  InboxOutlined,
-  KeyOutlined,
-  NodeIndexOutlined,
-  SafetyOutlined,
-  ShoppingCartOutlined,
-  TableOutlined,
-  TeamOutlined,
-  WalletOutlined,
-  ReconciliationOutlined,
-} from '@ant-design/icons';
-import { PERMISSIONS } from '../auth/permissions';
-import type { Messages } from '../i18n/zh-CN';
+import { HomeOutlined } from '@ant-design/icons';
+import type { ParseKeys } from 'i18next';
+import { FEATURES } from '../features';
+import type { NavGroup as NavGroupSpec } from '../app/feature';
+import type { PermissionCode } from '../app/permissions';
 
-export type NavKey =
-  | 'home'
-  | 'salesOrders'
-  | 'deliveries'
-  | 'purchaseReceipts'
-  | 'cash'
-  | 'expenseClaims'
-  | 'masterData'
-  | 'vouchers'
-  | 'trialBalance'
-  | 'accountLedger'
-  | 'incomeStatement'
-  | 'balanceSheet'
-  | 'accounts'
-  | 'fiscalPeriods'
-  | 'postingRules'
-  | 'reconciliation'
-  | 'users'
-  | 'departments'
-  | 'roles'
-  | 'tokens'
-  | 'audit';
-
+/** A sider entry: a feature route's `nav`, with the route's path and permissions. */
 export interface NavEntry {
-  key: NavKey;
+  key: string;
   path: string;
   icon: ReactNode;
-  label: `nav.${NavKey}`;
-  description: `home.${Extract<keyof Messages['home'], `link${string}`>}` | null;
-  /** The viewer needs one of these to see the entry; empty means everyone signed in. */
-  anyOf: readonly string[];
-  group: 'main' | 'operations' | 'books' | 'posting' | 'org' | 'system';
+  label: ParseKeys;
+  /** The home page shows the entry as a quick link with this description. */
+  homeLink: ParseKeys | null;
+  /** The viewer needs one of these to see the entry (and to open its page); [] = everyone signed in. */
+  anyOf: readonly PermissionCode[];
+  group: string;
 }
 
-const OPERATIONS = [PERMISSIONS.operationsRead];
-const BOOKS = [PERMISSIONS.ledgerRead];
+export interface NavGroup {
+  key: string;
+  label: ParseKeys | null;
+}
 
-// Mirrors the contract's navigation table; the routes use the same lists.
-export const NAV_ENTRIES: readonly NavEntry[] = [
-  { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home', description: null, anyOf: [], group: 'main' },
-  { key: 'salesOrders', path: '/sales-orders', icon: <ShoppingCartOutlined />, label: 'nav.salesOrders', description: 'home.linkSalesOrders', anyOf: OPERATIONS, group: 'operations' },
-  { key: 'deliveries', path: '/deliveries', icon: <CarOutlined />, label: 'nav.deliveries', description: null, anyOf: OPERATIONS, group: 'operations' },
-  { key: 'purchaseReceipts', path: '/purchase-receipts', icon: <InboxOutlined />, label: 'nav.purchaseReceipts', description: null, anyOf: OPERATIONS, group: 'operations' },
-  { key: 'cash', path: '/cash', icon: <WalletOutlined />, label: 'nav.cash', description: null, anyOf: OPERATIONS, group: 'operations' },
-  {
-    key: 'expenseClaims',
-    path: '/expense-claims',
-    icon: <FileDoneOutlined />,
-    label: 'nav.expenseClaims',
-    description: 'home.linkExpenseClaims',
-    anyOf: [PERMISSIONS.operationsRead, PERMISSIONS.operationsClaimExpenses],
-    group: 'operations',
-  },
-  { key: 'masterData', path: '/master-data', icon: <DatabaseOutlined />, label: 'nav.masterData', description: null, anyOf: OPERATIONS, group: 'operations' },
-  { key: 'vouchers', path: '/vouchers', icon: <BookOutlined />, label: 'nav.vouchers', description: 'home.linkVouchers', anyOf: BOOKS, group: 'books' },
-  { key: 'trialBalance', path: '/trial-balance', icon: <TableOutlined />, label: 'nav.trialBalance', description: 'home.linkTrialBalance', anyOf: BOOKS, group: 'books' },
-  { key: 'accountLedger', path: '/account-ledger', icon: <FileTextOutlined />, label: 'nav.accountLedger', description: null, anyOf: BOOKS, group: 'books' },
-  { key: 'incomeStatement', path: '/income-statement', icon: <LineChartOutlined />, label: 'nav.incomeStatement', description: null, anyOf: BOOKS, group: 'books' },
-  { key: 'balanceSheet', path: '/balance-sheet', icon: <FundOutlined />, label: 'nav.balanceSheet', description: null, anyOf: BOOKS, group: 'books' },
-  { key: 'accounts', path: '/accounts', icon: <ClusterOutlined />, label: 'nav.accounts', description: null, anyOf: BOOKS, group: 'books' },
-  { key: 'fiscalPeriods', path: '/fiscal-periods', icon: <CalendarOutlined />, label: 'nav.fiscalPeriods', description: null, anyOf: BOOKS, group: 'books' },
-  { key: 'postingRules', path: '/posting-rules', icon: <NodeIndexOutlined />, label: 'nav.postingRules', description: 'home.linkPostingRules', anyOf: [PERMISSIONS.postingRead], group: 'posting' },
-  { key: 'reconciliation', path: '/reconciliation', icon: <ReconciliationOutlined />, label: 'nav.reconciliation', description: 'home.linkReconciliation', anyOf: BOOKS, group: 'posting' },
-  {
-    key: 'users',
-    path: '/users',
-    icon: <TeamOutlined />,
-    label: 'nav.users',
-    description: 'home.linkUsers',
-    anyOf: [PERMISSIONS.orgRead],
-    group: 'org',
-  },
-  {
-    key: 'departments',
-    path: '/departments',
-    icon: <ApartmentOutlined />,
-    label: 'nav.departments',
-    description: 'home.linkDepartments',
-    anyOf: [PERMISSIONS.orgRead],
-    group: 'org',
-  },
-  {
-    key: 'roles',
-    path: '/roles',
-    icon: <SafetyOutlined />,
-    label: 'nav.roles',
-    description: 'home.linkRoles',
-    anyOf: [PERMISSIONS.authManageRoles],
-    group: 'org',
-  },
-  {
-    key: 'tokens',
-    path: '/tokens',
-    icon: <KeyOutlined />,
-    label: 'nav.tokens',
-    description: 'home.linkTokens',
-    anyOf: [PERMISSIONS.authUseApiTokens],
-    group: 'system',
-  },
-  {
-    key: 'audit',
-    path: '/audit',
-    icon: <AuditOutlined />,
-    label: 'nav.audit',
-    description: 'home.linkAudit',
-    anyOf: [PERMISSIONS.auditRead],
-    group: 'system',
-  },
+// The shell's own entry and groups: 首页 on top, untitled, and 系统 for what belongs to no
+// business area (API tokens, the audit trail).
+const HOME: NavEntry = { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home', homeLink: null, anyOf: [], group: 'main' };
+const SHELL_GROUPS: readonly NavGroupSpec<ParseKeys>[] = [
+  { key: 'main', label: null },
+  { key: 'system', label: 'nav.groupSystem' },
 ];
 
+// Feature labels are keys of the feature's own messages (checked by defineFeature), and
+// every feature's messages are part of the resources: they are keys of the app.
+const asKey = (key: string) => key as ParseKeys;
 
-export function navEntry(key: NavKey): NavEntry {
-  const entry = NAV_ENTRIES.find((e) => e.key === key);
-  if (!entry) throw new Error(`unknown nav entry ${key}`);
-  return entry;
+/** Every entry in menu order: home, then each feature's in the order of FEATURES. */
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  HOME,
+  ...FEATURES.flatMap((feature) =>
+    feature.routes.flatMap(({ path, anyOf, nav }) =>
+      nav
+        ? [{ key: nav.key, path, icon: nav.icon, label: asKey(nav.label), homeLink: nav.homeLink ? asKey(nav.homeLink) : null, anyOf, group: nav.group }]
+        : [],
+    ),
+  ),
+];
+
+const declaredGroups = new Map<string, NavGroup>(
+  [...SHELL_GROUPS, ...FEATURES.flatMap((f) => f.navGroups)].map((g) => [g.key, { key: g.key, label: g.label === null ? null : asKey(g.label) }]),
+);
+
+/** The sider's groups in the order their first entry appears. */
+export const NAV_GROUPS: readonly NavGroup[] = [...new Set(NAV_ENTRIES.map((e) => e.group))].map((key) => {
+  const group = declaredGroups.get(key);
+  if (!group) throw new Error(`nav group "${key}" is declared by no feature`);
+  return group;
+});
+
+for (const [what, values] of [
+  ['nav entry', NAV_ENTRIES.map((e) => e.key)],
+  ['route', FEATURES.flatMap((f) => f.routes.map((r) => r.path))],
+  ['nav group', [...SHELL_GROUPS, ...FEATURES.flatMap((f) => f.navGroups)].map((g) => g.key)],
+] as const) {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) throw new Error(`${what} "${value}" is declared twice`);
+    seen.add(value);
+  }
+}
+
+/** The entry whose page is showing: the first path segment decides ('/vouchers/12' → vouchers). */
+export function selectedNavKey(pathname: string): string {
+  const first = pathname.split('/')[1] ?? '';
+  return NAV_ENTRIES.find((e) => e.path === `/${first}`)?.key ?? '';
 }

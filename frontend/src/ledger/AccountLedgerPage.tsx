@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Space, Table, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -12,6 +12,7 @@ import { formatLedgerAmount, formatMoney, isZero } from '../common/decimal';
 import { AccountLedgerQuery } from './operations';
 import { AccountSelect } from './AccountSelect';
 import styles from './ledger.module.css';
+import { ReportTable } from './ReportTable';
 
 type Entry = AccountLedgerResult['accountLedger']['entries']['edges'][number]['node'];
 type Side = 'DEBIT' | 'CREDIT' | 'NONE';
@@ -156,12 +157,9 @@ export default function AccountLedgerPage() {
           )}
         </Space>
         {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<Row>
+        <ReportTable<Row>
           rowKey="key"
-          size="small"
-          bordered
           loading={fetching}
-          pagination={false}
           columns={columns}
           dataSource={rows}
           data-testid="account-ledger"

@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { AccountType, AccountsQuery as AccountsResult, Dimension, Direction } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
+import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
+import { useAllPages } from '../graphql/pagination';
 import { AccountsQuery, CreateAccountMutation, UpdateAccountMutation } from './operations';
 import { DIMENSIONS } from './dimensions';
+import { CreateButton } from '../common/actions';
 
 type Account = AccountsResult['accounts']['edges'][number]['node'];
 type TreeRow = Account & { children?: TreeRow[] };
@@ -23,6 +23,8 @@ interface AccountForm {
   dimensions: Dimension[];
   active?: boolean;
 }
+
+const accountsOf = (data: AccountsResult) => data.accounts;
 
 function buildTree(accounts: readonly Account[]): TreeRow[] {
   const byId = new Map<string, TreeRow>(accounts.map((a) => [a.id, { ...a }]));
@@ -44,20 +46,11 @@ export default function AccountsPage() {
   const [form] = Form.useForm<AccountForm>();
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit'; account: Account } | null>(null);
   // The chart is loaded whole (a few hundred accounts at most), one page of 100 at a time.
-  const [{ data, fetching }, refetch] = useQuery({ query: AccountsQuery, variables: { first: 100 }, requestPolicy: 'cache-and-network' });
-  const [{ data: more }] = useQuery({
-    query: AccountsQuery,
-    variables: { first: 100, after: data?.accounts.pageInfo.endCursor ?? null },
-    pause: !data?.accounts.pageInfo.hasNextPage,
-  });
+  const { nodes: accounts, loading, reload } = useAllPages(AccountsQuery, accountsOf, 'network-only');
   const [{ fetching: creating }, createAccount] = useMutation(CreateAccountMutation);
   const [{ fetching: updating }, updateAccount] = useMutation(UpdateAccountMutation);
-  const accounts = useMemo(
-    () => [...(data?.accounts.edges ?? []), ...(more?.accounts.edges ?? [])].map((e) => e.node),
-    [data, more],
-  );
   const tree = useMemo(() => buildTree(accounts), [accounts]);
-  const manage = can(PERMISSIONS.ledgerManageAccounts);
+  const manage = can('LEDGER_MANAGE_ACCOUNTS');
 
   const open = (d: NonNullable<typeof dialog>) => {
     setDialog(d);
@@ -76,7 +69,7 @@ export default function AccountsPage() {
     }
     void message.success(t('common.saved'));
     setDialog(null);
-    refetch({ requestPolicy: 'network-only' });
+    void reload();
   };
 
   return (
@@ -84,13 +77,13 @@ export default function AccountsPage() {
       <PageHeader
         title={t('nav.accounts')}
         subtitle={t('accounts.hint')}
-        extra={manage && <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ kind: 'create' })} data-testid="account-create">{t('accounts.create')}</Button>}
+        extra={manage && <CreateButton label={t('accounts.create')} testId="account-create" onClick={() => open({ kind: 'create' })} />}
       />
       <Card>
         <Table<TreeRow>
           rowKey="id"
           size="small"
-          loading={fetching}
+          loading={loading}
           pagination={false}
           dataSource={tree}
           data-testid="accounts-table"

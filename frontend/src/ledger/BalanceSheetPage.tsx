@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { Card, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../layout/PageHeader';
-import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
+import { currentPeriod } from '../common/PeriodPicker';
 import { BalanceSheetQuery } from './operations';
-import { StatementFigure, StatementName, type StatementLineData } from './statementLines';
+import { StatementFigure, StatementName, StatementPage, type StatementLineData } from './statementLines';
 import styles from './ledger.module.css';
+import { ReportTable } from './ReportTable';
 
 /** Lines 1–16 are 资产, lines 17–34 负债和所有者权益 (small-enterprise layout). */
 const LAST_ASSET_LINE = 16;
@@ -64,26 +63,15 @@ export default function BalanceSheetPage() {
     ],
   });
   return (
-    <>
-      <PageHeader title={t('nav.balanceSheet')} subtitle={t('statements.balanceHint')} />
-      <Card>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <span>{t('statements.periodLabel')}</span>
-          <PeriodPicker value={period} onChange={(p) => p && setPeriod(p)} />
-        </Space>
-        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<Pair>
-          rowKey="key"
-          size="small"
-          bordered
-          loading={fetching}
-          pagination={false}
-          dataSource={pairs}
-          data-testid="balance-sheet"
-          scroll={{ x: 'max-content' }}
-          columns={[side((p) => p.left, t('statements.assets'), 'a'), side((p) => p.right, t('statements.liabilitiesAndEquity'), 'l')]}
-        />
-      </Card>
-    </>
+    <StatementPage title={t('nav.balanceSheet')} hint={t('statements.balanceHint')} period={period} onPeriodChange={setPeriod} error={error?.message}>
+      <ReportTable<Pair>
+        rowKey="key"
+        loading={fetching}
+        dataSource={pairs}
+        data-testid="balance-sheet"
+        scroll={{ x: 'max-content' }}
+        columns={[side((p) => p.left, t('statements.assets'), 'a'), side((p) => p.right, t('statements.liabilitiesAndEquity'), 'l')]}
+      />
+    </StatementPage>
   );
 }

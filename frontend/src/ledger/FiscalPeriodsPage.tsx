@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
-import { useMutation, useQuery } from 'urql';
+import { App, Button, Card, Popconfirm, Space, Tag } from 'antd';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
+import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
+import { ConnectionTable } from '../common/ConnectionTable';
+import { useConnectionQuery } from '../graphql/pagination';
 import { formatDateTime } from '../i18n/time';
 import { CloseFiscalPeriodMutation, FiscalPeriodsQuery, OpenFiscalPeriodMutation } from './operations';
 
@@ -17,11 +18,16 @@ export default function FiscalPeriodsPage() {
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
   const [toOpen, setToOpen] = useState<string | null>(currentPeriod());
-  const [{ data, fetching }, refetch] = useQuery({ query: FiscalPeriodsQuery, variables: { first: 24 }, requestPolicy: 'cache-and-network' });
+  const list = useConnectionQuery({
+    query: FiscalPeriodsQuery,
+    variables: { first: 24 },
+    connectionOf: (data) => data.fiscalPeriods,
+    requestPolicy: 'cache-and-network',
+  });
   const [{ fetching: opening }, openPeriod] = useMutation(OpenFiscalPeriodMutation);
   const [, closePeriod] = useMutation(CloseFiscalPeriodMutation);
-  const manage = can(PERMISSIONS.ledgerManagePeriods);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const manage = can('LEDGER_MANAGE_PERIODS');
+  const { reload } = list;
 
   const doOpen = async () => {
     if (!toOpen) return;
@@ -55,12 +61,8 @@ export default function FiscalPeriodsPage() {
         }
       />
       <Card>
-        <Table
-          rowKey="id"
-          size="middle"
-          loading={fetching}
-          pagination={false}
-          dataSource={data?.fiscalPeriods.edges.map((e) => e.node) ?? []}
+        <ConnectionTable
+          {...list.table}
           data-testid="periods-table"
           columns={[
             { title: t('periods.code'), dataIndex: 'code' },

@@ -6,13 +6,15 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Dimension, TrialBalanceQuery as TrialBalanceResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { Pager, useCursorPager } from '../graphql/pagination';
+import { useConnectionQuery } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { documentPath, voucherPath } from '../common/documents';
 import { formatLedgerAmount, formatMoney } from '../common/decimal';
 import { TrialBalanceQuery, VoucherLinesQuery } from './operations';
 import { DIMENSIONS, dimensionValueName, useDimensionNames } from './dimensions';
 import styles from './ledger.module.css';
+import { ReportTable } from './ReportTable';
 
 type Row = TrialBalanceResult['trialBalance']['rows'][number];
 type Side = 'DEBIT' | 'CREDIT';
@@ -25,10 +27,10 @@ interface Drill {
 
 function DrillDown({ drill, period, dimension, onClose }: { drill: Drill | null; period: string; dimension: Dimension | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const pager = useCursorPager();
-  const [{ data, fetching }] = useQuery({
+  const lines = useConnectionQuery({
     query: VoucherLinesQuery,
     pause: !drill,
+    connectionOf: (data) => data.voucherLines,
     variables: {
       accountId: drill?.account.id ?? '',
       period,
@@ -36,10 +38,8 @@ function DrillDown({ drill, period, dimension, onClose }: { drill: Drill | null;
       dimension: drill?.dimensionValue ? dimension : null,
       dimensionValue: drill?.dimensionValue ?? null,
       first: 50,
-      after: pager.after,
     },
   });
-  const connection = data?.voucherLines;
   return (
     <Drawer
       open={drill !== null}
@@ -49,13 +49,10 @@ function DrillDown({ drill, period, dimension, onClose }: { drill: Drill | null;
       destroyOnHidden
       data-testid="drill-down"
     >
-      <Table
-        rowKey="id"
+      <ConnectionTable
+        {...lines.table}
         size="small"
         bordered
-        loading={fetching}
-        pagination={false}
-        dataSource={connection?.edges.map((e) => e.node) ?? []}
         data-testid="drill-lines"
         columns={[
           { title: t('vouchers.date'), key: 'date', width: 100, render: (_, l) => l.voucher.date },
@@ -77,15 +74,6 @@ function DrillDown({ drill, period, dimension, onClose }: { drill: Drill | null;
               ),
           },
         ]}
-      />
-      <Pager
-        page={pager.page}
-        totalCount={connection?.totalCount}
-        hasPrev={pager.hasPrev}
-        hasNext={connection?.pageInfo.hasNextPage ?? false}
-        onPrev={pager.prev}
-        onNext={() => pager.next(connection?.pageInfo.endCursor)}
-        loading={fetching}
       />
     </Drawer>
   );
@@ -195,12 +183,9 @@ export default function TrialBalancePage() {
           )}
         </Space>
         {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<Row>
+        <ReportTable<Row>
           rowKey={(r) => `${r.account.id}-${r.dimensionValue ?? ''}`}
-          size="small"
-          bordered
           loading={fetching}
-          pagination={false}
           columns={columns}
           dataSource={rows}
           data-testid="trial-balance"

@@ -1,11 +1,11 @@
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { VoucherQuery as VoucherResult } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
-import { documentPath, sourceDocumentPath, voucherPath, VoucherStateTag } from '../common/documents';
+import { documentPath, postingRulePath, sourceDocumentPath, voucherPath, VoucherStateTag } from '../common/documents';
 import { formatLedgerAmount, formatMoney } from '../common/decimal';
 import { formatDateTime } from '../i18n/time';
 import {
@@ -18,6 +18,7 @@ import {
 } from './operations';
 import { DimensionText, useDimensionNames } from './dimensions';
 import styles from './ledger.module.css';
+import { NodeFallback } from '../common/NodeFallback';
 
 type Voucher = Extract<NonNullable<VoucherResult['node']>, { displayNumber: string }>;
 type Line = Voucher['lines'][number];
@@ -30,19 +31,16 @@ export default function VoucherDetailPage() {
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
   const names = useDimensionNames();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: VoucherQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [result, refetch] = useQuery({ query: VoucherQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const [{ fetching: reviewing }, review] = useMutation(ReviewVoucherMutation);
   const [{ fetching: unreviewing }, unreview] = useMutation(UnreviewVoucherMutation);
   const [{ fetching: posting }, post] = useMutation(PostVoucherMutation);
   const [{ fetching: reversing }, reverse] = useMutation(ReverseVoucherMutation);
   const [{ fetching: deleting }, remove] = useMutation(DeleteVoucherMutation);
-  const node = data?.node;
+  const node = result.data?.node;
   const voucher = node && 'displayNumber' in node ? (node as Voucher) : null;
 
-  if (!voucher) {
-    if (fetching || (!data && !error)) return <Spin style={{ display: 'block', margin: 48 }} />;
-    return <Result status="404" title={t('vouchers.notFound')} subTitle={error?.message} />;
-  }
+  if (!voucher) return <NodeFallback result={result} title={t('vouchers.notFound')} />;
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const input = { input: { id: voucher.id } };
 
@@ -104,7 +102,7 @@ export default function VoucherDetailPage() {
             </Link>
           )}
           {l.ruleVersion && (
-            <Link to={`/posting-rules/${encodeURIComponent(l.ruleVersion.rule.id)}`}>
+            <Link to={postingRulePath(l.ruleVersion.rule.id)}>
               <Tag bordered={false} color="purple" data-testid="line-rule">
                 {l.ruleVersion.rule.code} v{l.ruleVersion.version}
               </Tag>

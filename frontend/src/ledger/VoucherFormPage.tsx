@@ -1,17 +1,20 @@
-import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Table, TreeSelect, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Button, Card, Col, DatePicker, Form, Input, Row, Space, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { CheckCircleFilled, CloseCircleFilled, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { Dimension } from '../gql/graphql';
-import { useDepartments } from '../org/useDepartments';
-import { CustomerSelect, ProductSelect, SupplierSelect } from '../operations/selects';
+import { useDepartmentOptions } from '../common/departments';
+import { CustomerSelect, ProductSelect, SupplierSelect } from '../common/selects';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { useMutationFeedback } from '../graphql/errors';
 import { voucherPath } from '../common/documents';
 import { fenToText, parseDecimal, roundHalfUp } from '../common/decimal';
 import { nowInShanghai } from '../i18n/time';
+import { MoneyInput } from '../common/Money';
+import { FormListTable } from '../common/FormListTable';
 import { AccountsQuery, CreateVoucherMutation } from './operations';
 import { AccountSelect } from './AccountSelect';
 import styles from './ledger.module.css';
@@ -41,7 +44,16 @@ function pk(globalId: string | undefined): number | null {
   return Number.isInteger(n) ? n : null;
 }
 
-type DepartmentOptions = ReturnType<typeof useDepartments>['options'];
+type DepartmentOptions = ReturnType<typeof useDepartmentOptions>['options'];
+
+/** Each 辅助核算 and the line field that holds it. */
+const DIMENSION_FIELDS: readonly (readonly [Dimension, keyof LineValues])[] = [
+  ['DEPARTMENT', 'departmentId'],
+  ['CUSTOMER', 'customerId'],
+  ['SUPPLIER', 'supplierId'],
+  ['PRODUCT', 'productId'],
+  ['PROJECT', 'project'],
+];
 
 /** The 辅助核算 inputs the chosen account asks for, and only those. */
 function LineDimensionInputs({
@@ -60,40 +72,24 @@ function LineDimensionInputs({
   const dims = accountId ? (dimensionsOf.get(accountId) ?? []) : [];
   if (dims.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   const required = (dim: Dimension) => [{ required: true, message: t('vouchers.dimensionRequired', { dimension: t(`dimension.${dim}`) }) }];
+  const input = (dim: Dimension): ReactNode => {
+    const testId = `voucher-line-${index}-${dim.toLowerCase()}`;
+    if (dim === 'DEPARTMENT')
+      return <TreeSelect showSearch treeNodeFilterProp="title" treeDefaultExpandAll treeData={departments} placeholder={t('dimension.DEPARTMENT')} data-testid={testId} />;
+    if (dim === 'CUSTOMER') return <CustomerSelect testId={testId} />;
+    if (dim === 'SUPPLIER') return <SupplierSelect testId={testId} />;
+    if (dim === 'PRODUCT') return <ProductSelect testId={testId} />;
+    return <Input placeholder={t('dimension.PROJECT')} />;
+  };
+  // In the order the inputs always had, whatever order the account lists its dimensions in.
+  const shown = DIMENSION_FIELDS.filter(([dim]) => dims.includes(dim));
   return (
     <Space direction="vertical" size={4} style={{ width: '100%' }}>
-      {dims.includes('DEPARTMENT') && (
-        <Form.Item name={[index, 'departmentId']} style={{ margin: 0 }} rules={required('DEPARTMENT')}>
-          <TreeSelect
-            showSearch
-            treeNodeFilterProp="title"
-            treeDefaultExpandAll
-            treeData={departments}
-            placeholder={t('dimension.DEPARTMENT')}
-            data-testid={`voucher-line-${index}-department`}
-          />
+      {shown.map(([dim, field]) => (
+        <Form.Item key={dim} name={[index, field]} style={{ margin: 0 }} rules={required(dim)}>
+          {input(dim)}
         </Form.Item>
-      )}
-      {dims.includes('CUSTOMER') && (
-        <Form.Item name={[index, 'customerId']} style={{ margin: 0 }} rules={required('CUSTOMER')}>
-          <CustomerSelect testId={`voucher-line-${index}-customer`} />
-        </Form.Item>
-      )}
-      {dims.includes('SUPPLIER') && (
-        <Form.Item name={[index, 'supplierId']} style={{ margin: 0 }} rules={required('SUPPLIER')}>
-          <SupplierSelect testId={`voucher-line-${index}-supplier`} />
-        </Form.Item>
-      )}
-      {dims.includes('PRODUCT') && (
-        <Form.Item name={[index, 'productId']} style={{ margin: 0 }} rules={required('PRODUCT')}>
-          <ProductSelect testId={`voucher-line-${index}-product`} />
-        </Form.Item>
-      )}
-      {dims.includes('PROJECT') && (
-        <Form.Item name={[index, 'project']} style={{ margin: 0 }} rules={required('PROJECT')}>
-          <Input placeholder={t('dimension.PROJECT')} />
-        </Form.Item>
-      )}
+      ))}
     </Space>
   );
 }
@@ -125,7 +121,7 @@ export default function VoucherFormPage() {
   const [form] = Form.useForm<VoucherForm>();
   const [{ fetching }, create] = useMutation(CreateVoucherMutation);
   const [{ data: accounts }] = useQuery({ query: AccountsQuery, variables: { first: 100, active: true } });
-  const { options: departments } = useDepartments();
+  const { options: departments } = useDepartmentOptions();
   const dimensionsOf = new Map((accounts?.accounts.edges ?? []).map(({ node }) => [node.id, node.dimensions] as const));
 
   const submit = async (v: VoucherForm) => {
@@ -176,14 +172,9 @@ export default function VoucherFormPage() {
           <Form.List name="lines">
             {(fields, { add, remove }) => (
               <>
-                <Table
-                  size="small"
-                  bordered
-                  pagination={false}
-                  rowKey="key"
-                  dataSource={fields}
+                <FormListTable
+                  fields={fields}
                   columns={[
-                    { title: '#', width: 40, render: (_, __, i) => i + 1 },
                     {
                       title: t('vouchers.summary'),
                       render: (_, f) => (
@@ -211,7 +202,7 @@ export default function VoucherFormPage() {
                       width: 160,
                       render: (_, f) => (
                         <Form.Item name={[f.name, 'debit']} style={{ margin: 0 }}>
-                          <InputNumber<string> stringMode min="0" precision={2} style={{ width: '100%' }} data-testid={`voucher-line-${f.name}-debit`} />
+                          <MoneyInput min="0" symbol={false} data-testid={`voucher-line-${f.name}-debit`} />
                         </Form.Item>
                       ),
                     },
@@ -220,7 +211,7 @@ export default function VoucherFormPage() {
                       width: 160,
                       render: (_, f) => (
                         <Form.Item name={[f.name, 'credit']} style={{ margin: 0 }}>
-                          <InputNumber<string> stringMode min="0" precision={2} style={{ width: '100%' }} data-testid={`voucher-line-${f.name}-credit`} />
+                          <MoneyInput min="0" symbol={false} data-testid={`voucher-line-${f.name}-credit`} />
                         </Form.Item>
                       ),
                     },

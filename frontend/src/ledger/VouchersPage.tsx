@@ -1,18 +1,17 @@
-import { useMemo, useState } from 'react';
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Card, Select, Space, Tag } from 'antd';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { VoucherState } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
-import { Pager, useCursorPager } from '../graphql/pagination';
+import { useCan } from '../app/viewer';
+import { useConnectionQuery } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { VoucherStateTag, voucherPath } from '../common/documents';
 import { Money } from '../common/Money';
 import { VouchersQuery } from './operations';
+import { CreateButton } from '../common/actions';
 
 const STATES: readonly VoucherState[] = ['DRAFT', 'REVIEWED', 'POSTED'];
 
@@ -20,25 +19,16 @@ const STATES: readonly VoucherState[] = ['DRAFT', 'REVIEWED', 'POSTED'];
 export default function VouchersPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const pager = useCursorPager();
   const [period, setPeriod] = useState<string | null>(currentPeriod());
   const [state, setState] = useState<VoucherState | null>(null);
-  const variables = useMemo(() => ({ first: 20, after: pager.after, period, state }), [pager.after, period, state]);
-  const [{ data, fetching, error }] = useQuery({ query: VouchersQuery, variables, requestPolicy: 'cache-and-network' });
-  const connection = data?.vouchers;
+  const list = useConnectionQuery({ query: VouchersQuery, variables: { first: 20, period, state }, connectionOf: (data) => data.vouchers, requestPolicy: 'cache-and-network' });
   return (
     <>
       <PageHeader
         title={t('nav.vouchers')}
         subtitle={t('vouchers.hint')}
         extra={
-          can(PERMISSIONS.ledgerPrepare) && (
-            <Link to="/vouchers/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="voucher-create">
-                {t('vouchers.new')}
-              </Button>
-            </Link>
-          )
+          can('LEDGER_PREPARE_VOUCHERS') && <CreateButton label={t('vouchers.new')} testId="voucher-create" to="/vouchers/new" />
         }
       />
       <Card>
@@ -48,7 +38,7 @@ export default function VouchersPage() {
             value={period}
             onChange={(p) => {
               setPeriod(p);
-              pager.reset();
+              list.pager.reset();
             }}
           />
           <Select<VoucherState | 'ALL'>
@@ -57,18 +47,13 @@ export default function VouchersPage() {
             data-testid="voucher-state-filter"
             onChange={(v) => {
               setState(v === 'ALL' ? null : v);
-              pager.reset();
+              list.pager.reset();
             }}
-            options={[{ value: 'ALL', label: t('documents.allStates') }, ...STATES.map((s) => ({ value: s, label: t(`voucherState.${s}`) }))]}
+            options={[{ value: 'ALL', label: t('common.allStates') }, ...STATES.map((s) => ({ value: s, label: t(`voucherState.${s}`) }))]}
           />
         </Space>
-        {error && <div style={{ color: 'red' }}>{error.message}</div>}
-        <Table
-          rowKey="id"
-          size="middle"
-          loading={fetching}
-          pagination={false}
-          dataSource={connection?.edges.map((e) => e.node) ?? []}
+        <ConnectionTable
+          {...list.table}
           data-testid="vouchers-table"
           columns={[
             { title: t('vouchers.number'), key: 'number', width: 110, render: (_, v) => <Link to={voucherPath(v.id)}>{v.displayNumber}</Link> },
@@ -80,15 +65,6 @@ export default function VouchersPage() {
             { title: t('vouchers.preparer'), key: 'preparer', render: (_, v) => v.preparer?.displayName ?? t('common.system') },
             { title: t('common.status'), key: 'state', width: 90, render: (_, v) => <VoucherStateTag state={v.state} /> },
           ]}
-        />
-        <Pager
-          page={pager.page}
-          totalCount={connection?.totalCount}
-          hasPrev={pager.hasPrev}
-          hasNext={connection?.pageInfo.hasNextPage ?? false}
-          onPrev={pager.prev}
-          onNext={() => pager.next(connection?.pageInfo.endCursor)}
-          loading={fetching}
         />
       </Card>
     </>

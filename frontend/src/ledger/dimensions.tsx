@@ -2,9 +2,8 @@ import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Dimension } from '../gql/graphql';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
-import { CustomersQuery, ProductsQuery, SuppliersQuery } from '../operations/operations';
+import { useCan } from '../app/viewer';
+import { MasterDataQuery, OPTIONS_PAGE, masterDataConnection, masterDataVariables } from '../common/masterData';
 
 export const DIMENSIONS: readonly Dimension[] = ['CUSTOMER', 'SUPPLIER', 'DEPARTMENT', 'PROJECT', 'PRODUCT'];
 
@@ -19,14 +18,20 @@ function pkOf(globalId: string): string {
 /** Names of customers, suppliers and products by database id, for 辅助核算 columns. */
 export function useDimensionNames() {
   const can = useCan();
-  const pause = !can(PERMISSIONS.operationsRead);
-  const [{ data: c }] = useQuery({ query: CustomersQuery, variables: { first: 100 }, pause });
-  const [{ data: s }] = useQuery({ query: SuppliersQuery, variables: { first: 100 }, pause });
-  const [{ data: p }] = useQuery({ query: ProductsQuery, variables: { first: 100 }, pause });
+  const pause = !can('OPERATIONS_READ');
+  // The same pages the customer, supplier and product selects load, so they share the cache.
+  const page = { first: OPTIONS_PAGE };
+  const [{ data: c }] = useQuery({ query: MasterDataQuery, variables: masterDataVariables('customers', page), pause });
+  const [{ data: s }] = useQuery({ query: MasterDataQuery, variables: masterDataVariables('suppliers', page), pause });
+  const [{ data: p }] = useQuery({ query: MasterDataQuery, variables: masterDataVariables('products', page), pause });
   return useMemo(() => {
     const map = (edges: { node: { id: string; name: string } }[] | undefined) =>
       new Map((edges ?? []).map(({ node }) => [pkOf(node.id), node.name]));
-    return { CUSTOMER: map(c?.customers.edges), SUPPLIER: map(s?.suppliers.edges), PRODUCT: map(p?.products.edges) };
+    return {
+      CUSTOMER: map(masterDataConnection(c, 'customers')?.edges),
+      SUPPLIER: map(masterDataConnection(s, 'suppliers')?.edges),
+      PRODUCT: map(masterDataConnection(p, 'products')?.edges),
+    };
   }, [c, s, p]);
 }
 

@@ -5,8 +5,7 @@ export const AccountsQuery = graphql(`
     accounts(first: $first, after: $after, search: $search, active: $active) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -35,8 +34,7 @@ export const FiscalPeriodsQuery = graphql(`
     fiscalPeriods(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -57,8 +55,7 @@ export const VouchersQuery = graphql(`
     vouchers(first: $first, after: $after, period: $period, state: $state) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -225,8 +222,7 @@ export const VoucherLinesQuery = graphql(`
     ) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -466,8 +462,7 @@ export const AccountLedgerQuery = graphql(`
       entries {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageInfoFields
         }
         edges {
           cursor
@@ -492,18 +487,25 @@ export const AccountLedgerQuery = graphql(`
   }
 `);
 
+/** A statement as the small-enterprise layout prints it: numbered lines, this period and the comparison. */
+export const StatementFields = graphql(`
+  fragment StatementFields on Statement {
+    period
+    lines {
+      number
+      name
+      accounts
+      current
+      comparative
+      total
+    }
+  }
+`);
+
 export const IncomeStatementQuery = graphql(`
   query IncomeStatement($period: String!) {
     incomeStatement(period: $period) {
-      period
-      lines {
-        number
-        name
-        accounts
-        current
-        comparative
-        total
-      }
+      ...StatementFields
     }
   }
 `);
@@ -511,15 +513,7 @@ export const IncomeStatementQuery = graphql(`
 export const BalanceSheetQuery = graphql(`
   query BalanceSheet($period: String!) {
     balanceSheet(period: $period) {
-      period
-      lines {
-        number
-        name
-        accounts
-        current
-        comparative
-        total
-      }
+      ...StatementFields
     }
   }
 `);

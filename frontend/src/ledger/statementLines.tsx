@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
-import { Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../layout/PageHeader';
+import { PeriodPicker } from '../common/PeriodPicker';
 import { formatLedgerAmount } from '../common/decimal';
 import styles from './ledger.module.css';
 
@@ -28,5 +31,37 @@ export function StatementName({ line }: { line: StatementLineData }) {
     <Typography.Text strong={line.total} data-testid="statement-name" style={{ paddingLeft: line.total ? 0 : 16 }}>
       {line.name}
     </Typography.Text>
+  );
+}
+
+/** A statement page: its title, the period it is for, and the statement's table. */
+export function StatementPage({
+  title,
+  hint,
+  period,
+  onPeriodChange,
+  error,
+  children,
+}: {
+  title: string;
+  hint: string;
+  period: string;
+  onPeriodChange: (period: string) => void;
+  error?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={title} subtitle={hint} />
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <span>{t('statements.periodLabel')}</span>
+          <PeriodPicker value={period} onChange={(p) => p && onPeriodChange(p)} />
+        </Space>
+        {error && <Typography.Text type="danger">{error}</Typography.Text>}
+        {children}
+      </Card>
+    </>
   );
 }

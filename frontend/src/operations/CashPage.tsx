@@ -1,16 +1,13 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, InputNumber, Modal, Tabs } from 'antd';
+import { App, Form, Modal, Tabs } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
+import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
-import { useDocumentListFilters } from '../common/ListFilters';
 import { newIdempotencyKey } from '../common/idempotency';
-import { Money } from '../common/Money';
+import { Money, MoneyInput } from '../common/Money';
 import { nowInShanghai } from '../i18n/time';
 import {
   CustomerReceiptsQuery,
@@ -18,8 +15,10 @@ import {
   RecordSupplierPaymentMutation,
   SupplierPaymentsQuery,
 } from './operations';
-import { DocumentList } from './DocumentList';
-import { CustomerSelect, SupplierSelect } from './selects';
+import { DocumentList, useDocumentList, type Connection, type DocumentListQuery, type DocumentRow } from './DocumentList';
+import { CustomerSelect, SupplierSelect } from '../common/selects';
+import { CreateButton } from '../common/actions';
+import { DocumentDateField } from './fields';
 
 interface CashForm {
   partyId: string;
@@ -65,86 +64,60 @@ function RecordModal({ kind, open, onClose }: { kind: 'receipt' | 'payment'; ope
           {kind === 'receipt' ? <CustomerSelect /> : <SupplierSelect />}
         </Form.Item>
         <Form.Item name="amount" label={t('documents.amount')} rules={[{ required: true }]}>
-          <InputNumber<string> stringMode min="0.01" precision={2} prefix="¥" style={{ width: '100%' }} data-testid="cash-amount" />
+          <MoneyInput data-testid="cash-amount" />
         </Form.Item>
-        <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
+        <DocumentDateField />
       </Form>
     </Modal>
   );
 }
 
-function Receipts({ canRecord }: { canRecord: boolean }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: CustomerReceiptsQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
-  return (
-    <>
-      <DocumentList
-        filters={filters}
-        connection={data?.customerReceipts}
-        fetching={fetching}
-        error={error?.message}
-        states={['DONE']}
-        testId="receipts-table"
-        extra={
-          canRecord && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="receipt-create">
-              {t('documents.recordReceipt')}
-            </Button>
-          )
-        }
-        columns={[
-          { title: t('documents.customer'), key: 'customer', render: (_, r) => r.customer.name },
-          { title: t('documents.amount'), key: 'amount', align: 'right', render: (_, r) => <Money value={r.amount} /> },
-        ]}
-      />
-      <RecordModal
-        kind="receipt"
-        open={open}
-        onClose={() => {
-          setOpen(false);
-          refetch({ requestPolicy: 'network-only' });
-        }}
-      />
-    </>
-  );
+interface CashRow extends DocumentRow {
+  amount: string;
 }
 
-function Payments({ canRecord }: { canRecord: boolean }) {
+/** One tab: the receipts or the payments, with the button that records one. */
+function CashList<D, T extends CashRow>({
+  kind,
+  query,
+  connectionOf,
+  partyOf,
+  canRecord,
+}: {
+  kind: 'receipt' | 'payment';
+  query: DocumentListQuery<D>;
+  connectionOf: (data: D) => Connection<T>;
+  /** The customer who paid, the supplier who was paid. */
+  partyOf: (row: T) => string;
+  canRecord: boolean;
+}) {
   const { t } = useTranslation();
+  const party = kind === 'receipt' ? { key: 'customer', title: t('documents.customer') } : { key: 'supplier', title: t('documents.supplier') };
   const [open, setOpen] = useState(false);
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: SupplierPaymentsQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
+  const { list, reload } = useDocumentList(query, connectionOf);
   return (
     <>
       <DocumentList
-        filters={filters}
-        connection={data?.supplierPayments}
-        fetching={fetching}
-        error={error?.message}
+        {...list}
         states={['DONE']}
-        testId="payments-table"
+        testId={kind === 'receipt' ? 'receipts-table' : 'payments-table'}
         extra={
           canRecord && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="payment-create">
-              {t('documents.recordPayment')}
-            </Button>
+            <CreateButton
+              label={kind === 'receipt' ? t('documents.recordReceipt') : t('documents.recordPayment')}
+              testId={`${kind}-create`}
+              onClick={() => setOpen(true)}
+            />
           )
         }
-        columns={[
-          { title: t('documents.supplier'), key: 'supplier', render: (_, r) => r.supplier.name },
-          { title: t('documents.amount'), key: 'amount', align: 'right', render: (_, r) => <Money value={r.amount} /> },
-        ]}
+        columns={[{ ...party, render: (_, r) => partyOf(r) }, { title: t('documents.amount'), key: 'amount', align: 'right', render: (_, r) => <Money value={r.amount} /> }]}
       />
       <RecordModal
-        kind="payment"
+        kind={kind}
         open={open}
         onClose={() => {
           setOpen(false);
-          refetch({ requestPolicy: 'network-only' });
+          reload();
         }}
       />
     </>
@@ -155,14 +128,22 @@ function Payments({ canRecord }: { canRecord: boolean }) {
 export default function CashPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const canRecord = can(PERMISSIONS.operationsRecordCash);
+  const canRecord = can('OPERATIONS_RECORD_CASH');
   return (
     <>
       <PageHeader title={t('nav.cash')} subtitle={t('documents.cashHint')} />
       <Tabs
         items={[
-          { key: 'receipts', label: t('documentType.CustomerReceipt'), children: <Receipts canRecord={canRecord} /> },
-          { key: 'payments', label: t('documentType.SupplierPayment'), children: <Payments canRecord={canRecord} /> },
+          {
+            key: 'receipts',
+            label: t('documentType.CustomerReceipt'),
+            children: <CashList kind="receipt" query={CustomerReceiptsQuery} connectionOf={(d) => d.customerReceipts} partyOf={(r) => r.customer.name} canRecord={canRecord} />,
+          },
+          {
+            key: 'payments',
+            label: t('documentType.SupplierPayment'),
+            children: <CashList kind="payment" query={SupplierPaymentsQuery} connectionOf={(d) => d.supplierPayments} partyOf={(r) => r.supplier.name} canRecord={canRecord} />,
+          },
         ]}
       />
     </>

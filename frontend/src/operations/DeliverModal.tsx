@@ -1,24 +1,19 @@
 import type { ButtonProps } from 'antd';
 import { useEffect } from 'react';
-import { App, DatePicker, Form, InputNumber, Modal, Radio, Table } from 'antd';
+import { Form, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useMutationFeedback } from '../graphql/errors';
-import { documentPath } from '../common/documents';
 import { newIdempotencyKey } from '../common/idempotency';
-import { formatQuantity, formatScaled, parseDecimal } from '../common/decimal';
 import { nowInShanghai } from '../i18n/time';
 import { DeliverSalesOrderMutation } from './operations';
-import { WarehouseSelect } from './selects';
+import { WarehouseSelect } from '../common/selects';
+import { QuantityLinesTable, openQuantity, quantityInput, type QuantityLine } from './QuantityLinesTable';
+import { DocumentDateField, useOpenCreated } from './fields';
 
-export interface OrderLine {
-  id: number;
-  lineNo: number;
-  quantity: string;
+export interface OrderLine extends QuantityLine {
   deliveredQuantity: string | null;
-  product: { name: string; unit: string };
 }
 
 interface DeliverForm {
@@ -28,15 +23,12 @@ interface DeliverForm {
   lines: { orderLineId: number; quantity: string }[];
 }
 
-function remaining(line: OrderLine): bigint {
-  return (parseDecimal(line.quantity, 4) ?? 0n) - (parseDecimal(line.deliveredQuantity ?? '0', 4) ?? 0n);
-}
+const remaining = (line: OrderLine) => openQuantity(line.quantity, line.deliveredQuantity);
 
 /** 发货: everything that remains, or chosen quantities per line; errors land on the line's quantity. */
 export function DeliverModal({ orderId, lines, open, onClose }: { orderId: string; lines: readonly OrderLine[]; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
+  const openCreated = useOpenCreated();
   const feedback = useMutationFeedback();
   const [form] = Form.useForm<DeliverForm>();
   const [{ fetching }, deliver] = useMutation(DeliverSalesOrderMutation);
@@ -50,7 +42,7 @@ export function DeliverModal({ orderId, lines, open, onClose }: { orderId: strin
     form.setFieldsValue({
       date: nowInShanghai(),
       mode: 'all',
-      lines: openLines.map((l) => ({ orderLineId: l.id, quantity: formatQuantity(formatScaled(remaining(l), 4, 4)).replace(/,/g, '') })),
+      lines: openLines.map((l) => ({ orderLineId: l.id, quantity: quantityInput(remaining(l)) })),
     });
   }, [open]); // only when it opens: the order's lines do not change under an open dialog
 
@@ -66,11 +58,7 @@ export function DeliverModal({ orderId, lines, open, onClose }: { orderId: strin
       },
     });
     const ok = feedback(outcome, outcome.data?.deliverSalesOrder, form);
-    if (ok?.__typename === 'DeliverSalesOrderSuccess') {
-      void message.success(t('documents.delivered', { number: ok.delivery.number }));
-      onClose();
-      navigate(documentPath(ok.delivery.id));
-    }
+    if (ok?.__typename === 'DeliverSalesOrderSuccess') openCreated(ok.delivery, t('documents.delivered', { number: ok.delivery.number }), onClose);
   };
 
   return (
@@ -89,9 +77,7 @@ export function DeliverModal({ orderId, lines, open, onClose }: { orderId: strin
         <Form.Item name="warehouseId" label={t('documents.warehouse')} rules={[{ required: true, message: t('documents.warehouseRequired') }]}>
           <WarehouseSelect testId="deliver-warehouse" />
         </Form.Item>
-        <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
+        <DocumentDateField />
         <Form.Item name="mode" label={t('documents.deliverMode')}>
           <Radio.Group
             options={[
@@ -100,38 +86,16 @@ export function DeliverModal({ orderId, lines, open, onClose }: { orderId: strin
             ]}
           />
         </Form.Item>
-        <Form.List name="lines">
-          {(fields) => (
-            <Table
-              size="small"
-              bordered
-              pagination={false}
-              rowKey="key"
-              dataSource={fields}
-              columns={[
-                { title: '#', width: 40, render: (_, f) => openLines[f.name]?.lineNo },
-                { title: t('documents.product'), render: (_, f) => openLines[f.name]?.product.name },
-                {
-                  title: t('documents.remaining'),
-                  align: 'right',
-                  render: (_, f) => {
-                    const l = openLines[f.name];
-                    return l ? `${formatQuantity(formatScaled(remaining(l), 4, 4))} ${l.product.unit}` : '';
-                  },
-                },
-                {
-                  title: t('documents.deliverQuantity'),
-                  width: 200,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, 'quantity']} style={{ margin: 0 }} rules={[{ required: true }]}>
-                      <InputNumber<string> stringMode min="0" disabled={mode !== 'lines'} style={{ width: '100%' }} data-testid={`deliver-line-${f.name}-quantity`} />
-                    </Form.Item>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </Form.List>
+        <QuantityLinesTable
+          lines={openLines}
+          available={remaining}
+          availableTitle={t('documents.remaining')}
+          quantityTitle={t('documents.deliverQuantity')}
+          quantityWidth={200}
+          testId="deliver"
+          disabled={mode !== 'lines'}
+          required
+        />
       </Form>
     </Modal>
   );

@@ -1,23 +1,17 @@
 import { Tabs } from 'antd';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { documentPath } from '../common/documents';
-import { useDocumentListFilters } from '../common/ListFilters';
 import { SalesDeliveriesQuery, SalesReturnsQuery } from './operations';
-import { DocumentList, LinesGross } from './DocumentList';
+import { DocumentList, LinesGross, useDocumentList } from './DocumentList';
 
 function Deliveries() {
   const { t } = useTranslation();
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }] = useQuery({ query: SalesDeliveriesQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
+  const { list } = useDocumentList(SalesDeliveriesQuery, (d) => d.salesDeliveries);
   return (
     <DocumentList
-      filters={filters}
-      connection={data?.salesDeliveries}
-      fetching={fetching}
-      error={error?.message}
+      {...list}
       states={['DONE']}
       testId="deliveries-table"
       columns={[
@@ -32,14 +26,10 @@ function Deliveries() {
 
 function Returns() {
   const { t } = useTranslation();
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }] = useQuery({ query: SalesReturnsQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
+  const { list } = useDocumentList(SalesReturnsQuery, (d) => d.salesReturns);
   return (
     <DocumentList
-      filters={filters}
-      connection={data?.salesReturns}
-      fetching={fetching}
-      error={error?.message}
+      {...list}
       states={['DONE']}
       testId="returns-table"
       columns={[

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Result, Space, Spin, Table, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
+import type { TableColumnsType, TableProps } from 'antd';
 import { CopyOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { DocumentQuery as DocumentResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
+import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
 import { documentPath, DocumentStateTag, DocumentTypeLabel, voucherPath, VoucherStateTag } from '../common/documents';
 import { Money, Quantity } from '../common/Money';
@@ -19,10 +18,11 @@ import { CopySalesOrderMutation, DocumentQuery } from './operations';
 import { DeliverModal } from './DeliverModal';
 import { ReturnModal } from './ReturnModal';
 import { ClaimActions } from './ClaimActions';
+import { NodeFallback } from '../common/NodeFallback';
+import { useOpenCreated } from './fields';
 
 type Doc = Extract<NonNullable<DocumentResult['node']>, { number: string }>;
 type Line = Doc['lines'][number];
-
 
 function headerItems(doc: Doc, tr: (key: string) => string) {
   const items: { key: string; label: string; children: React.ReactNode }[] = [];
@@ -51,26 +51,35 @@ function headerItems(doc: Doc, tr: (key: string) => string) {
   return items;
 }
 
+/** A titled card holding one of the document's small tables (lines, deliveries, vouchers, stock moves). */
+function Section<T extends object>({ heading, ...table }: TableProps<T> & { heading: string }) {
+  return (
+    <Card title={heading} size="small">
+      <Table<T> rowKey="id" size="small" pagination={false} {...table} />
+    </Card>
+  );
+}
+
 /** Any business document: header, lines, the vouchers it caused, its stock moves, and its actions. */
 export default function DocumentDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const can = useCan();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
+  const openCreated = useOpenCreated();
   const feedback = useMutationFeedback();
   const [dialog, setDialog] = useState<'deliver' | 'return' | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: DocumentQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [result, refetch] = useQuery({ query: DocumentQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const [{ fetching: copying }, copy] = useMutation(CopySalesOrderMutation);
-  const node = data?.node;
+  const node = result.data?.node;
   const doc = node && 'number' in node ? (node as Doc) : null;
 
-  if (!doc) {
-    if (fetching || (!data && !error)) return <Spin style={{ display: 'block', margin: 48 }} />;
-    return <Result status="404" title={t('documents.notFound')} subTitle={error?.message} />;
-  }
+  if (!doc) return <NodeFallback result={result} title={t('documents.notFound')} />;
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  const canCreate = can(PERMISSIONS.operationsCreate);
+  const closeDialog = () => {
+    setDialog(null);
+    reload();
+  };
+  const canCreate = can('OPERATIONS_CREATE_DOCUMENTS');
   const isOrder = doc.__typename === 'SalesOrder';
   const isDelivery = doc.__typename === 'SalesDelivery';
   const priced = doc.lines.length > 0;
@@ -78,10 +87,7 @@ export default function DocumentDetailPage() {
   const doCopy = async () => {
     const outcome = await copy({ input: { orderId: doc.id, date: todayInShanghai() } });
     const ok = feedback(outcome, outcome.data?.copySalesOrder);
-    if (ok?.__typename === 'CopySalesOrderSuccess') {
-      void message.success(t('documents.copied', { number: ok.salesOrder.number }));
-      navigate(documentPath(ok.salesOrder.id));
-    }
+    if (ok?.__typename === 'CopySalesOrderSuccess') openCreated(ok.salesOrder, t('documents.copied', { number: ok.salesOrder.number }));
   };
 
   const lineColumns: TableColumnsType<Line> = [
@@ -148,111 +154,76 @@ export default function DocumentDetailPage() {
           />
         </Card>
         {priced && (
-          <Card title={t('documents.lines')} size="small">
-            <Table<Line>
-              rowKey="id"
-              size="small"
-              bordered
-              pagination={false}
-              columns={lineColumns}
-              dataSource={doc.lines}
-              data-testid="document-lines"
-              scroll={{ x: 'max-content' }}
-              summary={(rows) => (
-                <Table.Summary.Row>
-                  <Table.Summary.Cell index={0} colSpan={5}>
-                    <Typography.Text strong>{t('documents.total')}</Typography.Text>
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={5} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.net)))} /></Table.Summary.Cell>
-                  <Table.Summary.Cell index={6} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.tax)))} /></Table.Summary.Cell>
-                  <Table.Summary.Cell index={7} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.gross)))} /></Table.Summary.Cell>
-                  {lineColumns.length > 8 && <Table.Summary.Cell index={8} colSpan={lineColumns.length - 8} />}
-                </Table.Summary.Row>
-              )}
-            />
-          </Card>
+          <Section<Line>
+            heading={t('documents.lines')}
+            bordered
+            columns={lineColumns}
+            dataSource={doc.lines}
+            data-testid="document-lines"
+            scroll={{ x: 'max-content' }}
+            summary={(rows) => (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} colSpan={5}>
+                  <Typography.Text strong>{t('documents.total')}</Typography.Text>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={5} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.net)))} /></Table.Summary.Cell>
+                <Table.Summary.Cell index={6} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.tax)))} /></Table.Summary.Cell>
+                <Table.Summary.Cell index={7} align="right"><Money strong value={fenToDecimal(sumFen(rows.map((r) => r.gross)))} /></Table.Summary.Cell>
+                {lineColumns.length > 8 && <Table.Summary.Cell index={8} colSpan={lineColumns.length - 8} />}
+              </Table.Summary.Row>
+            )}
+          />
         )}
         {doc.__typename === 'SalesOrder' && doc.deliveries.length > 0 && (
-          <Card title={t('documentType.SalesDelivery')} size="small">
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={doc.deliveries}
-              data-testid="order-deliveries"
-              columns={[
-                { title: t('documents.number'), key: 'number', render: (_, d) => <Link to={documentPath(d.id)}>{d.number}</Link> },
-                { title: t('documents.date'), dataIndex: 'date' },
-                { title: t('common.status'), key: 'state', render: (_, d) => <DocumentStateTag state={d.state} /> },
-              ]}
-            />
-          </Card>
+          <Section
+            heading={t('documentType.SalesDelivery')}
+            dataSource={doc.deliveries}
+            data-testid="order-deliveries"
+            columns={[
+              { title: t('documents.number'), key: 'number', render: (_, d) => <Link to={documentPath(d.id)}>{d.number}</Link> },
+              { title: t('documents.date'), dataIndex: 'date' },
+              { title: t('common.status'), key: 'state', render: (_, d) => <DocumentStateTag state={d.state} /> },
+            ]}
+          />
         )}
-        {can(PERMISSIONS.ledgerRead) && (
-        <Card title={t('documents.vouchers')} size="small">
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
+        {can('LEDGER_READ') && (
+          <Section
+            heading={t('documents.vouchers')}
             dataSource={doc.vouchers}
             data-testid="document-vouchers"
             locale={{ emptyText: t('documents.noVouchers') }}
             columns={[
               {
-                title: t('vouchers.number'),
+                title: t('documents.voucherNumber'),
                 key: 'number',
                 render: (_, v) => <Link to={voucherPath(v.id)} data-testid="voucher-link">{v.displayNumber}</Link>,
               },
               { title: t('documents.date'), dataIndex: 'date', width: 110 },
-              { title: t('vouchers.summary'), dataIndex: 'summary' },
-              { title: t('vouchers.amount'), key: 'amount', align: 'right', render: (_, v) => <Money value={v.totalDebit} /> },
+              { title: t('documents.voucherSummary'), dataIndex: 'summary' },
+              { title: t('documents.amount'), key: 'amount', align: 'right', render: (_, v) => <Money value={v.totalDebit} /> },
               { title: t('common.status'), key: 'state', render: (_, v) => <VoucherStateTag state={v.state} /> },
             ]}
           />
-        </Card>
         )}
         {doc.stockMoves.length > 0 && (
-          <Card title={t('documents.stockMoves')} size="small">
-            <Table
-              rowKey={(m) => `${m.sourceType}-${m.sourceLineId}`}
-              size="small"
-              pagination={false}
-              dataSource={doc.stockMoves}
-              data-testid="document-stock-moves"
-              columns={[
-                { title: t('documents.date'), dataIndex: 'date', width: 110 },
-                { title: t('documents.product'), key: 'product', render: (_, m) => m.product.name },
-                { title: t('documents.moveQuantity'), key: 'quantity', align: 'right', render: (_, m) => <Quantity value={m.quantity} /> },
-                { title: t('documents.moveValue'), key: 'value', align: 'right', render: (_, m) => <Money value={m.value} /> },
-                { title: t('documents.balanceQuantity'), key: 'bq', align: 'right', render: (_, m) => <Quantity value={m.balanceQuantity} /> },
-                { title: t('documents.balanceValue'), key: 'bv', align: 'right', render: (_, m) => <Money value={m.balanceValue} /> },
-              ]}
-            />
-          </Card>
+          <Section
+            heading={t('documents.stockMoves')}
+            rowKey={(m) => `${m.sourceType}-${m.sourceLineId}`}
+            dataSource={doc.stockMoves}
+            data-testid="document-stock-moves"
+            columns={[
+              { title: t('documents.date'), dataIndex: 'date', width: 110 },
+              { title: t('documents.product'), key: 'product', render: (_, m) => m.product.name },
+              { title: t('documents.moveQuantity'), key: 'quantity', align: 'right', render: (_, m) => <Quantity value={m.quantity} /> },
+              { title: t('documents.moveValue'), key: 'value', align: 'right', render: (_, m) => <Money value={m.value} /> },
+              { title: t('documents.balanceQuantity'), key: 'bq', align: 'right', render: (_, m) => <Quantity value={m.balanceQuantity} /> },
+              { title: t('documents.balanceValue'), key: 'bv', align: 'right', render: (_, m) => <Money value={m.balanceValue} /> },
+            ]}
+          />
         )}
       </Space>
-      {isOrder && (
-        <DeliverModal
-          orderId={doc.id}
-          lines={doc.lines}
-          open={dialog === 'deliver'}
-          onClose={() => {
-            setDialog(null);
-            reload();
-          }}
-        />
-      )}
-      {isDelivery && (
-        <ReturnModal
-          deliveryId={doc.id}
-          lines={doc.lines}
-          open={dialog === 'return'}
-          onClose={() => {
-            setDialog(null);
-            reload();
-          }}
-        />
-      )}
+      {isOrder && <DeliverModal orderId={doc.id} lines={doc.lines} open={dialog === 'deliver'} onClose={closeDialog} />}
+      {isDelivery && <ReturnModal deliveryId={doc.id} lines={doc.lines} open={dialog === 'return'} onClose={closeDialog} />}
     </>
   );
 }

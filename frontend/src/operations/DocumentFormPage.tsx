@@ -4,15 +4,14 @@ import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
-import { useDepartments } from '../org/useDepartments';
+import { useCan } from '../app/viewer';
+import { useDepartmentOptions } from '../common/departments';
 import { useMutationFeedback } from '../graphql/errors';
 import { documentPath } from '../common/documents';
 import { newIdempotencyKey } from '../common/idempotency';
 import { nowInShanghai } from '../i18n/time';
 import { CreatePurchaseReceiptMutation, CreateSalesOrderMutation } from './operations';
-import { CustomerSelect, SupplierSelect, WarehouseSelect } from './selects';
+import { CustomerSelect, SupplierSelect, WarehouseSelect } from '../common/selects';
 import { EMPTY_LINE, LinesTotals, PricedLinesEditor, type PricedLineValues } from './LinesEditor';
 
 interface FormValues {
@@ -44,8 +43,8 @@ export default function DocumentFormPage({ kind }: { kind: 'salesOrder' | 'purch
   const [{ fetching: creatingReceipt }, createReceipt] = useMutation(CreatePurchaseReceiptMutation);
   const can = useCan();
   // Finance enters documents for any department; everyone else for their own.
-  const anyDepartment = can(PERMISSIONS.operationsAllDepartments);
-  const { options: departments } = useDepartments();
+  const anyDepartment = can('OPERATIONS_ALL_DEPARTMENTS');
+  const { options: departments } = useDepartmentOptions();
 
   const submit = async (values: FormValues) => {
     const date = values.date.format('YYYY-MM-DD');

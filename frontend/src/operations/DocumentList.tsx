@@ -1,11 +1,13 @@
-import type { ReactNode } from 'react';
-import { Card, Table, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Card } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { TypedDocumentNode } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { DocumentState } from '../gql/graphql';
-import { Pager } from '../graphql/pagination';
+import { useConnectionQuery, type ConnectionEnvelope } from '../graphql/pagination';
+import { ConnectionTable, type ConnectionTableProps } from '../common/ConnectionTable';
 import { DocumentLink, DocumentStateTag } from '../common/documents';
-import { DocumentListFilters, useDocumentListFilters } from '../common/ListFilters';
+import { DocumentListFilters, type DocumentListFilter } from '../common/ListFilters';
 import { Money } from '../common/Money';
 import { sumFen, fenToDecimal } from '../common/decimal';
 
@@ -18,17 +20,44 @@ export interface DocumentRow {
   createdBy: { displayName: string } | null;
 }
 
-interface Connection<T> {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+export interface Connection<T> extends ConnectionEnvelope {
   edges: { node: T }[];
 }
 
+const PAGE_SIZE = 20;
+
+type ListVariables = { first: number; after?: string | null; search?: string | null; state?: DocumentState | null };
+
+/** A query taking a document list's filters and cursor. */
+export type DocumentListQuery<D> = TypedDocumentNode<D, ListVariables>;
+
+/**
+ * A document list's query under its filters: `list` goes to <DocumentList {...list}>,
+ * `reload` refetches after an action changed a document.
+ */
+export function useDocumentList<D, T extends DocumentRow>(query: DocumentListQuery<D>, connectionOf: (data: D) => Connection<T>) {
+  const [filter, setFilter] = useState<DocumentListFilter>({ search: '', state: null });
+  const page = useConnectionQuery({
+    query,
+    variables: { first: PAGE_SIZE, search: filter.search.trim() || null, state: filter.state },
+    connectionOf,
+    requestPolicy: 'cache-and-network',
+  });
+  const apply = (next: DocumentListFilter) => {
+    setFilter(next);
+    page.pager.reset();
+  };
+  return {
+    list: { table: page.table, onApply: apply },
+    rows: page.connection?.edges.map((e) => e.node) ?? [],
+    reload: page.reload,
+  };
+}
+
 interface Props<T extends DocumentRow> {
-  filters: ReturnType<typeof useDocumentListFilters>;
-  connection: Connection<T> | undefined;
-  fetching: boolean;
-  error?: string;
+  /** From useDocumentList: the page and its pager, and what a new filter does. */
+  table: ConnectionTableProps<T>;
+  onApply: (next: DocumentListFilter) => void;
   states: readonly DocumentState[];
   /** Columns between the number/date and the state. */
   columns: TableColumnsType<T>;
@@ -39,10 +68,8 @@ interface Props<T extends DocumentRow> {
 
 /** The number, date, state, department columns and the filters and pager every document list shares. */
 export function DocumentList<T extends DocumentRow>({
-  filters,
-  connection,
-  fetching,
-  error,
+  table,
+  onApply,
   states,
   columns,
   testId,
@@ -50,7 +77,6 @@ export function DocumentList<T extends DocumentRow>({
   actions,
 }: Props<T>) {
   const { t } = useTranslation();
-  const rows = connection?.edges.map((e) => e.node) ?? [];
   const all: TableColumnsType<T> = [
     {
       title: t('documents.number'),
@@ -67,18 +93,8 @@ export function DocumentList<T extends DocumentRow>({
   ];
   return (
     <Card>
-      <DocumentListFilters states={states} onApply={filters.apply} extra={extra} />
-      {error && <Typography.Text type="danger">{error}</Typography.Text>}
-      <Table<T> rowKey="id" size="middle" columns={all} dataSource={rows} loading={fetching} pagination={false} data-testid={testId} scroll={{ x: 'max-content' }} />
-      <Pager
-        page={filters.pager.page}
-        totalCount={connection?.totalCount}
-        hasPrev={filters.pager.hasPrev}
-        hasNext={connection?.pageInfo.hasNextPage ?? false}
-        onPrev={filters.pager.prev}
-        onNext={() => filters.pager.next(connection?.pageInfo.endCursor)}
-        loading={fetching}
-      />
+      <DocumentListFilters states={states} onApply={onApply} extra={extra} />
+      <ConnectionTable<T> {...table} columns={all} data-testid={testId} scroll={{ x: 'max-content' }} />
     </Card>
   );
 }

@@ -1,22 +1,21 @@
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { App, Form, Input, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { ExpenseCategory } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
+import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
-import { useDocumentListFilters } from '../common/ListFilters';
 import { newIdempotencyKey } from '../common/idempotency';
-import { Money } from '../common/Money';
+import { Money, MoneyInput } from '../common/Money';
 import { nowInShanghai } from '../i18n/time';
 import { CreateExpenseClaimMutation, ExpenseClaimsQuery } from './operations';
-import { DocumentList } from './DocumentList';
+import { DocumentList, useDocumentList } from './DocumentList';
 import { ClaimActions } from './ClaimActions';
+import { CreateButton } from '../common/actions';
+import { DocumentDateField } from './fields';
 
 const CATEGORIES: readonly ExpenseCategory[] = ['TRAVEL', 'OFFICE', 'ENTERTAINMENT'];
 
@@ -63,14 +62,12 @@ function ClaimModal({ open, onClose }: { open: boolean; onClose: (saved: boolean
           <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`expenseCategory.${c}`) }))} />
         </Form.Item>
         <Form.Item name="amount" label={t('documents.amount')} rules={[{ required: true, message: t('documents.amountRequired') }]}>
-          <InputNumber<string> stringMode min="0.01" precision={2} prefix="¥" style={{ width: '100%' }} data-testid="claim-amount" />
+          <MoneyInput data-testid="claim-amount" />
         </Form.Item>
         <Form.Item name="description" label={t('documents.description')} rules={[{ required: true, whitespace: true, message: t('documents.descriptionRequired') }]}>
           <Input.TextArea rows={2} data-testid="claim-description" />
         </Form.Item>
-        <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
+        <DocumentDateField />
       </Form>
     </Modal>
   );
@@ -81,10 +78,7 @@ export default function ExpenseClaimsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [open, setOpen] = useState(false);
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ExpenseClaimsQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  const rows = data?.expenseClaims.edges.map((e) => e.node) ?? [];
+  const { list, rows, reload } = useDocumentList(ExpenseClaimsQuery, (d) => d.expenseClaims);
   const anyActions = rows.some((r) => r.viewerCan.approve || r.viewerCan.pay);
   return (
     <>
@@ -92,18 +86,11 @@ export default function ExpenseClaimsPage() {
         title={t('nav.expenseClaims')}
         subtitle={t('documents.claimsHint')}
         extra={
-          can(PERMISSIONS.operationsClaimExpenses) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="claim-create">
-              {t('documents.newClaim')}
-            </Button>
-          )
+          can('OPERATIONS_CLAIM_EXPENSES') && <CreateButton label={t('documents.newClaim')} testId="claim-create" onClick={() => setOpen(true)} />
         }
       />
       <DocumentList
-        filters={filters}
-        connection={data?.expenseClaims}
-        fetching={fetching}
-        error={error?.message}
+        {...list}
         states={['SUBMITTED', 'APPROVED', 'REJECTED', 'DONE']}
         testId="claims-table"
         columns={[

@@ -1,9 +1,11 @@
-import { Button, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, InputNumber, Select, Space, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { fenToText, lineAmounts } from '../common/decimal';
-import { ProductSelect } from './selects';
+import { MoneyInput } from '../common/Money';
+import { FormListTable } from '../common/FormListTable';
+import { ProductSelect } from '../common/selects';
 
 export interface PricedLineValues {
   productId?: string;
@@ -75,15 +77,10 @@ export function PricedLinesEditor({ form }: { form: FormInstance }) {
     >
       {(fields, { add, remove }, { errors }) => (
         <>
-          <Table
-            size="small"
-            bordered
-            pagination={false}
-            rowKey="key"
-            dataSource={fields}
-            data-testid="lines-editor"
+          <FormListTable
+            fields={fields}
+            testId="lines-editor"
             columns={[
-              { title: '#', width: 40, render: (_, __, i) => i + 1 },
               {
                 title: t('documents.product'),
                 render: (_, field) => (
@@ -118,14 +115,7 @@ export function PricedLinesEditor({ form }: { form: FormInstance }) {
                     rules={[{ required: true, message: t('documents.priceRequired') }]}
                     style={{ margin: 0 }}
                   >
-                    <InputNumber<string>
-                      stringMode
-                      min="0"
-                      precision={2}
-                      prefix="¥"
-                      style={{ width: '100%' }}
-                      data-testid={`line-${field.name}-price`}
-                    />
+                    <MoneyInput min="0" data-testid={`line-${field.name}-price`} />
                   </Form.Item>
                 ),
               },

@@ -1,30 +1,25 @@
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs } from 'antd';
+import { App, Card, Form, Input, Modal, Select, Space, Tabs } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
+import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
-import { Pager, useCursorPager } from '../graphql/pagination';
+import { useConnectionQuery } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
+import { MasterDataQuery, OPTIONS_PAGE, masterDataConnection, masterDataVariables, type MasterDataKind } from '../common/masterData';
 import { Money, Quantity } from '../common/Money';
+import { CreateButton } from '../common/actions';
 import {
   CreateCustomerMutation,
   CreateProductCategoryMutation,
   CreateProductMutation,
   CreateSupplierMutation,
   CreateWarehouseMutation,
-  CustomersQuery,
-  ProductCategoriesQuery,
-  ProductsQuery,
-  SuppliersQuery,
-  WarehousesQuery,
 } from './operations';
 
-type Kind = 'customers' | 'suppliers' | 'products' | 'warehouses' | 'categories';
 const PAGE = 20;
 
 interface MasterForm {
@@ -34,7 +29,7 @@ interface MasterForm {
   unit?: string;
 }
 
-function CreateModal({ kind, open, onClose }: { kind: Kind; open: boolean; onClose: (saved: boolean) => void }) {
+function CreateModal({ kind, open, onClose }: { kind: MasterDataKind; open: boolean; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
@@ -44,7 +39,11 @@ function CreateModal({ kind, open, onClose }: { kind: Kind; open: boolean; onClo
   const [, createWarehouse] = useMutation(CreateWarehouseMutation);
   const [, createCategory] = useMutation(CreateProductCategoryMutation);
   const [, createProduct] = useMutation(CreateProductMutation);
-  const [{ data: categories }] = useQuery({ query: ProductCategoriesQuery, variables: { first: 100 }, pause: kind !== 'products' || !open });
+  const [{ data: categories }] = useQuery({
+    query: MasterDataQuery,
+    variables: masterDataVariables('categories', { first: OPTIONS_PAGE }),
+    pause: kind !== 'products' || !open,
+  });
   const [saving, setSaving] = useState(false);
 
   const submit = async () => {
@@ -100,7 +99,7 @@ function CreateModal({ kind, open, onClose }: { kind: Kind; open: boolean; onClo
             <Form.Item name="categoryId" label={t('masterData.category')} rules={[{ required: true, message: t('masterData.categoryRequired') }]}>
               <Select
                 data-testid="master-category"
-                options={categories?.productCategories.edges.map(({ node }) => ({ value: node.id, label: `${node.code} ${node.name}` }))}
+                options={masterDataConnection(categories, 'categories')?.edges.map(({ node }) => ({ value: node.id, label: `${node.code} ${node.name}` }))}
               />
             </Form.Item>
             <Form.Item name="unit" label={t('masterData.unit')}>
@@ -119,26 +118,21 @@ interface Named {
   name: string;
 }
 
-function useMasterList(kind: Kind) {
-  const pager = useCursorPager();
+function useMasterList(kind: MasterDataKind) {
   const [search, setSearch] = useState('');
-  const variables = { first: PAGE, after: pager.after, search: search.trim() || null };
-  const policy = { requestPolicy: 'cache-and-network' as const };
-  const [c, rc] = useQuery({ query: CustomersQuery, variables, pause: kind !== 'customers', ...policy });
-  const [s, rs] = useQuery({ query: SuppliersQuery, variables, pause: kind !== 'suppliers', ...policy });
-  const [w, rw] = useQuery({ query: WarehousesQuery, variables, pause: kind !== 'warehouses', ...policy });
-  const [g, rg] = useQuery({ query: ProductCategoriesQuery, variables, pause: kind !== 'categories', ...policy });
-  const [p, rp] = useQuery({ query: ProductsQuery, variables, pause: kind !== 'products', ...policy });
-  const pick = { customers: [c, rc, c.data?.customers], suppliers: [s, rs, s.data?.suppliers], warehouses: [w, rw, w.data?.warehouses], categories: [g, rg, g.data?.productCategories], products: [p, rp, p.data?.products] } as const;
-  const [state, refetch, connection] = pick[kind];
-  return { pager, setSearch, state, refetch: () => refetch({ requestPolicy: 'network-only' }), connection, products: p.data?.products };
+  const list = useConnectionQuery({
+    query: MasterDataQuery,
+    variables: masterDataVariables(kind, { first: PAGE, search: search.trim() || null }),
+    connectionOf: (data) => masterDataConnection(data, kind),
+    requestPolicy: 'cache-and-network',
+  });
+  return { ...list, setSearch, products: masterDataConnection(list.result.data, 'products') };
 }
 
-function MasterTab({ kind, canManage }: { kind: Kind; canManage: boolean }) {
+function MasterTab({ kind, canManage }: { kind: MasterDataKind; canManage: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const list = useMasterList(kind);
-  const rows = (list.connection?.edges.map((e) => e.node) ?? []) as Named[];
   type ProductRow = NonNullable<typeof list.products>['edges'][number]['node'];
   const columns: TableColumnsType<Named> = [
     { title: t('masterData.code'), dataIndex: 'code', width: 140 },
@@ -176,27 +170,19 @@ function MasterTab({ kind, canManage }: { kind: Kind; canManage: boolean }) {
           }}
           style={{ width: 260 }}
         />
-        {canManage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid={`master-create-${kind}`}>
-            {t(`masterData.create.${kind}`)}
-          </Button>
-        )}
+        {canManage && <CreateButton label={t(`masterData.create.${kind}`)} testId={`master-create-${kind}`} onClick={() => setOpen(true)} />}
       </Space>
-      <Table<Named> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.state.fetching} pagination={false} data-testid={`master-table-${kind}`} />
-      <Pager
-        page={list.pager.page}
-        totalCount={list.connection?.totalCount}
-        hasPrev={list.pager.hasPrev}
-        hasNext={list.connection?.pageInfo.hasNextPage ?? false}
-        onPrev={list.pager.prev}
-        onNext={() => list.pager.next(list.connection?.pageInfo.endCursor)}
+      <ConnectionTable<Named>
+        {...list.table}
+        columns={columns}
+        data-testid={`master-table-${kind}`}
       />
       <CreateModal
         kind={kind}
         open={open}
         onClose={(saved) => {
           setOpen(false);
-          if (saved) list.refetch();
+          if (saved) list.reload();
         }}
       />
     </Card>
@@ -207,8 +193,8 @@ function MasterTab({ kind, canManage }: { kind: Kind; canManage: boolean }) {
 export default function MasterDataPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const canManage = can(PERMISSIONS.operationsMasterData);
-  const kinds: Kind[] = ['customers', 'suppliers', 'products', 'warehouses', 'categories'];
+  const canManage = can('OPERATIONS_MANAGE_MASTER_DATA');
+  const kinds: MasterDataKind[] = ['customers', 'suppliers', 'products', 'warehouses', 'categories'];
   return (
     <>
       <PageHeader title={t('nav.masterData')} subtitle={t('masterData.hint')} />

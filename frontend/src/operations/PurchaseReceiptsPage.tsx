@@ -1,40 +1,25 @@
-import { Button } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
-import { useDocumentListFilters } from '../common/ListFilters';
+import { useCan } from '../app/viewer';
 import { PurchaseReceiptsQuery } from './operations';
-import { DocumentList, LinesGross } from './DocumentList';
+import { DocumentList, LinesGross, useDocumentList } from './DocumentList';
+import { CreateButton } from '../common/actions';
 
 export default function PurchaseReceiptsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }] = useQuery({ query: PurchaseReceiptsQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
+  const { list } = useDocumentList(PurchaseReceiptsQuery, (d) => d.purchaseReceipts);
   return (
     <>
       <PageHeader
         title={t('nav.purchaseReceipts')}
         subtitle={t('documents.purchaseReceiptsHint')}
         extra={
-          can(PERMISSIONS.operationsCreate) && (
-            <Link to="/purchase-receipts/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="purchase-receipt-create">
-                {t('documents.newPurchaseReceipt')}
-              </Button>
-            </Link>
-          )
+          can('OPERATIONS_CREATE_DOCUMENTS') && <CreateButton label={t('documents.newPurchaseReceipt')} testId="purchase-receipt-create" to="/purchase-receipts/new" />
         }
       />
       <DocumentList
-        filters={filters}
-        connection={data?.purchaseReceipts}
-        fetching={fetching}
-        error={error?.message}
+        {...list}
         states={['DONE']}
         testId="purchase-receipts-table"
         columns={[

@@ -1,23 +1,19 @@
 import type { ButtonProps } from 'antd';
 import { useEffect } from 'react';
-import { App, DatePicker, Form, InputNumber, Modal, Table } from 'antd';
+import { Form, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useMutationFeedback } from '../graphql/errors';
-import { documentPath } from '../common/documents';
 import { newIdempotencyKey } from '../common/idempotency';
-import { formatQuantity, formatScaled, parseDecimal } from '../common/decimal';
+import { parseDecimal } from '../common/decimal';
 import { nowInShanghai } from '../i18n/time';
 import { ReturnSalesOrderMutation } from './operations';
+import { QuantityLinesTable, openQuantity, type QuantityLine } from './QuantityLinesTable';
+import { DocumentDateField, useOpenCreated } from './fields';
 
-export interface DeliveryLine {
-  id: number;
-  lineNo: number;
-  quantity: string;
+export interface DeliveryLine extends QuantityLine {
   returnedQuantity: string | null;
-  product: { name: string; unit: string };
 }
 
 interface ReturnForm {
@@ -25,15 +21,12 @@ interface ReturnForm {
   lines: { deliveryLineId: number; quantity?: string }[];
 }
 
-function returnable(line: DeliveryLine): bigint {
-  return (parseDecimal(line.quantity, 4) ?? 0n) - (parseDecimal(line.returnedQuantity ?? '0', 4) ?? 0n);
-}
+const returnable = (line: DeliveryLine) => openQuantity(line.quantity, line.returnedQuantity);
 
 /** 退货: quantities per delivery line, reversed at the cost recorded at delivery. */
 export function ReturnModal({ deliveryId, lines, open, onClose }: { deliveryId: string; lines: readonly DeliveryLine[]; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
+  const openCreated = useOpenCreated();
   const feedback = useMutationFeedback();
   const [form] = Form.useForm<ReturnForm>();
   const [{ fetching }, doReturn] = useMutation(ReturnSalesOrderMutation);
@@ -56,11 +49,7 @@ export function ReturnModal({ deliveryId, lines, open, onClose }: { deliveryId: 
       },
     });
     const ok = feedback(outcome, outcome.data?.returnSalesOrder, chosen.length === v.lines.length ? form : undefined);
-    if (ok?.__typename === 'ReturnSalesOrderSuccess') {
-      void message.success(t('documents.returned', { number: ok.salesReturn.number }));
-      onClose();
-      navigate(documentPath(ok.salesReturn.id));
-    }
+    if (ok?.__typename === 'ReturnSalesOrderSuccess') openCreated(ok.salesReturn, t('documents.returned', { number: ok.salesReturn.number }), onClose);
   };
 
   return (
@@ -75,41 +64,15 @@ export function ReturnModal({ deliveryId, lines, open, onClose }: { deliveryId: 
       forceRender
     >
       <Form<ReturnForm> form={form} layout="vertical" name="return">
-        <Form.Item name="date" label={t('documents.date')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.List name="lines">
-          {(fields) => (
-            <Table
-              size="small"
-              bordered
-              pagination={false}
-              rowKey="key"
-              dataSource={fields}
-              columns={[
-                { title: '#', width: 40, render: (_, f) => lines[f.name]?.lineNo },
-                { title: t('documents.product'), render: (_, f) => lines[f.name]?.product.name },
-                {
-                  title: t('documents.returnable'),
-                  align: 'right',
-                  render: (_, f) => {
-                    const l = lines[f.name];
-                    return l ? `${formatQuantity(formatScaled(returnable(l), 4, 4))} ${l.product.unit}` : '';
-                  },
-                },
-                {
-                  title: t('documents.returnQuantity'),
-                  width: 180,
-                  render: (_, f) => (
-                    <Form.Item name={[f.name, 'quantity']} style={{ margin: 0 }}>
-                      <InputNumber<string> stringMode min="0" style={{ width: '100%' }} data-testid={`return-line-${f.name}-quantity`} />
-                    </Form.Item>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </Form.List>
+        <DocumentDateField />
+        <QuantityLinesTable
+          lines={lines}
+          available={returnable}
+          availableTitle={t('documents.returnable')}
+          quantityTitle={t('documents.returnQuantity')}
+          quantityWidth={180}
+          testId="return"
+        />
       </Form>
     </Modal>
   );

@@ -1,40 +1,25 @@
-import { Button } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
-import { useDocumentListFilters } from '../common/ListFilters';
+import { useCan } from '../app/viewer';
 import { SalesOrdersQuery } from './operations';
-import { DocumentList, LinesGross } from './DocumentList';
+import { DocumentList, LinesGross, useDocumentList } from './DocumentList';
+import { CreateButton } from '../common/actions';
 
 export default function SalesOrdersPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const filters = useDocumentListFilters();
-  const [{ data, fetching, error }] = useQuery({ query: SalesOrdersQuery, variables: filters.variables, requestPolicy: 'cache-and-network' });
+  const { list } = useDocumentList(SalesOrdersQuery, (d) => d.salesOrders);
   return (
     <>
       <PageHeader
         title={t('nav.salesOrders')}
         subtitle={t('documents.salesOrdersHint')}
         extra={
-          can(PERMISSIONS.operationsCreate) && (
-            <Link to="/sales-orders/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="sales-order-create">
-                {t('documents.newSalesOrder')}
-              </Button>
-            </Link>
-          )
+          can('OPERATIONS_CREATE_DOCUMENTS') && <CreateButton label={t('documents.newSalesOrder')} testId="sales-order-create" to="/sales-orders/new" />
         }
       />
       <DocumentList
-        filters={filters}
-        connection={data?.salesOrders}
-        fetching={fetching}
-        error={error?.message}
+        {...list}
         states={['OPEN', 'PARTIAL', 'DONE']}
         testId="sales-orders-table"
         columns={[

@@ -24,15 +24,13 @@ export const SalesOrdersQuery = graphql(`
     salesOrders(first: $first, after: $after, search: $search, state: $state) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
           ...DocumentHeaderFields
           customer {
-            id
-            name
+            ...CustomerFields
           }
           lines {
             id
@@ -49,23 +47,20 @@ export const SalesDeliveriesQuery = graphql(`
     salesDeliveries(first: $first, after: $after, search: $search, state: $state) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
           ...DocumentHeaderFields
           customer {
-            id
-            name
+            ...CustomerFields
           }
           order {
             id
             number
           }
           warehouse {
-            id
-            name
+            ...WarehouseFields
           }
           lines {
             id
@@ -82,15 +77,13 @@ export const SalesReturnsQuery = graphql(`
     salesReturns(first: $first, after: $after, search: $search, state: $state) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
           ...DocumentHeaderFields
           customer {
-            id
-            name
+            ...CustomerFields
           }
           delivery {
             id
@@ -111,19 +104,16 @@ export const PurchaseReceiptsQuery = graphql(`
     purchaseReceipts(first: $first, after: $after, search: $search, state: $state) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
           ...DocumentHeaderFields
           supplier {
-            id
-            name
+            ...SupplierFields
           }
           warehouse {
-            id
-            name
+            ...WarehouseFields
           }
           supplierInvoiceNo
           lines {
@@ -141,16 +131,14 @@ export const CustomerReceiptsQuery = graphql(`
     customerReceipts(first: $first, after: $after, search: $search, state: $state) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
           ...DocumentHeaderFields
           amount
           customer {
-            id
-            name
+            ...CustomerFields
           }
         }
       }
@@ -163,16 +151,14 @@ export const SupplierPaymentsQuery = graphql(`
     supplierPayments(first: $first, after: $after, search: $search, state: $state) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
           ...DocumentHeaderFields
           amount
           supplier {
-            id
-            name
+            ...SupplierFields
           }
         }
       }
@@ -185,8 +171,7 @@ export const ExpenseClaimsQuery = graphql(`
     expenseClaims(first: $first, after: $after, search: $search, state: $state) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -231,9 +216,7 @@ export const DocumentQuery = graphql(`
           deliveredQuantity
           returnedQuantity
           product {
-            id
-            code
-            name
+            ...ProductFields
             unit
           }
         }
@@ -254,16 +237,13 @@ export const DocumentQuery = graphql(`
           sourceType
           sourceLineId
           product {
-            id
-            name
+            ...ProductFields
           }
         }
       }
       ... on SalesOrder {
         customer {
-          id
-          code
-          name
+          ...CustomerFields
         }
         deliveries {
           id
@@ -278,24 +258,19 @@ export const DocumentQuery = graphql(`
       }
       ... on SalesDelivery {
         customer {
-          id
-          code
-          name
+          ...CustomerFields
         }
         order {
           id
           number
         }
         warehouse {
-          id
-          name
+          ...WarehouseFields
         }
       }
       ... on SalesReturn {
         customer {
-          id
-          code
-          name
+          ...CustomerFields
         }
         delivery {
           id
@@ -304,30 +279,23 @@ export const DocumentQuery = graphql(`
       }
       ... on PurchaseReceipt {
         supplier {
-          id
-          code
-          name
+          ...SupplierFields
         }
         warehouse {
-          id
-          name
+          ...WarehouseFields
         }
         supplierInvoiceNo
       }
       ... on CustomerReceipt {
         amount
         customer {
-          id
-          code
-          name
+          ...CustomerFields
         }
       }
       ... on SupplierPayment {
         amount
         supplier {
-          id
-          code
-          name
+          ...SupplierFields
         }
       }
       ... on ExpenseClaim {
@@ -353,122 +321,13 @@ export const DocumentQuery = graphql(`
   }
 `);
 
-export const CustomersQuery = graphql(`
-  query Customers($first: Int!, $after: String, $search: String) {
-    customers(first: $first, after: $after, search: $search) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          code
-          name
-        }
-      }
-    }
-  }
-`);
-
-export const SuppliersQuery = graphql(`
-  query Suppliers($first: Int!, $after: String, $search: String) {
-    suppliers(first: $first, after: $after, search: $search) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          code
-          name
-        }
-      }
-    }
-  }
-`);
-
-export const WarehousesQuery = graphql(`
-  query Warehouses($first: Int!, $after: String, $search: String) {
-    warehouses(first: $first, after: $after, search: $search) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          code
-          name
-        }
-      }
-    }
-  }
-`);
-
-export const ProductCategoriesQuery = graphql(`
-  query ProductCategories($first: Int!, $after: String, $search: String) {
-    productCategories(first: $first, after: $after, search: $search) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          code
-          name
-        }
-      }
-    }
-  }
-`);
-
-export const ProductsQuery = graphql(`
-  query Products($first: Int!, $after: String, $search: String) {
-    products(first: $first, after: $after, search: $search) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          code
-          name
-          unit
-          category {
-            id
-            name
-          }
-          stock {
-            quantity
-            value
-            unitCost
-            warehouse {
-              id
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
 export const CreateCustomerMutation = graphql(`
   mutation CreateCustomer($input: CreateMasterDataInput!) {
     createCustomer(input: $input) {
       __typename
       ... on CreateCustomerSuccess {
         customer {
-          id
+          ...CustomerFields
         }
       }
       ... on CreateCustomerError {
@@ -486,7 +345,7 @@ export const CreateSupplierMutation = graphql(`
       __typename
       ... on CreateSupplierSuccess {
         supplier {
-          id
+          ...SupplierFields
         }
       }
       ... on CreateSupplierError {
@@ -504,7 +363,7 @@ export const CreateWarehouseMutation = graphql(`
       __typename
       ... on CreateWarehouseSuccess {
         warehouse {
-          id
+          ...WarehouseFields
         }
       }
       ... on CreateWarehouseError {
@@ -522,7 +381,7 @@ export const CreateProductCategoryMutation = graphql(`
       __typename
       ... on CreateProductCategorySuccess {
         productCategory {
-          id
+          ...ProductCategoryFields
         }
       }
       ... on CreateProductCategoryError {
@@ -540,7 +399,7 @@ export const CreateProductMutation = graphql(`
       __typename
       ... on CreateProductSuccess {
         product {
-          id
+          ...ProductFields
         }
       }
       ... on CreateProductError {

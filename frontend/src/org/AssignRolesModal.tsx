@@ -4,8 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
-import { RoleOptionsQuery } from '../roles/operations';
-import { AssignRolesMutation } from './operations';
+import { AssignRolesMutation, RoleOptionsQuery } from './operations';
 
 export function AssignRolesModal({ user, onClose }: { user: UserRowFragment | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -53,7 +52,7 @@ export function AssignRolesModal({ user, onClose }: { user: UserRowFragment | nu
                   <Typography.Text type="secondary" code>
                     {role.code}
                   </Typography.Text>
-                  {role.builtin && <Tag>{t('roles.builtin')}</Tag>}
+                  {role.builtin && <Tag>{t('users.builtinRole')}</Tag>}
                 </Space>
               </Checkbox>
             ))}

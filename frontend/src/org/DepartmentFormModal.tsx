@@ -6,7 +6,7 @@ import type { DepartmentKind } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
 import { CreateDepartmentMutation, UpdateDepartmentMutation } from './operations';
 import type { Department } from './useDepartments';
-import { buildDepartmentTree, departmentOptions } from './departmentTree';
+import { buildDepartmentTree, departmentOptions } from '../common/departmentTree';
 
 export type DepartmentDialog = { kind: 'create'; parentId?: string } | { kind: 'edit'; department: Department };
 

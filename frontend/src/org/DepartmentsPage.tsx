@@ -1,18 +1,18 @@
 import { useEffect, useMemo, useState, type Key } from 'react';
-import { App, Badge, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { NodeCollapseOutlined, NodeExpandOutlined, PlusOutlined } from '@ant-design/icons';
+import { NodeCollapseOutlined, NodeExpandOutlined } from '@ant-design/icons';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentKind } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useMutationFeedback } from '../graphql/errors';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
+import { useCan } from '../app/viewer';
 import { DeleteDepartmentMutation } from './operations';
 import { useDepartments, type Department } from './useDepartments';
-import { allIds, type DepartmentTreeNode } from './departmentTree';
+import { allIds, type DepartmentTreeNode } from '../common/departmentTree';
 import { DepartmentFormModal, type DepartmentDialog } from './DepartmentFormModal';
+import { CreateButton, DeleteRowAction, RowAction } from '../common/actions';
 
 export const KIND_COLORS: Record<DepartmentKind, string> = {
   EXECUTIVE: 'purple',
@@ -32,7 +32,7 @@ export default function DepartmentsPage() {
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const [dialog, setDialog] = useState<DepartmentDialog | null>(null);
   const [, deleteDepartment] = useMutation(DeleteDepartmentMutation);
-  const canManage = can(PERMISSIONS.orgManageDepartments);
+  const canManage = can('ORG_MANAGE_DEPARTMENTS');
 
   const ids = useMemo(() => allIds(tree), [tree]);
   // Open the whole tree the first time it arrives; later the user decides.
@@ -87,27 +87,9 @@ export default function DepartmentsPage() {
       width: 220,
       render: (_, row) => (
         <Space size={0}>
-          {canManage && (
-            <Button type="link" size="small" onClick={() => setDialog({ kind: 'create', parentId: row.id })}>
-              {t('departments.createChild')}
-            </Button>
-          )}
-          {row.viewerCan.update && (
-            <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', department: row })}>
-              {t('common.edit')}
-            </Button>
-          )}
-          {row.viewerCan.delete && (
-            <Popconfirm
-              title={t('common.confirmDelete', { name: row.name })}
-              onConfirm={() => remove(row)}
-              okButtonProps={{ danger: true }}
-            >
-              <Button type="link" size="small" danger>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
-          )}
+          {canManage && <RowAction onClick={() => setDialog({ kind: 'create', parentId: row.id })}>{t('departments.createChild')}</RowAction>}
+          {row.viewerCan.update && <RowAction onClick={() => setDialog({ kind: 'edit', department: row })}>{t('common.edit')}</RowAction>}
+          {row.viewerCan.delete && <DeleteRowAction name={row.name} onConfirm={() => remove(row)} />}
         </Space>
       ),
     });
@@ -126,11 +108,7 @@ export default function DepartmentsPage() {
             <Button icon={<NodeCollapseOutlined />} onClick={() => setExpanded([])}>
               {t('departments.collapseAll')}
             </Button>
-            {canManage && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="department-create">
-                {t('departments.create')}
-              </Button>
-            )}
+            {canManage && <CreateButton label={t('departments.create')} testId="department-create" onClick={() => setDialog({ kind: 'create' })} />}
           </Space>
         }
       />

@@ -1,8 +1,9 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
+import { NewPasswordFields } from '../common/PasswordFields';
 import { ResetPasswordMutation } from './operations';
 
 interface ResetForm {
@@ -37,29 +38,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRowFragment | 
       destroyOnHidden
     >
       <Form<ResetForm> form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="newPassword"
-          label={t('users.newPassword')}
-          rules={[{ required: true, message: t('changePassword.required') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('changePassword.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('changePassword.required') },
-            ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) =>
-                !value || getFieldValue('newPassword') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('changePassword.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields label={t('users.newPassword')} />
       </Form>
     </Modal>
   );

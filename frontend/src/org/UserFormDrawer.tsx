@@ -1,14 +1,13 @@
 import { useEffect } from 'react';
-import { Alert, App, Button, Drawer, Form, Input, Select, Space, TreeSelect } from 'antd';
+import { Alert, App, Form, Input, Select, TreeSelect } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
-import { RoleOptionsQuery } from '../roles/operations';
-import { CreateUserMutation, UpdateUserMutation } from './operations';
-import type { DepartmentOption } from './departmentTree';
+import { FormDrawer } from '../common/FormDrawer';
+import { useCan } from '../app/viewer';
+import { CreateUserMutation, RoleOptionsQuery, UpdateUserMutation } from './operations';
+import type { DepartmentOption } from '../common/departmentTree';
 
 interface UserForm {
   username: string;
@@ -33,7 +32,7 @@ export function UserFormDrawer({ open, user, departments, onClose }: Props) {
   const can = useCan();
   const feedback = useMutationFeedback();
   const [form] = Form.useForm<UserForm>();
-  const canAssignRoles = can(PERMISSIONS.authManageRoles);
+  const canAssignRoles = can('AUTH_MANAGE_ROLES');
   const creating = user === null;
   const [{ data: roleData, fetching: rolesLoading }] = useQuery({
     query: RoleOptionsQuery,
@@ -91,25 +90,15 @@ export function UserFormDrawer({ open, user, departments, onClose }: Props) {
     roleData?.roles.edges.map(({ node }) => ({ value: node.id, label: `${node.name}（${node.code}）` })) ?? [];
 
   return (
-    <Drawer
+    <FormDrawer
       title={creating ? t('users.createTitle') : t('users.editTitle')}
       open={open}
       onClose={onClose}
       width={480}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={creatingNow || updatingNow}
-            onClick={() => void submit().catch(() => undefined)}
-            data-testid="user-form-submit"
-          >
-            {creating ? t('common.create') : t('common.save')}
-          </Button>
-        </Space>
-      }
+      creating={creating}
+      submitting={creatingNow || updatingNow}
+      onSubmit={submit}
+      submitTestId="user-form-submit"
     >
       <Form<UserForm> form={form} layout="vertical" name="userForm" data-testid="user-form">
         <Form.Item
@@ -164,6 +153,6 @@ export function UserFormDrawer({ open, user, departments, onClose }: Props) {
             <Alert type="info" showIcon message={t('users.rolesHiddenHint')} />
           ))}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,21 +1,22 @@
 import { useMemo, useState } from 'react';
-import { App, Badge, Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { App, Badge, Button, Card, Dropdown, Flex, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import type { MenuProps, TableColumnsType } from 'antd';
-import { DownOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from 'urql';
+import { DownOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { Pager, useCursorPager } from '../graphql/pagination';
+import { useConnectionQuery } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { useMutationFeedback } from '../graphql/errors';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
+import { useCan } from '../app/viewer';
 import { formatDateTime } from '../i18n/time';
 import { SetUserActiveMutation, UsersQuery } from './operations';
-import { useDepartments } from './useDepartments';
+import { useDepartmentOptions } from '../common/departments';
 import { UserFormDrawer } from './UserFormDrawer';
 import { AssignRolesModal } from './AssignRolesModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
+import { CreateButton } from '../common/actions';
 
 const PAGE_SIZE = 20;
 
@@ -32,27 +33,24 @@ export default function UsersPage() {
   const { modal, message } = App.useApp();
   const can = useCan();
   const feedback = useMutationFeedback();
-  const pager = useCursorPager();
-  const departments = useDepartments();
+  const departments = useDepartmentOptions();
   const [search, setSearch] = useState('');
   const [departmentId, setDepartmentId] = useState<string | undefined>();
   const [active, setActive] = useState<ActiveFilter>('all');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [, setUserActive] = useMutation(SetUserActiveMutation);
 
-  const variables = useMemo(
-    () => ({
+  const list = useConnectionQuery({
+    query: UsersQuery,
+    variables: {
       first: PAGE_SIZE,
-      after: pager.after,
       search: search.trim() || null,
       departmentId: departmentId ?? null,
       active: active === 'all' ? null : active === 'active',
-    }),
-    [pager.after, search, departmentId, active],
-  );
-  const [{ data, fetching, error }, refetch] = useQuery({ query: UsersQuery, variables });
-  const connection = data?.users;
-  const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
+    },
+    connectionOf: (data) => data.users,
+  });
+  const rows = useMemo(() => list.connection?.edges.map((e) => e.node) ?? [], [list.connection]);
 
   const toggleActive = (user: UserRowFragment) => {
     const activating = !user.active;
@@ -133,7 +131,7 @@ export default function UsersPage() {
 
   const resetTo = <T,>(setter: (value: T) => void) => (value: T) => {
     setter(value);
-    pager.reset();
+    list.pager.reset();
   };
 
   return (
@@ -142,11 +140,7 @@ export default function UsersPage() {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         extra={
-          can(PERMISSIONS.orgManageUsers) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="user-create">
-              {t('users.create')}
-            </Button>
-          )
+          can('ORG_MANAGE_USERS') && <CreateButton label={t('users.create')} testId="user-create" onClick={() => setDialog({ kind: 'create' })} />
         }
       />
       <Card>
@@ -182,29 +176,15 @@ export default function UsersPage() {
           />
           <Button
             icon={<ReloadOutlined />}
-            onClick={() => refetch({ requestPolicy: 'network-only' })}
+            onClick={list.reload}
             aria-label={t('common.reset')}
           />
         </Flex>
-        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<UserRowFragment>
-          rowKey="id"
-          size="middle"
+        <ConnectionTable<UserRowFragment>
+          {...list.table}
           columns={columns}
-          dataSource={rows}
-          loading={fetching}
-          pagination={false}
           data-testid="users-table"
           scroll={{ x: 'max-content' }}
-        />
-        <Pager
-          page={pager.page}
-          totalCount={connection?.totalCount}
-          hasPrev={pager.hasPrev}
-          hasNext={connection?.pageInfo.hasNextPage ?? false}
-          onPrev={pager.prev}
-          onNext={() => pager.next(connection?.pageInfo.endCursor)}
-          loading={fetching}
         />
       </Card>
       <UserFormDrawer

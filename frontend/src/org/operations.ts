@@ -24,8 +24,7 @@ export const DepartmentsQuery = graphql(`
     departments(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -68,8 +67,7 @@ export const UsersQuery = graphql(`
     users(first: $first, after: $after, search: $search, departmentId: $departmentId, active: $active) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor
@@ -81,14 +79,16 @@ export const UsersQuery = graphql(`
   }
 `);
 
-export const UserOptionsQuery = graphql(`
-  query UserOptions($search: String) {
-    users(first: 20, search: $search) {
+/** The roles a user can be given (assigning them needs AUTH_MANAGE_ROLES). */
+export const RoleOptionsQuery = graphql(`
+  query RoleOptions {
+    roles(first: 100) {
       edges {
         node {
           id
-          username
-          displayName
+          code
+          name
+          builtin
         }
       }
     }

@@ -1,20 +1,19 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Input, Result, Row, Space, Spin, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, Row, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { PreviewPostingQuery as PreviewResult, ReplayPostingRuleQuery as ReplayResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
-import { useCan } from '../auth/viewer';
-import { PERMISSIONS } from '../auth/permissions';
+import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { formatMoney } from '../common/decimal';
 import { sourceDocumentPath } from '../common/documents';
 import { formatDateTime } from '../i18n/time';
-import { PostingRuleQuery, PreviewPostingQuery, PublishPostingRuleVersionMutation, ReplayPostingRuleQuery, SetPostingRuleActiveMutation } from './operations';
-import { SalesDeliveriesQuery, PurchaseReceiptsQuery, CustomerReceiptsQuery, SupplierPaymentsQuery, ExpenseClaimsQuery, SalesReturnsQuery } from '../operations/operations';
+import { PostingRuleQuery, PreviewDocumentsQuery, PreviewPostingQuery, PublishPostingRuleVersionMutation, ReplayPostingRuleQuery, SetPostingRuleActiveMutation } from './operations';
 import styles from './posting.module.css';
+import { NodeFallback } from '../common/NodeFallback';
 
 type Preview = PreviewResult['previewPosting'];
 type Replay = ReplayResult['replayPostingRule'];
@@ -23,18 +22,29 @@ function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
+/** Which document list each business event comes from. */
+const EVENT_DOCUMENTS = {
+  SALES_DELIVERED: 'salesDeliveries',
+  SALES_RETURNED: 'salesReturns',
+  PURCHASE_RECEIVED: 'purchaseReceipts',
+  CUSTOMER_RECEIPT: 'customerReceipts',
+  SUPPLIER_PAYMENT: 'supplierPayments',
+  EXPENSE_CLAIM_PAID: 'expenseClaims',
+} as const;
+
+function isKnownEvent(eventType: string | undefined): eventType is keyof typeof EVENT_DOCUMENTS {
+  return eventType !== undefined && eventType in EVENT_DOCUMENTS;
+}
+
 /** Documents this rule's event comes from, to preview on. */
 function useEventDocuments(eventType: string | undefined) {
-  const vars = { first: 50 };
-  const [d] = useQuery({ query: SalesDeliveriesQuery, variables: vars, pause: eventType !== 'SALES_DELIVERED' });
-  const [r] = useQuery({ query: SalesReturnsQuery, variables: vars, pause: eventType !== 'SALES_RETURNED' });
-  const [p] = useQuery({ query: PurchaseReceiptsQuery, variables: vars, pause: eventType !== 'PURCHASE_RECEIVED' });
-  const [c] = useQuery({ query: CustomerReceiptsQuery, variables: vars, pause: eventType !== 'CUSTOMER_RECEIPT' });
-  const [s] = useQuery({ query: SupplierPaymentsQuery, variables: vars, pause: eventType !== 'SUPPLIER_PAYMENT' });
-  const [e] = useQuery({ query: ExpenseClaimsQuery, variables: vars, pause: eventType !== 'EXPENSE_CLAIM_PAID' });
-  const edges =
-    d.data?.salesDeliveries.edges ?? r.data?.salesReturns.edges ?? p.data?.purchaseReceipts.edges ?? c.data?.customerReceipts.edges ??
-    s.data?.supplierPayments.edges ?? e.data?.expenseClaims.edges ?? [];
+  const list = isKnownEvent(eventType) ? EVENT_DOCUMENTS[eventType] : null;
+  const [{ data }] = useQuery({
+    query: PreviewDocumentsQuery,
+    variables: { first: 50, ...(list && { [list]: true }) },
+    pause: list === null,
+  });
+  const edges = (list && data?.[list]?.edges) || [];
   return edges.map(({ node }) => ({ id: node.id, number: node.number }));
 }
 
@@ -51,10 +61,10 @@ function PreviewTable({ preview }: { preview: Preview }) {
             dataSource={v.lines}
             data-testid="preview-lines"
             columns={[
-              { title: t('vouchers.summary'), dataIndex: 'summary' },
-              { title: t('vouchers.account'), key: 'account', render: (_, l) => `${l.account.code} ${l.account.name}` },
-              { title: t('vouchers.debit'), key: 'debit', align: 'right', render: (_, l) => (l.side === 'DEBIT' ? formatMoney(l.amount) : '') },
-              { title: t('vouchers.credit'), key: 'credit', align: 'right', render: (_, l) => (l.side === 'CREDIT' ? formatMoney(l.amount) : '') },
+              { title: t('posting.lineSummary'), dataIndex: 'summary' },
+              { title: t('posting.account'), key: 'account', render: (_, l) => `${l.account.code} ${l.account.name}` },
+              { title: t('posting.debit'), key: 'debit', align: 'right', render: (_, l) => (l.side === 'DEBIT' ? formatMoney(l.amount) : '') },
+              { title: t('posting.credit'), key: 'credit', align: 'right', render: (_, l) => (l.side === 'CREDIT' ? formatMoney(l.amount) : '') },
             ]}
           />
         </Card>
@@ -98,7 +108,7 @@ function ReplayView({ replay }: { replay: Replay }) {
               <div>
                 {r[side].map((l, i) => (
                   <div key={i} className={other.has(lineKey(l)) ? undefined : styles.changed}>
-                    {t(`direction.${l.side}`)} {l.accountCode} {formatMoney(l.amount)}
+                    {t(`posting.side.${l.side}`)} {l.accountCode} {formatMoney(l.amount)}
                   </div>
                 ))}
               </div>
@@ -118,10 +128,11 @@ export default function PostingRuleDetailPage() {
   const client = useClient();
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: PostingRuleQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [result, refetch] = useQuery({ query: PostingRuleQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const [, publish] = useMutation(PublishPostingRuleVersionMutation);
   const [, setActive] = useMutation(SetPostingRuleActiveMutation);
-  const rule = data?.node && 'code' in data.node && 'versions' in data.node ? data.node : null;
+  const node = result.data?.node;
+  const rule = node && 'code' in node && 'versions' in node ? node : null;
   const [text, setText] = useState('');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -132,7 +143,7 @@ export default function PostingRuleDetailPage() {
   const [replay, setReplay] = useState<Replay | null>(null);
   const [busy, setBusy] = useState(false);
   const documents = useEventDocuments(rule?.eventType);
-  const manage = can(PERMISSIONS.postingManage);
+  const manage = can('POSTING_MANAGE_RULES');
 
   useEffect(() => {
     if (rule?.currentVersion) {
@@ -141,10 +152,7 @@ export default function PostingRuleDetailPage() {
     }
   }, [rule?.currentVersion]);
 
-  if (!rule) {
-    if (fetching || (!data && !error)) return <Spin style={{ display: 'block', margin: 48 }} />;
-    return <Result status="404" title={t('posting.notFound')} subTitle={error?.message} />;
-  }
+  if (!rule) return <NodeFallback result={result} title={t('posting.notFound')} />;
 
   const parsed = (): unknown => {
     try {

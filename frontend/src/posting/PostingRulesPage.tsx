@@ -1,28 +1,26 @@
-import { Card, Table, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { formatDateTime } from '../i18n/time';
+import { postingRulePath } from '../common/documents';
+import { useConnectionQuery } from '../graphql/pagination';
+import { ConnectionTable } from '../common/ConnectionTable';
 import { PostingRulesQuery } from './operations';
 
 /** 记账规则: which business event each rule follows, and its current version. */
 export default function PostingRulesPage() {
   const { t } = useTranslation();
-  const [{ data, fetching }] = useQuery({ query: PostingRulesQuery, variables: { first: 50 }, requestPolicy: 'cache-and-network' });
+  const list = useConnectionQuery({ query: PostingRulesQuery, variables: { first: 50 }, connectionOf: (data) => data.postingRules, requestPolicy: 'cache-and-network' });
   return (
     <>
       <PageHeader title={t('nav.postingRules')} subtitle={t('posting.hint')} />
       <Card>
-        <Table
-          rowKey="id"
-          size="middle"
-          loading={fetching}
-          pagination={false}
-          dataSource={data?.postingRules.edges.map((e) => e.node) ?? []}
+        <ConnectionTable
+          {...list.table}
           data-testid="posting-rules-table"
           columns={[
-            { title: t('posting.code'), key: 'code', render: (_, r) => <Link to={`/posting-rules/${encodeURIComponent(r.id)}`}>{r.code}</Link> },
+            { title: t('posting.code'), key: 'code', render: (_, r) => <Link to={postingRulePath(r.id)}>{r.code}</Link> },
             { title: t('posting.name'), dataIndex: 'name' },
             { title: t('posting.eventType'), key: 'eventType', render: (_, r) => <Tag bordered={false}>{r.eventType}</Tag> },
             { title: t('posting.currentVersion'), key: 'version', render: (_, r) => (r.currentVersion ? `v${r.currentVersion.version}` : '—') },

@@ -5,8 +5,7 @@ export const PostingRulesQuery = graphql(`
     postingRules(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -161,6 +160,68 @@ export const ReconciliationQuery = graphql(`
             sourceId
             number
           }
+        }
+      }
+    }
+  }
+`);
+
+/** The documents a rule can be previewed on: the first page of the type its event comes from. */
+export const PreviewDocumentsQuery = graphql(`
+  query PreviewDocuments(
+    $first: Int!
+    $salesDeliveries: Boolean! = false
+    $salesReturns: Boolean! = false
+    $purchaseReceipts: Boolean! = false
+    $customerReceipts: Boolean! = false
+    $supplierPayments: Boolean! = false
+    $expenseClaims: Boolean! = false
+  ) {
+    salesDeliveries(first: $first) @include(if: $salesDeliveries) {
+      edges {
+        node {
+          id
+          number
+        }
+      }
+    }
+    salesReturns(first: $first) @include(if: $salesReturns) {
+      edges {
+        node {
+          id
+          number
+        }
+      }
+    }
+    purchaseReceipts(first: $first) @include(if: $purchaseReceipts) {
+      edges {
+        node {
+          id
+          number
+        }
+      }
+    }
+    customerReceipts(first: $first) @include(if: $customerReceipts) {
+      edges {
+        node {
+          id
+          number
+        }
+      }
+    }
+    supplierPayments(first: $first) @include(if: $supplierPayments) {
+      edges {
+        node {
+          id
+          number
+        }
+      }
+    }
+    expenseClaims(first: $first) @include(if: $expenseClaims) {
+      edges {
+        node {
+          id
+          number
         }
       }
     }

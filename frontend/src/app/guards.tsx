@@ -3,12 +3,12 @@ import { Navigate, useLocation } from 'react-router';
 import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useViewerContext } from './viewer';
-import { hasAnyPermission } from './permissions';
+import { hasAnyPermission, type PermissionCode } from './permissions';
 import { ForbiddenPage } from '../layout/ErrorPages';
 
 interface RequirePermissionProps {
   /** The viewer needs at least one of these; an empty list means "signed in". */
-  anyOf: readonly string[];
+  anyOf: readonly PermissionCode[];
   children: ReactNode;
   /** What to show instead; defaults to the 403 page. Pass `null` to render nothing. */
   fallback?: ReactNode;

@@ -1,15 +1,17 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from 'urql';
+import { WarningOutlined } from '@ant-design/icons';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { ApiTokenFieldsFragment } from '../gql/graphql';
-import { PageHeader } from '../layout/PageHeader';
-import { Pager, useCursorPager } from '../graphql/pagination';
-import { useMutationFeedback } from '../graphql/errors';
-import { formatDateTime } from '../i18n/time';
+import type { ApiTokenFieldsFragment } from '../../gql/graphql';
+import { PageHeader } from '../../layout/PageHeader';
+import { useConnectionQuery } from '../../graphql/pagination';
+import { ConnectionTable } from '../../common/ConnectionTable';
+import { useMutationFeedback } from '../../graphql/errors';
+import { formatDateTime } from '../../i18n/time';
 import { ApiTokensQuery, CreateApiTokenMutation, RevokeApiTokenMutation } from './operations';
+import { ConfirmRowAction, CreateButton } from '../../common/actions';
 
 const PAGE_SIZE = 20;
 const EXPIRY_CHOICES = [7, 30, 90, 180, 365] as const;
@@ -31,18 +33,12 @@ export default function TokensPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
-  const pager = useCursorPager();
   const [form] = Form.useForm<TokenForm>();
   const [creatingOpen, setCreatingOpen] = useState(false);
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: ApiTokensQuery,
-    variables: { first: PAGE_SIZE, after: pager.after },
-  });
+  const list = useConnectionQuery({ query: ApiTokensQuery, variables: { first: PAGE_SIZE }, connectionOf: (data) => data.apiTokens });
   const [{ fetching: creating }, createToken] = useMutation(CreateApiTokenMutation);
   const [, revokeToken] = useMutation(RevokeApiTokenMutation);
-  const connection = data?.apiTokens;
-  const tokens = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
 
   const create = async () => {
     const values = await form.validateFields();
@@ -57,8 +53,8 @@ export default function TokensPage() {
     setCreatingOpen(false);
     form.resetFields();
     setSecret({ name: ok.apiToken.name, secret: ok.secret });
-    pager.reset();
-    refetch({ requestPolicy: 'network-only' });
+    list.pager.reset();
+    list.reload();
   };
 
   const revoke = async (token: ApiTokenFieldsFragment) => {
@@ -93,15 +89,7 @@ export default function TokensPage() {
         token.revokedAt ? (
           <Typography.Text type="secondary">{formatDateTime(token.revokedAt)}</Typography.Text>
         ) : (
-          <Popconfirm
-            title={t('tokens.confirmRevoke', { name: token.name })}
-            onConfirm={() => revoke(token)}
-            okButtonProps={{ danger: true }}
-          >
-            <Button type="link" size="small" danger>
-              {t('tokens.revoke')}
-            </Button>
-          </Popconfirm>
+          <ConfirmRowAction title={t('tokens.confirmRevoke', { name: token.name })} label={t('tokens.revoke')} onConfirm={() => revoke(token)} />
         ),
     },
   ];
@@ -112,32 +100,16 @@ export default function TokensPage() {
         title={t('tokens.title')}
         subtitle={t('tokens.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreatingOpen(true)} data-testid="token-create">
-            {t('tokens.create')}
-          </Button>
+<CreateButton label={t('tokens.create')} testId="token-create" onClick={() => setCreatingOpen(true)} />
         }
       />
       <Card>
         <Alert type="info" showIcon message={t('tokens.usage')} style={{ marginBottom: 16 }} />
-        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<ApiTokenFieldsFragment>
-          rowKey="id"
-          size="middle"
+        <ConnectionTable<ApiTokenFieldsFragment>
+          {...list.table}
           columns={columns}
-          dataSource={tokens}
-          loading={fetching}
-          pagination={false}
           locale={{ emptyText: <Empty description={t('tokens.empty')} /> }}
           data-testid="tokens-table"
-        />
-        <Pager
-          page={pager.page}
-          totalCount={connection?.totalCount}
-          hasPrev={pager.hasPrev}
-          hasNext={connection?.pageInfo.hasNextPage ?? false}
-          onPrev={pager.prev}
-          onNext={() => pager.next(connection?.pageInfo.endCursor)}
-          loading={fetching}
         />
       </Card>
       <Modal

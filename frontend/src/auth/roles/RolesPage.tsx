@@ -1,14 +1,19 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { LockOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from 'urql';
+import { LockOutlined } from '@ant-design/icons';
+import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { RoleFieldsFragment } from '../gql/graphql';
-import { PageHeader } from '../layout/PageHeader';
-import { useMutationFeedback } from '../graphql/errors';
+import type { RoleFieldsFragment } from '../../gql/graphql';
+import { PageHeader } from '../../layout/PageHeader';
+import { useMutationFeedback } from '../../graphql/errors';
+import { useConnectionQuery } from '../../graphql/pagination';
+import { ConnectionTable } from '../../common/ConnectionTable';
 import { DeleteRoleMutation, RolesQuery } from './operations';
 import { RoleEditorDrawer } from './RoleEditorDrawer';
+import { CreateButton, DeleteRowAction, RowAction } from '../../common/actions';
+
+const PAGE_SIZE = 20;
 
 type Editor = { role: RoleFieldsFragment | null } | null;
 
@@ -16,16 +21,20 @@ export default function RolesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: RolesQuery, requestPolicy: 'cache-and-network' });
+  const list = useConnectionQuery({
+    query: RolesQuery,
+    variables: { first: PAGE_SIZE },
+    connectionOf: (data) => data.roles,
+    requestPolicy: 'cache-and-network',
+  });
   const [, deleteRole] = useMutation(DeleteRoleMutation);
   const [editor, setEditor] = useState<Editor>(null);
-  const roles = data?.roles.edges.map((e) => e.node) ?? [];
 
   const remove = async (role: RoleFieldsFragment) => {
     const outcome = await deleteRole({ input: { id: role.id } });
     if (!feedback(outcome, outcome.data?.deleteRole)) return;
     void message.success(t('roles.deleted'));
-    refetch({ requestPolicy: 'network-only' });
+    list.reload();
   };
 
   const columns: TableColumnsType<RoleFieldsFragment> = [
@@ -70,22 +79,8 @@ export default function RolesPage() {
       width: 150,
       render: (_, role) => (
         <Space size={0}>
-          {role.viewerCan.update && (
-            <Button type="link" size="small" onClick={() => setEditor({ role })}>
-              {t('common.edit')}
-            </Button>
-          )}
-          {role.viewerCan.delete && !role.builtin && (
-            <Popconfirm
-              title={t('common.confirmDelete', { name: role.name })}
-              onConfirm={() => remove(role)}
-              okButtonProps={{ danger: true }}
-            >
-              <Button type="link" size="small" danger>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
-          )}
+          {role.viewerCan.update && <RowAction onClick={() => setEditor({ role })}>{t('common.edit')}</RowAction>}
+          {role.viewerCan.delete && !role.builtin && <DeleteRowAction name={role.name} onConfirm={() => remove(role)} />}
         </Space>
       ),
     },
@@ -97,20 +92,13 @@ export default function RolesPage() {
         title={t('roles.title')}
         subtitle={t('roles.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditor({ role: null })} data-testid="role-create">
-            {t('roles.create')}
-          </Button>
+<CreateButton label={t('roles.create')} testId="role-create" onClick={() => setEditor({ role: null })} />
         }
       />
       <Card>
-        {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-        <Table<RoleFieldsFragment>
-          rowKey="id"
-          size="middle"
+        <ConnectionTable<RoleFieldsFragment>
+          {...list.table}
           columns={columns}
-          dataSource={roles}
-          loading={fetching}
-          pagination={false}
           data-testid="roles-table"
         />
       </Card>
@@ -120,7 +108,7 @@ export default function RolesPage() {
         onClose={() => setEditor(null)}
         onSaved={() => {
           setEditor(null);
-          refetch({ requestPolicy: 'network-only' });
+          list.reload();
         }}
       />
     </>

@@ -1,4 +1,4 @@
-import { graphql } from '../gql';
+import { graphql } from '../../gql';
 
 export const ApiTokenFieldsFragment = graphql(`
   fragment ApiTokenFields on ApiToken {
@@ -18,8 +18,7 @@ export const ApiTokensQuery = graphql(`
     apiTokens(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {

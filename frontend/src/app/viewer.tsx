@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useClient, type Client } from 'urql';
 import type { ViewerFieldsFragment } from '../gql/graphql';
-import { ViewerQuery } from './operations';
+import { ViewerQuery } from './session';
 import { onUnauthenticated } from '../graphql/client';
-import { hasPermission } from './permissions';
+import { hasPermission, type PermissionCode } from './permissions';
 
 export type Viewer = ViewerFieldsFragment;
 
@@ -23,7 +23,7 @@ interface ViewerContextValue {
   reload: (fresh?: Client) => Promise<Viewer | null>;
   /** Forget the viewer locally, e.g. right after logout. */
   clear: () => void;
-  can: (permission: string) => boolean;
+  can: (permission: PermissionCode) => boolean;
 }
 
 const ViewerContext = createContext<ViewerContextValue | null>(null);
@@ -62,7 +62,7 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<ViewerContextValue>(() => {
     const viewer = state.status === 'ready' ? state.viewer : null;
-    return { state, viewer, reload, clear, can: (p: string) => hasPermission(viewer, p) };
+    return { state, viewer, reload, clear, can: (p: PermissionCode) => hasPermission(viewer, p) };
   }, [state, reload, clear]);
 
   return <ViewerContext.Provider value={value}>{children}</ViewerContext.Provider>;
@@ -81,6 +81,6 @@ export function useViewer(): Viewer {
   return viewer;
 }
 
-export function useCan(): (permission: string) => boolean {
+export function useCan(): (permission: PermissionCode) => boolean {
   return useViewerContext().can;
 }

@@ -4,11 +4,12 @@ import { Alert, Button, Card, Divider, Form, Input, Space, Tag, Typography } fro
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { AuthConfigQuery, LoginMutation } from './operations';
+import { AuthConfigQuery, LoginMutation } from './session';
 import { useViewerContext } from './viewer';
 import { useResetClient } from '../graphql/client';
 import { describeCombinedError, isDomainError } from '../graphql/errors';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { NAV_GROUPS } from '../layout/nav';
 import styles from './LoginPage.module.css';
 
 interface LoginForm {
@@ -19,6 +20,10 @@ interface LoginForm {
 // The demo seed names each account after its built-in role.
 const DEMO_ACCOUNTS = ['admin', 'finance', 'business', 'hr', 'manager', 'staff', 'auditor'] as const;
 const DEMO_PASSWORD = 'Yecai@2026';
+
+// What the portal covers, from the menu's titled groups (业务单据 · 账簿 · …), three to a line.
+const TITLES = NAV_GROUPS.flatMap((g) => (g.label === null ? [] : [g.label]));
+const POINTS = Array.from({ length: Math.ceil(TITLES.length / 3) }, (_, i) => TITLES.slice(i * 3, i * 3 + 3));
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 function safeNext(next: string | null): string {
@@ -75,8 +80,9 @@ export default function LoginPage() {
             {t('app.tagline')}
           </Typography.Title>
           <ul className={styles.points}>
-            <li>{t('nav.users')} · {t('nav.departments')} · {t('nav.roles')}</li>
-            <li>{t('nav.tokens')} · {t('nav.audit')}</li>
+            {POINTS.map((line) => (
+              <li key={line.join()}>{line.map((label) => t(label)).join(' · ')}</li>
+            ))}
           </ul>
         </div>
         <div className={styles.brandFooter}>{t('login.footer')}</div>

@@ -1,4 +1,4 @@
-import { graphql } from '../gql';
+import { graphql } from '../../gql';
 
 export const RoleFieldsFragment = graphql(`
   fragment RoleFields on Role {
@@ -17,27 +17,15 @@ export const RoleFieldsFragment = graphql(`
 `);
 
 export const RolesQuery = graphql(`
-  query Roles {
-    roles(first: 100) {
+  query Roles($first: Int!, $after: String) {
+    roles(first: $first, after: $after) {
       totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
       edges {
         node {
           ...RoleFields
-        }
-      }
-    }
-  }
-`);
-
-export const RoleOptionsQuery = graphql(`
-  query RoleOptions {
-    roles(first: 100) {
-      edges {
-        node {
-          id
-          code
-          name
-          builtin
         }
       }
     }
@@ -49,6 +37,7 @@ export const PermissionsQuery = graphql(`
     permissions {
       code
       domain
+      domainLabel
       name
       description
     }

@@ -1,8 +1,9 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { ChangePasswordMutation } from './operations';
+import { ChangePasswordMutation } from '../app/session';
 import { useMutationFeedback } from '../graphql/errors';
+import { NewPasswordFields } from '../common/PasswordFields';
 
 interface ChangePasswordForm {
   currentPassword: string;
@@ -49,29 +50,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('changePassword.next')}
-          rules={[{ required: true, message: t('changePassword.required') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('changePassword.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('changePassword.required') },
-            ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) =>
-                !value || getFieldValue('newPassword') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('changePassword.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields label={t('changePassword.next')} />
       </Form>
     </Modal>
   );

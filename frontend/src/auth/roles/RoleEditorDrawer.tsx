@@ -1,13 +1,20 @@
 import { useEffect, useMemo } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Drawer, Form, Input, Row, Space, Spin, Tooltip, Typography } from 'antd';
+import { Alert, App, Card, Checkbox, Col, Form, Input, Row, Space, Spin, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { PermissionCode, PermissionsQuery as PermissionsResult, RoleFieldsFragment } from '../gql/graphql';
-import { useMutationFeedback } from '../graphql/errors';
+import type { Domain, PermissionCode, PermissionsQuery as PermissionsResult, RoleFieldsFragment } from '../../gql/graphql';
+import { useMutationFeedback } from '../../graphql/errors';
+import { FormDrawer } from '../../common/FormDrawer';
 import { CreateRoleMutation, PermissionsQuery, UpdateRoleMutation } from './operations';
-import zhCN from '../i18n/zh-CN';
 
 type Permission = PermissionsResult['permissions'][number];
+
+/** The catalogue's permissions of one domain, under the name the server gives it. */
+interface DomainGroup {
+  domain: Domain;
+  label: string;
+  permissions: Permission[];
+}
 
 interface RoleForm {
   code: string;
@@ -23,11 +30,6 @@ interface Props {
   onSaved: () => void;
 }
 
-type KnownDomain = keyof typeof zhCN.roles.domains;
-function isKnownDomain(domain: string): domain is KnownDomain {
-  return domain in zhCN.roles.domains;
-}
-
 export function RoleEditorDrawer({ open, role, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -38,14 +40,13 @@ export function RoleEditorDrawer({ open, role, onClose, onSaved }: Props) {
   const [{ fetching: updating }, updateRole] = useMutation(UpdateRoleMutation);
 
   const groups = useMemo(() => {
-    const byDomain = new Map<string, Permission[]>();
+    const byDomain = new Map<Domain, DomainGroup>();
     for (const p of data?.permissions ?? []) {
-      const domain = p.domain.toLowerCase();
-      const list = byDomain.get(domain) ?? [];
-      list.push(p);
-      byDomain.set(domain, list);
+      const group = byDomain.get(p.domain) ?? { domain: p.domain, label: p.domainLabel, permissions: [] };
+      group.permissions.push(p);
+      byDomain.set(p.domain, group);
     }
-    return [...byDomain.entries()];
+    return [...byDomain.values()];
   }, [data]);
 
   useEffect(() => {
@@ -80,25 +81,15 @@ export function RoleEditorDrawer({ open, role, onClose, onSaved }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       title={role ? `${t('roles.editTitle')} · ${role.name}` : t('roles.createTitle')}
       open={open}
       onClose={onClose}
       width={640}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={creating || updating}
-            onClick={() => void submit().catch(() => undefined)}
-            data-testid="role-form-submit"
-          >
-            {role ? t('common.save') : t('common.create')}
-          </Button>
-        </Space>
-      }
+      creating={role === null}
+      submitting={creating || updating}
+      onSubmit={submit}
+      submitTestId="role-form-submit"
     >
       {role?.builtin && <Alert type="info" showIcon message={t('roles.builtinHint')} style={{ marginBottom: 16 }} />}
       <Form<RoleForm> form={form} layout="vertical" name="roleForm">
@@ -132,39 +123,39 @@ export function RoleEditorDrawer({ open, role, onClose, onSaved }: Props) {
           {fetching ? <Spin /> : <PermissionPicker groups={groups} />}
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 
 interface PickerProps {
-  groups: [string, Permission[]][];
-  value?: string[];
-  onChange?: (value: string[]) => void;
+  groups: DomainGroup[];
+  value?: PermissionCode[];
+  onChange?: (value: PermissionCode[]) => void;
 }
 
 /** Permissions as checkboxes, one card per domain with a "select all" of its own. */
 function PermissionPicker({ groups, value = [], onChange }: PickerProps) {
   const { t } = useTranslation();
   const chosen = new Set(value);
-  const replaceDomain = (codes: string[], picked: string[]) => {
+  const replaceDomain = (codes: PermissionCode[], picked: PermissionCode[]) => {
     const next = value.filter((code) => !codes.includes(code));
     onChange?.([...next, ...picked]);
   };
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      {groups.map(([domain, permissions]) => {
+      {groups.map(({ domain, label, permissions }) => {
         const codes = permissions.map((p) => p.code);
         const picked = codes.filter((c) => chosen.has(c));
         return (
           <Card
             key={domain}
             size="small"
-            data-testid={`permission-domain-${domain}`}
+            data-testid={`permission-domain-${domain.toLowerCase()}`}
             title={
               <Space>
-                {isKnownDomain(domain) ? t(`roles.domains.${domain}`) : domain}
+                {label}
                 <Typography.Text type="secondary" code>
-                  {domain}
+                  {domain.toLowerCase()}
                 </Typography.Text>
               </Space>
             }
@@ -178,7 +169,7 @@ function PermissionPicker({ groups, value = [], onChange }: PickerProps) {
               </Checkbox>
             }
           >
-            <Checkbox.Group
+            <Checkbox.Group<PermissionCode>
               value={picked}
               onChange={(next) => replaceDomain(codes, next)}
               style={{ width: '100%' }}

@@ -1,0 +1,21 @@
+import { operationsFeature } from './operations/feature';
+import { ledgerFeature } from './ledger/feature';
+import { postingFeature } from './posting/feature';
+import { orgFeature } from './org/feature';
+import { authFeature } from './auth/feature';
+import { auditFeature } from './audit/feature';
+
+/**
+ * The web app's features, in menu order: the only place they are named. Routes and their
+ * guards, the sider and its groups, the home page's links and the i18next resources (and
+ * the type of every `t('…')` key) come from this list. A new feature is one import and
+ * one entry here.
+ */
+export const FEATURES = [
+  operationsFeature, // 业务单据
+  ledgerFeature, // 账簿
+  postingFeature, // 记账规则与对账
+  orgFeature, // 组织
+  authFeature, // 角色, API 令牌
+  auditFeature, // 审计日志
+] as const;
