@@ -54,7 +54,7 @@ NAV_KEYS = (
 )
 
 # From the contract's navigation table: each entry and the permissions of which the viewer
-# needs one (the web app's layout/nav.tsx). Home is everyone's. Tests derive what a user
+# needs one (each feature module's routes, frontend/src/<domain>/feature.tsx). Home is everyone's. Tests derive what a user
 # should see from the permissions the server reports for them, so a change of role
 # defaults moves the expectation with it.
 OPERATIONS = {"OPERATIONS_READ"}

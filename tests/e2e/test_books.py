@@ -104,6 +104,16 @@ def test_case_3_sales_delivery_to_trial_balance_and_back(signed_in: Callable[[st
     expect(page.get_by_test_id("document-number")).to_have_text(order_number)
     expect(page.get_by_test_id("document-header").get_by_test_id("document-state")).to_have_text("已完成")
 
+    # By customer (辅助核算): the receivable's row names the customer the server hands out, and its
+    # debit drills down to this delivery's line.
+    page.get_by_test_id("nav-trialBalance").click()
+    choose(page, "tb-dimension", "客户")
+    by_customer = page.get_by_test_id("trial-balance").locator("tr.ant-table-row", has_text=goods.customer_name)
+    expect(by_customer.filter(has_text="1122")).to_have_count(1)
+    by_customer.filter(has_text="1122").get_by_test_id("tb-debit-1122").click()
+    expect(page.get_by_test_id("drill-lines").locator("tr.ant-table-row", has_text=delivery_number)).to_contain_text(
+        "11,300.00")
+
 
 def test_insufficient_stock_lands_on_the_line_quantity(signed_in: Callable[[str], Page], live_server: str) -> None:
     goods = goods_in_stock(live_server, quantity="5", unit_cost="550.00")

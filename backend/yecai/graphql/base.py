@@ -28,11 +28,15 @@ class Edge(Generic[N]):
     node: N
 
 
-@strawberry.type(description="A page of a list, with cursors; `first` is at most 100.")
-class Connection(Generic[N]):
-    edges: list[Edge[N]]
+@strawberry.interface(description="What every list's page has: where it is, and how many there are in all.")
+class Paged:
     page_info: relay.PageInfo
     total_count: int
+
+
+@strawberry.type(description="A page of a list, with cursors; `first` is at most 100.")
+class Connection(Paged, Generic[N]):
+    edges: list[Edge[N]]
 
 
 def connection(page: Page[Any], convert: Callable[[Any], Any]) -> Any:
@@ -152,7 +156,14 @@ class ModelNode(relay.Node):
         return [cls.from_model(r) if r is not None and cls.visible(info, r) else None for r in rows]
 
 
-class ErrorTypeBase:
+@strawberry.interface(description="What every mutation's error has beside its own code: the input field at fault "
+                                  "(null when none) and a message in the viewer's language.")
+class MutationError:
+    field: Optional[str]
+    message: str
+
+
+class ErrorTypeBase(MutationError):
     codes: frozenset[str]
 
 
@@ -165,7 +176,7 @@ def error_type(name: str, specs: Sequence[ErrorSpec] = (), description: str = ""
         f"{name}Error",
         (ErrorTypeBase,),
         {
-            "__annotations__": {"code": code_enum, "field": Optional[str], "message": str},
+            "__annotations__": {"code": code_enum},
             "__doc__": description or f"`{name[0].lower() + name[1:]}` failed: a code, the input field at fault, a message.",
             "codes": frozenset(all_specs),
             "code_enum": code_enum,

@@ -1,44 +1,27 @@
 import { Tag } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { DocumentState, VoucherState } from '../gql/graphql';
+import { graphql } from '../gql';
+import type { DocumentState, DocumentType, VoucherState } from '../gql/graphql';
 
-export type DocumentTypename =
-  | 'PurchaseReceipt'
-  | 'SalesOrder'
-  | 'SalesDelivery'
-  | 'SalesReturn'
-  | 'CustomerReceipt'
-  | 'SupplierPayment'
-  | 'ExpenseClaim';
-
-// The server's `sourceType` names (voucher lines, stock moves, reconciliation) and the GraphQL types.
-const SOURCE_TYPES: Record<string, DocumentTypename> = {
-  purchase_receipt: 'PurchaseReceipt',
-  sales_order: 'SalesOrder',
-  sales_delivery: 'SalesDelivery',
-  sales_return: 'SalesReturn',
-  customer_receipt: 'CustomerReceipt',
-  supplier_payment: 'SupplierPayment',
-  expense_claim: 'ExpenseClaim',
-};
-
-export function typenameOfSource(sourceType: string): DocumentTypename | null {
-  return SOURCE_TYPES[sourceType] ?? null;
-}
-
-/** Relay global id, as the server encodes it: base64 of "Type:pk". */
-export function globalId(typename: string, pk: number | string): string {
-  return window.btoa(`${typename}:${pk}`);
-}
+/** Where a voucher, voucher line, stock move or replayed line came from; `document` is null when the viewer may not see it. */
+export const DocumentSourceFields = graphql(`
+  fragment DocumentSourceFields on DocumentSource {
+    type
+    document {
+      id
+      number
+      documentType
+    }
+    line {
+      id
+      lineNo
+    }
+  }
+`);
 
 export function documentPath(id: string): string {
   return `/documents/${encodeURIComponent(id)}`;
-}
-
-export function sourceDocumentPath(sourceType: string, sourceId: number): string | null {
-  const typename = typenameOfSource(sourceType);
-  return typename ? documentPath(globalId(typename, sourceId)) : null;
 }
 
 export function voucherPath(id: string): string {
@@ -91,10 +74,14 @@ export function VoucherStateTag({ state }: { state: VoucherState }) {
   return <StateTag color={VOUCHER_STATE_COLORS[state]} label={t(`voucherState.${state}`)} testId="voucher-state" />;
 }
 
-export function DocumentTypeLabel({ typename }: { typename: string }) {
+export function DocumentTypeLabel({ type }: { type: DocumentType }) {
   const { t } = useTranslation();
-  const known = Object.values(SOURCE_TYPES).includes(typename as DocumentTypename);
-  return <>{known ? t(`documentType.${typename as DocumentTypename}`) : typename}</>;
+  return <>{t(`documentType.${type}`)}</>;
+}
+
+/** A document's number linking to it, or its type alone when the viewer may not see it. */
+export function DocumentSourceLink({ source }: { source: { type: DocumentType; document: { id: string; number: string } | null } }) {
+  return source.document ? <DocumentLink id={source.document.id} number={source.document.number} /> : <DocumentTypeLabel type={source.type} />;
 }
 
 /** A document number that opens the document. */

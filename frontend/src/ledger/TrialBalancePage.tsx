@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { Dimension, TrialBalanceQuery as TrialBalanceResult } from '../gql/graphql';
+import type { Dimension, Direction, TrialBalanceQuery as TrialBalanceResult } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { useConnectionQuery } from '../graphql/pagination';
 import { ConnectionTable } from '../common/ConnectionTable';
@@ -12,12 +12,12 @@ import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { documentPath, voucherPath } from '../common/documents';
 import { formatLedgerAmount, formatMoney } from '../common/decimal';
 import { TrialBalanceQuery, VoucherLinesQuery } from './operations';
-import { DIMENSIONS, dimensionValueName, useDimensionNames } from './dimensions';
+import { DIMENSIONS, dimensionValueName } from './dimensions';
 import styles from './ledger.module.css';
 import { ReportTable } from './ReportTable';
 
 type Row = TrialBalanceResult['trialBalance']['rows'][number];
-type Side = 'DEBIT' | 'CREDIT';
+type Side = Direction;
 
 interface Drill {
   account: Row['account'];
@@ -86,7 +86,6 @@ export function accountLedgerPath(accountId: string, period: string): string {
 /** 科目余额表: opening, period and closing amounts on their 借/贷 side, with drill-down from each period figure. */
 export default function TrialBalancePage() {
   const { t } = useTranslation();
-  const names = useDimensionNames();
   const [params, setParams] = useSearchParams();
   const [period, setPeriod] = useState(() => params.get('period') || currentPeriod());
   // A balance sheet line drills in with its first-level accounts: show only those and their sub-accounts.
@@ -128,7 +127,7 @@ export default function TrialBalancePage() {
       ),
     },
     ...(dimension
-      ? [{ title: t(`dimension.${dimension}`), key: 'dim', render: (_: unknown, r: Row) => dimensionValueName(dimension, r.dimensionValue, names) }]
+      ? [{ title: t(`dimension.${dimension}`), key: 'dim', render: (_: unknown, r: Row) => dimensionValueName(r) }]
       : []),
     {
       title: t('trialBalance.opening'),

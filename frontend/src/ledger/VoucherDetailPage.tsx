@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { VoucherQuery as VoucherResult } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
-import { documentPath, postingRulePath, sourceDocumentPath, voucherPath, VoucherStateTag } from '../common/documents';
+import { documentPath, DocumentTypeLabel, postingRulePath, voucherPath, VoucherStateTag } from '../common/documents';
 import { formatLedgerAmount, formatMoney } from '../common/decimal';
 import { formatDateTime } from '../i18n/time';
 import {
@@ -16,7 +16,7 @@ import {
   UnreviewVoucherMutation,
   VoucherQuery,
 } from './operations';
-import { DimensionText, useDimensionNames } from './dimensions';
+import { DimensionText } from './dimensions';
 import styles from './ledger.module.css';
 import { NodeFallback } from '../common/NodeFallback';
 
@@ -30,7 +30,6 @@ export default function VoucherDetailPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const feedback = useMutationFeedback();
-  const names = useDimensionNames();
   const [result, refetch] = useQuery({ query: VoucherQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const [{ fetching: reviewing }, review] = useMutation(ReviewVoucherMutation);
   const [{ fetching: unreviewing }, unreview] = useMutation(UnreviewVoucherMutation);
@@ -88,7 +87,7 @@ export default function VoucherDetailPage() {
         </span>
       ),
     },
-    { title: t('vouchers.dimensions'), key: 'dims', render: (_, l) => <DimensionText line={l} names={names} /> },
+    { title: t('vouchers.dimensions'), key: 'dims', render: (_, l) => <DimensionText line={l} /> },
     { title: t('vouchers.debit'), key: 'debit', align: 'right', width: 140, className: styles.amount, render: (_, l) => <span data-testid="line-debit">{formatLedgerAmount(l.debit)}</span> },
     { title: t('vouchers.credit'), key: 'credit', align: 'right', width: 140, className: styles.amount, render: (_, l) => <span data-testid="line-credit">{formatLedgerAmount(l.credit)}</span> },
     {
@@ -115,8 +114,7 @@ export default function VoucherDetailPage() {
   ];
 
   const can = voucher.viewerCan;
-  const sourcePath = voucher.sourceType && voucher.sourceId ? sourceDocumentPath(voucher.sourceType, voucher.sourceId) : null;
-  const sourceNumber = voucher.lines.find((l) => l.source?.document)?.source?.document?.number;
+  const source = voucher.source;
   return (
     <>
       <Card className={styles.voucher} data-testid="voucher-detail">
@@ -154,8 +152,16 @@ export default function VoucherDetailPage() {
             { key: 'date', label: t('vouchers.date'), children: voucher.date },
             { key: 'period', label: t('vouchers.period'), children: voucher.period.code },
             { key: 'summary', label: t('vouchers.summary'), children: voucher.summary },
-            ...(sourcePath
-              ? [{ key: 'source', label: t('vouchers.document'), children: <Link to={sourcePath} data-testid="voucher-source">{sourceNumber ?? t('vouchers.openDocument')}</Link> }]
+            ...(source
+              ? [{
+                  key: 'source',
+                  label: t('vouchers.document'),
+                  children: source.document ? (
+                    <Link to={documentPath(source.document.id)} data-testid="voucher-source">{source.document.number}</Link>
+                  ) : (
+                    <DocumentTypeLabel type={source.type} />
+                  ),
+                }]
               : []),
             ...(voucher.reversalOf
               ? [{ key: 'reversalOf', label: t('vouchers.reversalOf'), children: <Link to={voucherPath(voucher.reversalOf.id)} data-testid="voucher-reversal-of">{voucher.reversalOf.displayNumber}</Link> }]

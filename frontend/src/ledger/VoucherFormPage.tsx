@@ -37,13 +37,6 @@ interface VoucherForm {
   lines: LineValues[];
 }
 
-/** The database id inside a relay global id ("Customer:3" → 3), as voucher lines take it. */
-function pk(globalId: string | undefined): number | null {
-  if (!globalId) return null;
-  const n = Number(window.atob(globalId).split(':')[1]);
-  return Number.isInteger(n) ? n : null;
-}
-
 type DepartmentOptions = ReturnType<typeof useDepartmentOptions>['options'];
 
 /** Each 辅助核算 and the line field that holds it. */
@@ -135,9 +128,9 @@ export default function VoucherFormPage() {
           debit: String(l.debit ?? '0'),
           credit: String(l.credit ?? '0'),
           departmentId: l.departmentId ?? null,
-          customerId: pk(l.customerId),
-          supplierId: pk(l.supplierId),
-          productId: pk(l.productId),
+          customerId: l.customerId ?? null,
+          supplierId: l.supplierId ?? null,
+          productId: l.productId ?? null,
           project: l.project?.trim() || null,
         })),
       },

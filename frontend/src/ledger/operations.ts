@@ -93,8 +93,9 @@ export const VoucherQuery = graphql(`
         totalCredit
         reviewedAt
         postedAt
-        sourceType
-        sourceId
+        source {
+          ...DocumentSourceFields
+        }
         period {
           id
           code
@@ -133,9 +134,15 @@ export const VoucherQuery = graphql(`
           summary
           debit
           credit
-          customerId
-          supplierId
-          productId
+          customer {
+            ...CustomerFields
+          }
+          supplier {
+            ...SupplierFields
+          }
+          product {
+            ...ProductFields
+          }
           project
           account {
             id
@@ -147,13 +154,7 @@ export const VoucherQuery = graphql(`
             name
           }
           source {
-            sourceType
-            lineId
-            document {
-              __typename
-              id
-              number
-            }
+            ...DocumentSourceFields
           }
           ruleVersion {
             id
@@ -183,6 +184,21 @@ export const TrialBalanceQuery = graphql(`
       totalClosingCredit
       rows {
         dimensionValue
+        department {
+          id
+          code
+          name
+        }
+        customer {
+          ...CustomerFields
+        }
+        supplier {
+          ...SupplierFields
+        }
+        product {
+          ...ProductFields
+        }
+        project
         openingDebit
         openingCredit
         debit
@@ -205,7 +221,7 @@ export const VoucherLinesQuery = graphql(`
   query VoucherLines(
     $accountId: ID!
     $period: String
-    $side: String
+    $side: Direction
     $dimension: Dimension
     $dimensionValue: String
     $first: Int!
@@ -242,12 +258,7 @@ export const VoucherLinesQuery = graphql(`
             date
           }
           source {
-            sourceType
-            document {
-              __typename
-              id
-              number
-            }
+            ...DocumentSourceFields
           }
         }
       }

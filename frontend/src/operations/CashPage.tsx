@@ -136,12 +136,12 @@ export default function CashPage() {
         items={[
           {
             key: 'receipts',
-            label: t('documentType.CustomerReceipt'),
+            label: t('documentType.CUSTOMER_RECEIPT'),
             children: <CashList kind="receipt" query={CustomerReceiptsQuery} connectionOf={(d) => d.customerReceipts} partyOf={(r) => r.customer.name} canRecord={canRecord} />,
           },
           {
             key: 'payments',
-            label: t('documentType.SupplierPayment'),
+            label: t('documentType.SUPPLIER_PAYMENT'),
             children: <CashList kind="payment" query={SupplierPaymentsQuery} connectionOf={(d) => d.supplierPayments} partyOf={(r) => r.supplier.name} canRecord={canRecord} />,
           },
         ]}

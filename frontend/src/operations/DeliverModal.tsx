@@ -20,7 +20,7 @@ interface DeliverForm {
   warehouseId: string;
   date: Dayjs;
   mode: 'all' | 'lines';
-  lines: { orderLineId: number; quantity: string }[];
+  lines: { orderLineId: string; quantity: string }[];
 }
 
 const remaining = (line: OrderLine) => openQuantity(line.quantity, line.deliveredQuantity);

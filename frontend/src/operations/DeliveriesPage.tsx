@@ -34,7 +34,7 @@ function Returns() {
       testId="returns-table"
       columns={[
         { title: t('documents.customer'), key: 'customer', render: (_, r) => r.customer.name },
-        { title: t('documentType.SalesDelivery'), key: 'delivery', render: (_, r) => <Link to={documentPath(r.delivery.id)}>{r.delivery.number}</Link> },
+        { title: t('documentType.SALES_DELIVERY'), key: 'delivery', render: (_, r) => <Link to={documentPath(r.delivery.id)}>{r.delivery.number}</Link> },
         { title: t('documents.gross'), key: 'gross', align: 'right', render: (_, r) => <LinesGross lines={r.lines} /> },
       ]}
     />
@@ -49,8 +49,8 @@ export default function DeliveriesPage() {
       <PageHeader title={t('nav.deliveries')} subtitle={t('documents.deliveriesHint')} />
       <Tabs
         items={[
-          { key: 'deliveries', label: t('documentType.SalesDelivery'), children: <Deliveries /> },
-          { key: 'returns', label: t('documentType.SalesReturn'), children: <Returns /> },
+          { key: 'deliveries', label: t('documentType.SALES_DELIVERY'), children: <Deliveries /> },
+          { key: 'returns', label: t('documentType.SALES_RETURN'), children: <Returns /> },
         ]}
       />
     </>

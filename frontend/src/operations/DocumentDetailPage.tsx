@@ -22,7 +22,18 @@ import { NodeFallback } from '../common/NodeFallback';
 import { useOpenCreated } from './fields';
 
 type Doc = Extract<NonNullable<DocumentResult['node']>, { number: string }>;
-type Line = Doc['lines'][number];
+type DocLine = Doc['lines'][number];
+/** A document line with what only some kinds of line have (delivered, returned, cost), null elsewhere. */
+type Line = DocLine & { deliveredQuantity: string | null; returnedQuantity: string | null; cost: string | null };
+
+function flat(line: DocLine): Line {
+  return {
+    ...line,
+    deliveredQuantity: 'deliveredQuantity' in line ? line.deliveredQuantity : null,
+    returnedQuantity: 'returnedQuantity' in line ? line.returnedQuantity : null,
+    cost: 'cost' in line ? line.cost : null,
+  };
+}
 
 function headerItems(doc: Doc, tr: (key: string) => string) {
   const items: { key: string; label: string; children: React.ReactNode }[] = [];
@@ -33,7 +44,7 @@ function headerItems(doc: Doc, tr: (key: string) => string) {
   if (doc.__typename === 'SalesDelivery')
     add('order', tr('documents.salesOrder'), <Link to={documentPath(doc.order.id)} data-testid="delivery-order-link">{doc.order.number}</Link>);
   if (doc.__typename === 'SalesReturn')
-    add('delivery', tr('documentType.SalesDelivery'), <Link to={documentPath(doc.delivery.id)}>{doc.delivery.number}</Link>);
+    add('delivery', tr('documentType.SALES_DELIVERY'), <Link to={documentPath(doc.delivery.id)}>{doc.delivery.number}</Link>);
   if (doc.__typename === 'SalesOrder' && doc.copiedFrom)
     add('copiedFrom', tr('documents.copiedFrom'), <Link to={documentPath(doc.copiedFrom.id)}>{doc.copiedFrom.number}</Link>);
   if (doc.__typename === 'PurchaseReceipt') add('invoice', tr('documents.supplierInvoiceNo'), doc.supplierInvoiceNo ?? '—');
@@ -82,7 +93,8 @@ export default function DocumentDetailPage() {
   const canCreate = can('OPERATIONS_CREATE_DOCUMENTS');
   const isOrder = doc.__typename === 'SalesOrder';
   const isDelivery = doc.__typename === 'SalesDelivery';
-  const priced = doc.lines.length > 0;
+  const lines = doc.lines.map(flat);
+  const priced = lines.length > 0;
 
   const doCopy = async () => {
     const outcome = await copy({ input: { orderId: doc.id, date: todayInShanghai() } });
@@ -135,7 +147,7 @@ export default function DocumentDetailPage() {
   return (
     <>
       <PageHeader
-        title={`${t(`documentType.${doc.__typename}`)} ${doc.number}`}
+        title={`${t(`documentType.${doc.documentType}`)} ${doc.number}`}
         subtitle={doc.date}
         extra={actions}
       />
@@ -146,7 +158,7 @@ export default function DocumentDetailPage() {
             column={{ xs: 1, md: 2, xl: 3 }}
             items={[
               { key: 'number', label: t('documents.number'), children: <Typography.Text strong data-testid="document-number">{doc.number}</Typography.Text> },
-              { key: 'type', label: t('documents.type'), children: <DocumentTypeLabel typename={doc.__typename} /> },
+              { key: 'type', label: t('documents.type'), children: <DocumentTypeLabel type={doc.documentType} /> },
               { key: 'state', label: t('common.status'), children: <DocumentStateTag state={doc.state} /> },
               { key: 'date', label: t('documents.date'), children: doc.date },
               ...headerItems(doc, (key) => t(key as never)),
@@ -158,7 +170,7 @@ export default function DocumentDetailPage() {
             heading={t('documents.lines')}
             bordered
             columns={lineColumns}
-            dataSource={doc.lines}
+            dataSource={lines}
             data-testid="document-lines"
             scroll={{ x: 'max-content' }}
             summary={(rows) => (
@@ -176,7 +188,7 @@ export default function DocumentDetailPage() {
         )}
         {doc.__typename === 'SalesOrder' && doc.deliveries.length > 0 && (
           <Section
-            heading={t('documentType.SalesDelivery')}
+            heading={t('documentType.SALES_DELIVERY')}
             dataSource={doc.deliveries}
             data-testid="order-deliveries"
             columns={[
@@ -208,7 +220,7 @@ export default function DocumentDetailPage() {
         {doc.stockMoves.length > 0 && (
           <Section
             heading={t('documents.stockMoves')}
-            rowKey={(m) => `${m.sourceType}-${m.sourceLineId}`}
+            rowKey={(m) => m.source.line?.id ?? `${m.date}-${m.product.id}`}
             dataSource={doc.stockMoves}
             data-testid="document-stock-moves"
             columns={[
@@ -222,8 +234,8 @@ export default function DocumentDetailPage() {
           />
         )}
       </Space>
-      {isOrder && <DeliverModal orderId={doc.id} lines={doc.lines} open={dialog === 'deliver'} onClose={closeDialog} />}
-      {isDelivery && <ReturnModal deliveryId={doc.id} lines={doc.lines} open={dialog === 'return'} onClose={closeDialog} />}
+      {isOrder && <DeliverModal orderId={doc.id} lines={lines} open={dialog === 'deliver'} onClose={closeDialog} />}
+      {isDelivery && <ReturnModal deliveryId={doc.id} lines={lines} open={dialog === 'return'} onClose={closeDialog} />}
     </>
   );
 }

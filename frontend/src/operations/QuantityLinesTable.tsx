@@ -5,7 +5,7 @@ import { FormListTable } from '../common/FormListTable';
 
 /** A document line a quantity is taken from: an order line to deliver, a delivery line to return. */
 export interface QuantityLine {
-  id: number;
+  id: string;
   lineNo: number;
   quantity: string;
   product: { name: string; unit: string };

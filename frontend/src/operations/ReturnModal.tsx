@@ -18,7 +18,7 @@ export interface DeliveryLine extends QuantityLine {
 
 interface ReturnForm {
   date: Dayjs;
-  lines: { deliveryLineId: number; quantity?: string }[];
+  lines: { deliveryLineId: string; quantity?: string }[];
 }
 
 const returnable = (line: DeliveryLine) => openQuantity(line.quantity, line.returnedQuantity);

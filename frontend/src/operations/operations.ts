@@ -3,6 +3,7 @@ import { graphql } from '../gql';
 export const DocumentHeaderFields = graphql(`
   fragment DocumentHeaderFields on BusinessDocument {
     __typename
+    documentType
     id
     number
     date
@@ -212,12 +213,20 @@ export const DocumentQuery = graphql(`
           net
           tax
           gross
-          cost
-          deliveredQuantity
-          returnedQuantity
           product {
             ...ProductFields
             unit
+          }
+          ... on SalesOrderLine {
+            deliveredQuantity
+            returnedQuantity
+          }
+          ... on SalesDeliveryLine {
+            cost
+            returnedQuantity
+          }
+          ... on SalesReturnLine {
+            cost
           }
         }
         vouchers {
@@ -234,8 +243,9 @@ export const DocumentQuery = graphql(`
           value
           balanceQuantity
           balanceValue
-          sourceType
-          sourceLineId
+          source {
+            ...DocumentSourceFields
+          }
           product {
             ...ProductFields
           }

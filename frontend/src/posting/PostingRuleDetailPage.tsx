@@ -9,7 +9,7 @@ import { useCan } from '../app/viewer';
 import { useMutationFeedback } from '../graphql/errors';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
 import { formatMoney } from '../common/decimal';
-import { sourceDocumentPath } from '../common/documents';
+import { documentPath } from '../common/documents';
 import { formatDateTime } from '../i18n/time';
 import { PostingRuleQuery, PreviewDocumentsQuery, PreviewPostingQuery, PublishPostingRuleVersionMutation, ReplayPostingRuleQuery, SetPostingRuleActiveMutation } from './operations';
 import styles from './posting.module.css';
@@ -83,7 +83,7 @@ function ReplayView({ replay }: { replay: Replay }) {
   const color: Record<string, string> = { SAME: 'green', CHANGED: 'orange', NEW: 'blue', GONE: 'red' };
   return (
     <Table
-      rowKey={(r) => `${r.sourceType}-${r.sourceId}`}
+      rowKey={(r) => `${r.source.type}-${r.number}`}
       size="small"
       bordered
       pagination={false}
@@ -93,10 +93,7 @@ function ReplayView({ replay }: { replay: Replay }) {
         {
           title: t('posting.document'),
           key: 'doc',
-          render: (_, r) => {
-            const path = sourceDocumentPath(r.sourceType, r.sourceId);
-            return path ? <Link to={path}>{r.number}</Link> : r.number;
-          },
+          render: (_, r) => (r.source.document ? <Link to={documentPath(r.source.document.id)}>{r.number}</Link> : r.number),
         },
         { title: t('common.status'), key: 'status', render: (_, r) => <Tag color={color[r.status] ?? 'default'} bordered={false}>{t(`posting.replayStatus.${r.status}`, { defaultValue: r.status })}</Tag> },
         ...(['posted', 'replayed'] as const).map((side) => ({

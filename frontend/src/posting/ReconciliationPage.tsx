@@ -6,7 +6,7 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../layout/PageHeader';
 import { PeriodPicker, currentPeriod } from '../common/PeriodPicker';
-import { sourceDocumentPath } from '../common/documents';
+import { DocumentSourceLink, voucherPath } from '../common/documents';
 import { formatMoney } from '../common/decimal';
 import { ReconciliationQuery } from './operations';
 
@@ -60,10 +60,14 @@ export default function ReconciliationPage() {
                         key: 'docs',
                         render: (_, x) => (
                           <Space wrap>
-                            {x.documents.map((d) => {
-                              const path = sourceDocumentPath(d.sourceType, d.sourceId);
-                              return path ? <Link key={d.number} to={path}>{d.number}</Link> : <span key={d.number}>{d.number}</span>;
-                            })}
+                            {x.vouchers.map((v) => (
+                              <Link key={v.id} to={voucherPath(v.id)}>
+                                {v.displayNumber}
+                              </Link>
+                            ))}
+                            {x.documents.map((d, i) => (
+                              <DocumentSourceLink key={d.document?.id ?? `${d.type}-${i}`} source={d} />
+                            ))}
                           </Space>
                         ),
                       },

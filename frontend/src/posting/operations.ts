@@ -72,7 +72,10 @@ export const PreviewPostingQuery = graphql(`
         amount
         summary
         dimensions
-        sourceLineId
+        sourceLine {
+          id
+          lineNo
+        }
         account {
           id
           code
@@ -86,10 +89,11 @@ export const PreviewPostingQuery = graphql(`
 export const ReplayPostingRuleQuery = graphql(`
   query ReplayPostingRule($ruleVersionId: ID!, $period: String!) {
     replayPostingRule(ruleVersionId: $ruleVersionId, period: $period) {
-      sourceType
-      sourceId
       number
       status
+      source {
+        ...DocumentSourceFields
+      }
       posted {
         accountCode
         side
@@ -156,9 +160,11 @@ export const ReconciliationQuery = graphql(`
           expected
           actual
           documents {
-            sourceType
-            sourceId
-            number
+            ...DocumentSourceFields
+          }
+          vouchers {
+            id
+            displayNumber
           }
         }
       }

@@ -23,6 +23,13 @@ DocumentState = strawberry.enum(models.DocumentState, name="DocumentState")
 ExpenseCategory = strawberry.enum(models.ExpenseCategory, name="ExpenseCategory", description="差旅 / 办公 / 招待")
 
 
+@strawberry.interface(description="Master data (基础资料): a customer, supplier, product, product category or warehouse.")
+class MasterData(relay.Node):
+    id: relay.NodeID[int]
+    code: str
+    name: str
+
+
 class _MasterNode(ModelNode):
     @classmethod
     def visible(cls, info: Info, row: Any) -> bool:
@@ -39,7 +46,7 @@ def _master(model: Any, name: str, doc: str) -> type:
     namespace = {"__annotations__": {"id": relay.NodeID[int], "code": str, "name": str,
                                      "_model": strawberry.Private[Any]},
                  "model": model, "from_model": from_model, "__doc__": doc}
-    return strawberry.type(type(name, (_MasterNode,), namespace), description=doc)
+    return strawberry.type(type(name, (_MasterNode, MasterData), namespace), description=doc)
 
 
 Customer: Any = _master(models.Customer, "Customer", "A customer (客户).")
@@ -49,7 +56,7 @@ Warehouse: Any = _master(models.Warehouse, "Warehouse", "A warehouse (仓库).")
 
 
 @strawberry.type(description="A product (商品).")
-class Product(_MasterNode):
+class Product(_MasterNode, MasterData):
     model = models.Product
     id: relay.NodeID[int]
     code: str
