@@ -21,10 +21,7 @@ export const AuditEventsQuery = graphql(`
       since: $since
       until: $until
     ) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           id

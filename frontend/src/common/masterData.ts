@@ -4,40 +4,9 @@ import type { MasterDataQuery as MasterDataResult, MasterDataQueryVariables } fr
 // 基础资料 as every page reads it: the selects here, the master data page, the 辅助核算 names
 // of the books, and the documents that name a customer, supplier, product or warehouse.
 
-export const CustomerFields = graphql(`
-  fragment CustomerFields on Customer {
-    id
-    code
-    name
-  }
-`);
-
-export const SupplierFields = graphql(`
-  fragment SupplierFields on Supplier {
-    id
-    code
-    name
-  }
-`);
-
-export const ProductFields = graphql(`
-  fragment ProductFields on Product {
-    id
-    code
-    name
-  }
-`);
-
-export const WarehouseFields = graphql(`
-  fragment WarehouseFields on Warehouse {
-    id
-    code
-    name
-  }
-`);
-
-export const ProductCategoryFields = graphql(`
-  fragment ProductCategoryFields on ProductCategory {
+/** A customer, supplier, product, product category or warehouse (the schema's `MasterData` interface). */
+export const MasterDataFields = graphql(`
+  fragment MasterDataFields on MasterData {
     id
     code
     name
@@ -60,69 +29,54 @@ export const MasterDataQuery = graphql(`
     $categories: Boolean! = false
   ) {
     customers(first: $first, after: $after, search: $search) @include(if: $customers) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
-          ...CustomerFields
+          ...MasterDataFields
         }
       }
     }
     suppliers(first: $first, after: $after, search: $search) @include(if: $suppliers) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
-          ...SupplierFields
+          ...MasterDataFields
         }
       }
     }
     products(first: $first, after: $after, search: $search) @include(if: $products) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
-          ...ProductFields
+          ...MasterDataFields
           unit
           category {
-            ...ProductCategoryFields
+            ...MasterDataFields
           }
           stock {
             quantity
             value
             unitCost
             warehouse {
-              ...WarehouseFields
+              ...MasterDataFields
             }
           }
         }
       }
     }
     warehouses(first: $first, after: $after, search: $search) @include(if: $warehouses) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
-          ...WarehouseFields
+          ...MasterDataFields
         }
       }
     }
     productCategories(first: $first, after: $after, search: $search) @include(if: $categories) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
-          ...ProductCategoryFields
+          ...MasterDataFields
         }
       }
     }

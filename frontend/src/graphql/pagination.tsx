@@ -6,11 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { PageInfoFieldsFragment } from '../gql/graphql';
 
-/**
- * The cursors of a connection page. Every connection is its own GraphQL type (there is no
- * `Connection` interface in the schema), so the envelope is `totalCount` next to
- * `pageInfo { ...PageInfoFields }` in each list query.
- */
+/** The cursors of a connection page (inside `PagedFields`, or alone where a list only pages through). */
 export const PageInfoFields = graphql(`
   fragment PageInfoFields on PageInfo {
     hasNextPage
@@ -20,7 +16,17 @@ export const PageInfoFields = graphql(`
   }
 `);
 
-/** What the pager reads from any connection: `totalCount pageInfo { ...PageInfoFields }`. */
+/** Every list's envelope (the schema's `Paged` interface): spread `...PagedFields` in each list query. */
+export const PagedFields = graphql(`
+  fragment PagedFields on Paged {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+  }
+`);
+
+/** What the pager reads from any connection: `...PagedFields`. */
 export interface ConnectionEnvelope {
   totalCount: number;
   pageInfo: PageInfoFieldsFragment;

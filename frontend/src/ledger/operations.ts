@@ -3,10 +3,7 @@ import { graphql } from '../gql';
 export const AccountsQuery = graphql(`
   query Accounts($first: Int!, $after: String, $search: String, $active: Boolean) {
     accounts(first: $first, after: $after, search: $search, active: $active) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           id
@@ -32,10 +29,7 @@ export const AccountsQuery = graphql(`
 export const FiscalPeriodsQuery = graphql(`
   query FiscalPeriods($first: Int!, $after: String) {
     fiscalPeriods(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           id
@@ -53,10 +47,7 @@ export const FiscalPeriodsQuery = graphql(`
 export const VouchersQuery = graphql(`
   query Vouchers($first: Int!, $after: String, $period: String, $state: VoucherState) {
     vouchers(first: $first, after: $after, period: $period, state: $state) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           id
@@ -135,13 +126,13 @@ export const VoucherQuery = graphql(`
           debit
           credit
           customer {
-            ...CustomerFields
+            ...MasterDataFields
           }
           supplier {
-            ...SupplierFields
+            ...MasterDataFields
           }
           product {
-            ...ProductFields
+            ...MasterDataFields
           }
           project
           account {
@@ -190,13 +181,13 @@ export const TrialBalanceQuery = graphql(`
           name
         }
         customer {
-          ...CustomerFields
+          ...MasterDataFields
         }
         supplier {
-          ...SupplierFields
+          ...MasterDataFields
         }
         product {
-          ...ProductFields
+          ...MasterDataFields
         }
         project
         openingDebit
@@ -236,10 +227,7 @@ export const VoucherLinesQuery = graphql(`
       first: $first
       after: $after
     ) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           id
@@ -471,10 +459,7 @@ export const AccountLedgerQuery = graphql(`
         name
       }
       entries {
-        totalCount
-        pageInfo {
-          ...PageInfoFields
-        }
+        ...PagedFields
         edges {
           cursor
           node {

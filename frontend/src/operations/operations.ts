@@ -23,15 +23,12 @@ export const DocumentHeaderFields = graphql(`
 export const SalesOrdersQuery = graphql(`
   query SalesOrders($first: Int!, $after: String, $search: String, $state: DocumentState) {
     salesOrders(first: $first, after: $after, search: $search, state: $state) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           ...DocumentHeaderFields
           customer {
-            ...CustomerFields
+            ...MasterDataFields
           }
           lines {
             id
@@ -46,22 +43,19 @@ export const SalesOrdersQuery = graphql(`
 export const SalesDeliveriesQuery = graphql(`
   query SalesDeliveries($first: Int!, $after: String, $search: String, $state: DocumentState) {
     salesDeliveries(first: $first, after: $after, search: $search, state: $state) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           ...DocumentHeaderFields
           customer {
-            ...CustomerFields
+            ...MasterDataFields
           }
           order {
             id
             number
           }
           warehouse {
-            ...WarehouseFields
+            ...MasterDataFields
           }
           lines {
             id
@@ -76,15 +70,12 @@ export const SalesDeliveriesQuery = graphql(`
 export const SalesReturnsQuery = graphql(`
   query SalesReturns($first: Int!, $after: String, $search: String, $state: DocumentState) {
     salesReturns(first: $first, after: $after, search: $search, state: $state) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           ...DocumentHeaderFields
           customer {
-            ...CustomerFields
+            ...MasterDataFields
           }
           delivery {
             id
@@ -103,18 +94,15 @@ export const SalesReturnsQuery = graphql(`
 export const PurchaseReceiptsQuery = graphql(`
   query PurchaseReceipts($first: Int!, $after: String, $search: String, $state: DocumentState) {
     purchaseReceipts(first: $first, after: $after, search: $search, state: $state) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           ...DocumentHeaderFields
           supplier {
-            ...SupplierFields
+            ...MasterDataFields
           }
           warehouse {
-            ...WarehouseFields
+            ...MasterDataFields
           }
           supplierInvoiceNo
           lines {
@@ -130,16 +118,13 @@ export const PurchaseReceiptsQuery = graphql(`
 export const CustomerReceiptsQuery = graphql(`
   query CustomerReceipts($first: Int!, $after: String, $search: String, $state: DocumentState) {
     customerReceipts(first: $first, after: $after, search: $search, state: $state) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           ...DocumentHeaderFields
           amount
           customer {
-            ...CustomerFields
+            ...MasterDataFields
           }
         }
       }
@@ -150,16 +135,13 @@ export const CustomerReceiptsQuery = graphql(`
 export const SupplierPaymentsQuery = graphql(`
   query SupplierPayments($first: Int!, $after: String, $search: String, $state: DocumentState) {
     supplierPayments(first: $first, after: $after, search: $search, state: $state) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           ...DocumentHeaderFields
           amount
           supplier {
-            ...SupplierFields
+            ...MasterDataFields
           }
         }
       }
@@ -170,10 +152,7 @@ export const SupplierPaymentsQuery = graphql(`
 export const ExpenseClaimsQuery = graphql(`
   query ExpenseClaims($first: Int!, $after: String, $search: String, $state: DocumentState) {
     expenseClaims(first: $first, after: $after, search: $search, state: $state) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           ...DocumentHeaderFields
@@ -214,7 +193,7 @@ export const DocumentQuery = graphql(`
           tax
           gross
           product {
-            ...ProductFields
+            ...MasterDataFields
             unit
           }
           ... on SalesOrderLine {
@@ -247,13 +226,13 @@ export const DocumentQuery = graphql(`
             ...DocumentSourceFields
           }
           product {
-            ...ProductFields
+            ...MasterDataFields
           }
         }
       }
       ... on SalesOrder {
         customer {
-          ...CustomerFields
+          ...MasterDataFields
         }
         deliveries {
           id
@@ -268,19 +247,19 @@ export const DocumentQuery = graphql(`
       }
       ... on SalesDelivery {
         customer {
-          ...CustomerFields
+          ...MasterDataFields
         }
         order {
           id
           number
         }
         warehouse {
-          ...WarehouseFields
+          ...MasterDataFields
         }
       }
       ... on SalesReturn {
         customer {
-          ...CustomerFields
+          ...MasterDataFields
         }
         delivery {
           id
@@ -289,23 +268,23 @@ export const DocumentQuery = graphql(`
       }
       ... on PurchaseReceipt {
         supplier {
-          ...SupplierFields
+          ...MasterDataFields
         }
         warehouse {
-          ...WarehouseFields
+          ...MasterDataFields
         }
         supplierInvoiceNo
       }
       ... on CustomerReceipt {
         amount
         customer {
-          ...CustomerFields
+          ...MasterDataFields
         }
       }
       ... on SupplierPayment {
         amount
         supplier {
-          ...SupplierFields
+          ...MasterDataFields
         }
       }
       ... on ExpenseClaim {
@@ -337,7 +316,7 @@ export const CreateCustomerMutation = graphql(`
       __typename
       ... on CreateCustomerSuccess {
         customer {
-          ...CustomerFields
+          ...MasterDataFields
         }
       }
       ... on CreateCustomerError {
@@ -355,7 +334,7 @@ export const CreateSupplierMutation = graphql(`
       __typename
       ... on CreateSupplierSuccess {
         supplier {
-          ...SupplierFields
+          ...MasterDataFields
         }
       }
       ... on CreateSupplierError {
@@ -373,7 +352,7 @@ export const CreateWarehouseMutation = graphql(`
       __typename
       ... on CreateWarehouseSuccess {
         warehouse {
-          ...WarehouseFields
+          ...MasterDataFields
         }
       }
       ... on CreateWarehouseError {
@@ -391,7 +370,7 @@ export const CreateProductCategoryMutation = graphql(`
       __typename
       ... on CreateProductCategorySuccess {
         productCategory {
-          ...ProductCategoryFields
+          ...MasterDataFields
         }
       }
       ... on CreateProductCategoryError {
@@ -409,7 +388,7 @@ export const CreateProductMutation = graphql(`
       __typename
       ... on CreateProductSuccess {
         product {
-          ...ProductFields
+          ...MasterDataFields
         }
       }
       ... on CreateProductError {

@@ -22,10 +22,7 @@ export const DepartmentFieldsFragment = graphql(`
 export const DepartmentsQuery = graphql(`
   query Departments($first: Int!, $after: String) {
     departments(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           ...DepartmentFields
@@ -65,10 +62,7 @@ export const UserRowFragment = graphql(`
 export const UsersQuery = graphql(`
   query Users($first: Int!, $after: String, $search: String, $departmentId: ID, $active: Boolean) {
     users(first: $first, after: $after, search: $search, departmentId: $departmentId, active: $active) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         cursor
         node {

@@ -3,10 +3,7 @@ import { graphql } from '../gql';
 export const PostingRulesQuery = graphql(`
   query PostingRules($first: Int!, $after: String) {
     postingRules(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           id

@@ -19,10 +19,7 @@ export const RoleFieldsFragment = graphql(`
 export const RolesQuery = graphql(`
   query Roles($first: Int!, $after: String) {
     roles(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           ...RoleFields

@@ -16,10 +16,7 @@ export const ApiTokenFieldsFragment = graphql(`
 export const ApiTokensQuery = graphql(`
   query ApiTokens($first: Int!, $after: String) {
     apiTokens(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
+      ...PagedFields
       edges {
         node {
           ...ApiTokenFields
