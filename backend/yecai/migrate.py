@@ -30,8 +30,29 @@ async def upgrade(engine: AsyncEngine) -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
-    async with engine.begin() as connection:
-        await connection.run_sync(_upgrade)
+    def _foreign_keys(connection, on: bool) -> None:
+        # On the driver's connection, outside any transaction: SQLite ignores the pragma inside one.
+        cursor = connection.connection.cursor()
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+        cursor.close()
+
+    async with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Rebuilding a table (Alembic's batch mode) must neither trip nor cascade foreign keys;
+            # they are checked before the migration commits.
+            await connection.run_sync(_foreign_keys, False)
+        try:
+            await connection.run_sync(_upgrade)
+            if sqlite:
+                broken = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                if broken:
+                    raise RuntimeError(f"the migration left rows whose foreign keys point nowhere: {broken[:5]}")
+            await connection.commit()
+        finally:
+            if sqlite:
+                await connection.rollback()
+                await connection.run_sync(_foreign_keys, True)
     async with AsyncSession(engine, expire_on_commit=False) as session:
         await ensure_reference_data(session)
         await session.commit()

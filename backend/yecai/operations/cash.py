@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import manifest
@@ -15,7 +15,7 @@ from yecai.actor import Actor
 from yecai.audit import service as audit
 from yecai.errors import DomainError, denied, invalid
 from yecai.operations import errors, policies
-from yecai.operations.common import CENT, T, assign_number, get_active, publish_event, replayed
+from yecai.operations.common import CENT, T, assign_number, get_active, idempotency, publish_event, remember, replayed
 from yecai.operations.models import (
     Customer,
     CustomerReceipt,
@@ -69,15 +69,18 @@ class OpenItem:
         return self.amount - self.settled
 
 
-async def open_items(session: AsyncSession, *, customer_id: int | None = None,
-                     supplier_id: int | None = None) -> list[OpenItem]:
-    """The documents of a customer (deliveries) or supplier (purchase receipts) not yet fully settled, oldest first."""
+async def open_items(session: AsyncSession, *, customer_id: int | None = None, supplier_id: int | None = None,
+                     department_id: int | None = None) -> list[OpenItem]:
+    """The documents of a customer (deliveries) or supplier (purchase receipts) not yet fully settled, oldest
+    first; with ``department_id``, only that department's."""
     if customer_id is not None:
         item_type, doc, line, fk, party = ("sales_delivery", SalesDelivery, SalesDeliveryLine,
                                            SalesDeliveryLine.delivery_id, SalesDelivery.customer_id == customer_id)
     else:
         item_type, doc, line, fk, party = ("purchase_receipt", PurchaseReceipt, PurchaseReceiptLine,
                                            PurchaseReceiptLine.receipt_id, PurchaseReceipt.supplier_id == supplier_id)
+    if department_id is not None:
+        party = and_(party, doc.department_id == department_id)
     gross = dict((await session.execute(select(fk, func.sum(line.gross)).join(doc).where(party).group_by(fk))).all())
     returned: dict[int, Any] = {}
     if item_type == "sales_delivery":
@@ -114,9 +117,11 @@ async def _record_cash(session: AsyncSession, actor: Actor, *, model: type[T], p
     """Money in or out against what is open with a customer or supplier; its voucher follows."""
     if not policies.can_record_cash(actor):
         raise denied()
-    if (earlier := await replayed(session, model, idempotency_key)) is not None:
-        return earlier
     party_model, party_field, party_id = party
+    call = idempotency(actor, f"record_{manifest.document_type_of(model).code}", idempotency_key,
+                       {party_field: party_id, "day": day, "amount": amount, "department_id": department_id})
+    if (earlier := await replayed(session, actor, call)) is not None:
+        return earlier
     await get_active(session, party_model, party_id, f"{party_field[:-3]}Id")
     value = positive_money(amount, "amount")
     items = await open_items(session, **{party_field: party_id})
@@ -126,7 +131,7 @@ async def _record_cash(session: AsyncSession, actor: Actor, *, model: type[T], p
     if department is None or await session.get(Department, department) is None:
         raise invalid("departmentId", "请指定部门", "is required")
     doc = model(number="", date=day, department_id=department, state=DocumentState.DONE,
-                created_by_id=actor.user_id, idempotency_key=idempotency_key, amount=value, **{party_field: party_id})
+                created_by_id=actor.user_id, amount=value, **{party_field: party_id})
     session.add(doc)
     await session.flush()
     await assign_number(session, doc)
@@ -135,6 +140,7 @@ async def _record_cash(session: AsyncSession, actor: Actor, *, model: type[T], p
                        after=audit.snapshot(doc))
     await _apply(session, code, doc.id, items, value)  # type: ignore[attr-defined]
     await publish_event(session, actor, doc)
+    await remember(session, call, doc)
     return doc
 
 

@@ -15,7 +15,7 @@ from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.operations import errors, policies
 from yecai.operations.cash import positive_money
-from yecai.operations.common import assign_number, publish_event, replayed
+from yecai.operations.common import assign_number, idempotency, publish_event, remember, replayed
 from yecai.operations.models import (
     DocumentState,
     ExpenseCategory,
@@ -31,7 +31,9 @@ async def create_expense_claim(session: AsyncSession, *, actor: Actor, category:
     """Claim an expense for oneself; it goes to one's department manager for approval."""
     if not policies.can_claim(actor):
         raise denied()
-    if (earlier := await replayed(session, ExpenseClaim, idempotency_key)) is not None:
+    call = idempotency(actor, "create_expense_claim", idempotency_key,
+                       {"category": str(category), "amount": amount, "description": description, "day": day})
+    if (earlier := await replayed(session, actor, call)) is not None:
         return earlier
     try:
         kind = ExpenseCategory(category)
@@ -41,7 +43,7 @@ async def create_expense_claim(session: AsyncSession, *, actor: Actor, category:
     if user is None or user.department_id is None:
         raise invalid("departmentId", "报销人须属于某个部门", "the claimant must belong to a department")
     claim = ExpenseClaim(number="", date=day, department_id=user.department_id, state=DocumentState.SUBMITTED,
-                         created_by_id=actor.user_id, idempotency_key=idempotency_key, claimant_id=user.id,
+                         created_by_id=actor.user_id, claimant_id=user.id,
                          category=kind, amount=positive_money(amount, "amount"),
                          description=v.required_text(description, "description", max_len=500))
     session.add(claim)
@@ -49,6 +51,7 @@ async def create_expense_claim(session: AsyncSession, *, actor: Actor, category:
     await assign_number(session, claim)
     await audit.record(session, actor=actor, action="expense_claim.create", subject_type="expense_claim",
                        subject_id=claim.id, after=audit.snapshot(claim))
+    await remember(session, call, claim)
     return claim
 
 

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, is_dataclass
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
 
+import orjson
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import events, manifest
 from yecai import validation as v
 from yecai.actor import Actor
+from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.operations import errors, policies
 from yecai.operations.events import event_of
+from yecai.operations.models import IdempotencyRecord
 from yecai.org.models import Department
 
 CENT = Decimal("0.01")
@@ -102,12 +108,81 @@ async def department_for(session: AsyncSession, actor: Actor, department_id: int
     return department
 
 
-async def replayed(session: AsyncSession, model: type[T], key: str | None) -> T | None:
-    """The document an earlier call with the same idempotency key created, if any."""
+IDEMPOTENCY_WINDOW = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class Idempotency:
+    """A call's idempotency key, scoped to the actor and the operation, with the digest of its request."""
+
+    actor: str
+    operation: str
+    key: str
+    digest: str
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return _plain(asdict(value))
+    if isinstance(value, (Decimal, date)):
+        return str(value)
+    return value
+
+
+def idempotency(actor: Actor, operation: str, key: str | None, request: dict[str, Any]) -> Idempotency | None:
+    """The scope of ``key`` for this call; None when the call carries none."""
     if key is None:
         return None
-    v.required_text(key, "idempotencyKey", max_len=80)
-    return (await session.execute(select(model).where(model.idempotency_key == key))).scalar_one_or_none()  # type: ignore[attr-defined]
+    key = v.required_text(key, "idempotencyKey", max_len=80)
+    scope = f"user:{actor.user_id}" if actor.kind == "user" else f"{actor.kind}:{actor.username or ''}"
+    digest = hashlib.sha256(orjson.dumps(_plain(request), option=orjson.OPT_SORT_KEYS)).hexdigest()
+    return Idempotency(scope[:80], operation, key, digest)
+
+
+async def replayed(session: AsyncSession, actor: Actor, call: Idempotency | None) -> Any | None:
+    """The document an earlier call made with this key — the same actor and operation, within a day —
+    or None. Called after the use case's policy, so a key never reveals what its caller may not see.
+    A key used for another request is refused; a new key is claimed, so a concurrent retry cannot act twice."""
+    if call is None:
+        return None
+    record = (await session.execute(select(IdempotencyRecord).where(
+        IdempotencyRecord.actor == call.actor, IdempotencyRecord.operation == call.operation,
+        IdempotencyRecord.key == call.key))).scalar_one_or_none()
+    if record is not None and record.created_at < utcnow() - IDEMPOTENCY_WINDOW:
+        await session.delete(record)  # an expired key starts afresh
+        await session.flush()
+        record = None
+    if record is None:
+        try:
+            async with session.begin_nested():
+                session.add(IdempotencyRecord(actor=call.actor, operation=call.operation, key=call.key,
+                                              request_digest=call.digest))
+        except IntegrityError:
+            # Another request with this key is under way (it has not committed yet).
+            raise DomainError(errors.IDEMPOTENCY_KEY_IN_USE, field="idempotencyKey") from None
+        return None
+    if record.request_digest is not None and record.request_digest != call.digest:
+        raise DomainError(errors.IDEMPOTENCY_KEY_REUSED, field="idempotencyKey")
+    document_type = manifest.document_type(record.document_type or "")
+    document = await session.get(document_type.model, record.document_id) if document_type else None
+    if document is None or not policies.can_see_document(actor, document):
+        raise DomainError(errors.IDEMPOTENCY_KEY_IN_USE, field="idempotencyKey")
+    return document
+
+
+async def remember(session: AsyncSession, call: Idempotency | None, document: Any) -> None:
+    """Record the document a call with a key made, for its retries."""
+    if call is None:
+        return
+    record = (await session.execute(select(IdempotencyRecord).where(
+        IdempotencyRecord.actor == call.actor, IdempotencyRecord.operation == call.operation,
+        IdempotencyRecord.key == call.key))).scalar_one()
+    record.document_type, record.document_id = manifest.document_type_of(type(document)).code, document.id
+    await session.flush()
 
 
 async def assign_number(session: AsyncSession, doc: Any) -> None:

@@ -12,3 +12,8 @@ OTHER_DEPARTMENT = ErrorSpec("OTHER_DEPARTMENT", "只能处理本部门的单据
 INACTIVE = ErrorSpec("INACTIVE", "资料已停用", "This record is inactive")
 OVER_PAYMENT = ErrorSpec("OVER_PAYMENT", "金额超过未结金额", "More than the open amount")
 SELF_APPROVAL = ErrorSpec("SELF_APPROVAL", "不能审批自己的报销", "You cannot approve your own claim")
+IDEMPOTENCY_KEY_REUSED = ErrorSpec("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于另一笔不同的请求",
+                                   "This idempotency key was used for a different request")
+IDEMPOTENCY_KEY_IN_USE = ErrorSpec("IDEMPOTENCY_KEY_IN_USE", "使用该幂等键的请求正在处理或已失效，请稍后重试或换一个键",
+                                   "A request with this idempotency key is under way; retry later or use another key")
+IDEMPOTENCY_ERRORS = (IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE)

@@ -120,8 +120,6 @@ class _Document:
     state: Mapped[DocumentState] = mapped_column(_enum(DocumentState))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="RESTRICT"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # Retrying a mutation with the same key returns the first result instead of acting twice.
-    idempotency_key: Mapped[str | None] = mapped_column(String(80), unique=True)
 
 
 class _PricedLine:
@@ -265,3 +263,24 @@ class OpenItemApplication(Base):
     item_type: Mapped[str] = mapped_column(String(40))  # sales_delivery | purchase_receipt
     item_id: Mapped[int] = mapped_column(Integer)
     amount: Mapped[Decimal] = mapped_column(Money())
+
+
+class IdempotencyRecord(Base):
+    """That one actor's call of one operation with one idempotency key made a document (幂等记录).
+
+    Scoped to the actor and the operation, as Stripe scopes keys to an account: another user's key
+    is another key. The request's digest refuses the same key for a different request; a record
+    older than a day no longer counts.
+    """
+
+    __tablename__ = "idempotency_record"
+    __table_args__ = (UniqueConstraint("actor", "operation", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor: Mapped[str] = mapped_column(String(80))  # user:<id>, or system:<name> for commands and seeds
+    operation: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(80))
+    request_digest: Mapped[str | None] = mapped_column(String(64))  # null for records from before digests
+    document_type: Mapped[str | None] = mapped_column(String(40))
+    document_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

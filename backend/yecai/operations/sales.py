@@ -22,9 +22,11 @@ from yecai.operations.common import (
     checked_quantity,
     department_for,
     get_active,
+    idempotency,
     money,
     priced,
     publish_event,
+    remember,
     replayed,
     visible_document,
 )
@@ -50,9 +52,12 @@ async def create_sales_order(
     department_id: int | None = None, copied_from_id: int | None = None, idempotency_key: str | None = None,
 ) -> SalesOrder:
     """Take a customer's order; nothing moves in stock or the books until it is delivered."""
-    if (earlier := await replayed(session, SalesOrder, idempotency_key)) is not None:
-        return earlier
     department = await department_for(session, actor, department_id)
+    call = idempotency(actor, "create_sales_order", idempotency_key, {
+        "customer_id": customer_id, "day": day, "lines": list(lines), "department_id": department_id,
+        "copied_from_id": copied_from_id})
+    if (earlier := await replayed(session, actor, call)) is not None:
+        return earlier
     await get_active(session, Customer, customer_id, "customerId")
     check_line_count(lines)
     amounts = []
@@ -60,7 +65,7 @@ async def create_sales_order(
         await get_active(session, Product, line.product_id, f"lines[{i}].productId")
         amounts.append(priced(line, f"lines[{i}]"))
     order = SalesOrder(number="", date=day, department_id=department, state=DocumentState.OPEN,
-                       created_by_id=actor.user_id, idempotency_key=idempotency_key, customer_id=customer_id,
+                       created_by_id=actor.user_id, customer_id=customer_id,
                        copied_from_id=copied_from_id)
     session.add(order)
     await session.flush()
@@ -71,6 +76,7 @@ async def create_sales_order(
     await session.flush()
     await audit.record(session, actor=actor, action="sales_order.create", subject_type="sales_order",
                        subject_id=order.id, after=audit.snapshot(order, extra={"lines": amounts}))
+    await remember(session, call, order)
     return order
 
 
@@ -99,8 +105,6 @@ async def deliver_sales_order(
     lines: Sequence[DeliveryLineInput] | None = None, idempotency_key: str | None = None,
 ) -> SalesDelivery:
     """Deliver all or part of an order: stock out at the moving average, the receivable and revenue follow."""
-    if (earlier := await replayed(session, SalesDelivery, idempotency_key)) is not None:
-        return earlier
     # Locking the order makes concurrent deliveries of it wait for each other.
     order = (await session.execute(select(SalesOrder).where(SalesOrder.id == order_id).with_for_update())
              ).scalar_one_or_none()
@@ -109,6 +113,10 @@ async def deliver_sales_order(
     if not policies.can_create_for(actor, order.department_id):
         raise DomainError(errors.OTHER_DEPARTMENT, field="orderId") if policies.can_create_for(
             actor, actor.department_id) else denied()
+    call = idempotency(actor, "deliver_sales_order", idempotency_key, {
+        "order_id": order_id, "warehouse_id": warehouse_id, "day": day, "lines": list(lines or [])})
+    if (earlier := await replayed(session, actor, call)) is not None:
+        return earlier
     if order.state not in (DocumentState.OPEN, DocumentState.PARTIAL):
         raise DomainError(errors.WRONG_STATE, field="orderId")
     await get_active(session, Warehouse, warehouse_id, "warehouseId")
@@ -117,7 +125,7 @@ async def deliver_sales_order(
                                         for line in all_lines.values() if line.quantity > line.delivered_quantity]
     check_line_count(wanted)
     delivery = SalesDelivery(number="", date=day, department_id=order.department_id, state=DocumentState.DONE,
-                             created_by_id=actor.user_id, idempotency_key=idempotency_key, order_id=order.id,
+                             created_by_id=actor.user_id, order_id=order.id,
                              customer_id=order.customer_id, warehouse_id=warehouse_id)
     session.add(delivery)
     await session.flush()
@@ -149,6 +157,7 @@ async def deliver_sales_order(
     await audit.record(session, actor=actor, action="sales_delivery.create", subject_type="sales_delivery",
                        subject_id=delivery.id, after=audit.snapshot(delivery, extra={"lines": snapshot}))
     await publish_event(session, actor, delivery, written)
+    await remember(session, call, delivery)
     return delivery
 
 
@@ -163,20 +172,22 @@ async def return_sales_order(
     idempotency_key: str | None = None,
 ) -> SalesReturn:
     """Take goods back against a delivery, at the price and the cost recorded when they were delivered."""
-    if (earlier := await replayed(session, SalesReturn, idempotency_key)) is not None:
-        return earlier
     delivery = await session.get(SalesDelivery, delivery_id)
     if delivery is None or not policies.can_see_department(actor, delivery.department_id):
         raise not_found("deliveryId")
     if not policies.can_create_for(actor, delivery.department_id):
         raise denied()
+    call = idempotency(actor, "return_sales_order", idempotency_key,
+                       {"delivery_id": delivery_id, "day": day, "lines": list(lines)})
+    if (earlier := await replayed(session, actor, call)) is not None:
+        return earlier
     order = (await session.execute(select(SalesOrder).where(SalesOrder.id == delivery.order_id).with_for_update())
              ).scalar_one()
     check_line_count(lines)
     delivered = {line.id: line for line in (await session.execute(
         select(SalesDeliveryLine).where(SalesDeliveryLine.delivery_id == delivery.id))).scalars()}
     ret = SalesReturn(number="", date=day, department_id=delivery.department_id, state=DocumentState.DONE,
-                      created_by_id=actor.user_id, idempotency_key=idempotency_key, order_id=order.id,
+                      created_by_id=actor.user_id, order_id=order.id,
                       delivery_id=delivery.id, customer_id=delivery.customer_id, warehouse_id=delivery.warehouse_id)
     session.add(ret)
     await session.flush()
@@ -212,6 +223,7 @@ async def return_sales_order(
     await audit.record(session, actor=actor, action="sales_return.create", subject_type="sales_return",
                        subject_id=ret.id, after=audit.snapshot(ret, extra={"lines": snapshot}))
     await publish_event(session, actor, ret, written)
+    await remember(session, call, ret)
     return ret
 
 

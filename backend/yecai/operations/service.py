@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from yecai import manifest
 from yecai import validation as v
 from yecai.actor import Actor
 from yecai.audit import service as audit
@@ -31,8 +32,10 @@ from yecai.operations.common import (
     check_line_count,
     department_for,
     get_active,
+    idempotency,
     priced,
     publish_event,
+    remember,
     replayed,
 )
 from yecai.operations.models import (
@@ -130,9 +133,12 @@ async def create_purchase_receipt(
     idempotency_key: str | None = None,
 ) -> PurchaseReceipt:
     """Receive goods from a supplier on credit: stock in at net cost, and the books follow."""
-    if (earlier := await replayed(session, PurchaseReceipt, idempotency_key)) is not None:
-        return earlier
     department = await department_for(session, actor, department_id)
+    call = idempotency(actor, "create_purchase_receipt", idempotency_key, {
+        "supplier_id": supplier_id, "warehouse_id": warehouse_id, "day": day, "lines": list(lines),
+        "department_id": department_id, "supplier_invoice_no": supplier_invoice_no})
+    if (earlier := await replayed(session, actor, call)) is not None:
+        return earlier
     await get_active(session, Supplier, supplier_id, "supplierId")
     await get_active(session, Warehouse, warehouse_id, "warehouseId")
     check_line_count(lines)
@@ -145,7 +151,7 @@ async def create_purchase_receipt(
         await get_active(session, Product, line.product_id, f"lines[{i}].productId")
         amounts.append(priced(line, f"lines[{i}]"))
     receipt = PurchaseReceipt(number="", date=day, department_id=department, state=DocumentState.DONE,
-                              created_by_id=actor.user_id, idempotency_key=idempotency_key, supplier_id=supplier_id,
+                              created_by_id=actor.user_id, supplier_id=supplier_id,
                               warehouse_id=warehouse_id, supplier_invoice_no=invoice)
     session.add(receipt)
     await session.flush()
@@ -161,6 +167,7 @@ async def create_purchase_receipt(
     await audit.record(session, actor=actor, action="purchase_receipt.create", subject_type="purchase_receipt",
                        subject_id=receipt.id, after=audit.snapshot(receipt, extra={"lines": amounts}))
     await publish_event(session, actor, receipt, written)
+    await remember(session, call, receipt)
     return receipt
 
 
@@ -197,6 +204,12 @@ def stock_moves_query(*, actor: Actor, product_id: int, warehouse_id: int | None
     stmt = select(StockMove).where(StockMove.product_id == product_id)
     if warehouse_id is not None:
         stmt = stmt.where(StockMove.warehouse_id == warehouse_id)
+    if not policies.reads_all_departments(actor):
+        # Only the moves of documents the actor may see: those of their own department.
+        stmt = stmt.where(or_(*(
+            and_(StockMove.source_type == t.code, StockMove.source_id.in_(
+                select(t.model.id).where(t.model.department_id == actor.department_id)))
+            for t in manifest.document_types())))
     return stmt
 
 
@@ -209,4 +222,5 @@ async def open_items_for(session: AsyncSession, *, actor: Actor, customer_id: in
         raise not_found("customerId")
     if supplier_id is not None and await session.get(Supplier, supplier_id) is None:
         raise not_found("supplierId")
-    return await open_items(session, customer_id=customer_id, supplier_id=supplier_id)
+    department = None if policies.reads_all_departments(actor) else actor.department_id or 0
+    return await open_items(session, customer_id=customer_id, supplier_id=supplier_id, department_id=department)

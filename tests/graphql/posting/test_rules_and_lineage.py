@@ -11,10 +11,11 @@ from tests.graphql.conftest import SignIn, World, gid
 from tests.graphql.helpers import expect_error, mutation
 
 ORDER = mutation("createSalesOrder", "CreateSalesOrderInput", "salesOrder { id number lines { id } }")
-DELIVER = mutation("deliverSalesOrder", "DeliverSalesOrderInput", """delivery { id number
+DELIVERY_FIELDS = """id number
   order { number state } stockMoves { quantity value balanceQuantity balanceValue product { code } }
   vouchers { id displayNumber state summary lines { account { code } debit credit
-    source { type line { id } document { __typename number } } ruleVersion { version rule { code } } } } }""")
+    source { type line { id } document { __typename number } } ruleVersion { version rule { code } } } }"""
+DELIVER = mutation("deliverSalesOrder", "DeliverSalesOrderInput", f"delivery {{ {DELIVERY_FIELDS} }}")
 RECEIPT = mutation("createPurchaseReceipt", "CreatePurchaseReceiptInput", "purchaseReceipt { id }")
 PUBLISH = mutation("publishPostingRuleVersion", "PublishPostingRuleVersionInput", "version { id version }")
 
@@ -38,9 +39,12 @@ async def test_case_3_through_the_api_with_lineage_both_ways(world: World, sign_
     # Stock: the world holds 100 at 550.00 and delivered 10 already; 10 more leave at 550.00.
     assert as_seller["stockMoves"] == [{"quantity": "-10.0000", "value": "-5500.00", "balanceQuantity": "80.0000",
                                         "balanceValue": "44000.00", "product": {"code": "W-P"}}]
-    # Retrying with the same key returns the same delivery and posts nothing more.
-    retried = (await gql(DELIVER, deliver, token=accountant))["deliverSalesOrder"]["delivery"]
+    # Retrying with the same key returns the same delivery and posts nothing more (keys are the seller's own).
+    retried = (await gql(DELIVER, deliver, token=seller))["deliverSalesOrder"]["delivery"]
     assert retried["id"] == as_seller["id"]
+    # The accountant sees the same delivery and its vouchers.
+    retried = (await gql(f'query($id: ID!) {{ node(id: $id) {{ ... on SalesDelivery {{ {DELIVERY_FIELDS} }} }} }}',
+                         {"id": as_seller["id"]}, token=accountant))["node"]
     revenue, cost = retried["vouchers"]
     assert revenue["state"] == cost["state"] == "POSTED"
     assert [(li["account"]["code"], li["debit"], li["credit"]) for li in revenue["lines"]] == [

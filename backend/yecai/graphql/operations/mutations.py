@@ -44,7 +44,9 @@ class CreatePurchaseReceiptInput:
     lines: list[PricedLineInput]
     department_id: Optional[strawberry.ID] = None
     supplier_invoice_no: Optional[str] = None
-    idempotency_key: Optional[str] = strawberry.field(default=None, description="Retries with it act once.")
+    idempotency_key: Optional[str] = strawberry.field(default=None, description=(
+        "Retries with it act once: the same key from the same user for the same request, within a day, answers "
+        "the first result; for a different request it is refused (IDEMPOTENCY_KEY_REUSED)."))
 
 
 @strawberry.input
@@ -149,6 +151,7 @@ def _master(name: str, label: str, node: Any, create: Any) -> Any:
 
 
 DEPARTMENT_DOCUMENT = [errors.INACTIVE, errors.OTHER_DEPARTMENT]
+KEYED = errors.IDEMPOTENCY_ERRORS  # what a mutation taking an idempotency key may also answer
 
 
 @strawberry.type
@@ -166,7 +169,7 @@ class OperationsMutations:
             category_id=decode_id(input.category_id, "ProductCategory", "categoryId")))
 
     @mutation("采购入库: receive goods on credit; stock and vouchers follow. For the document's department.",
-              permission=p.CREATE_DOCUMENTS, errors=[*DEPARTMENT_DOCUMENT, errors.DUPLICATE_INVOICE],
+              permission=p.CREATE_DOCUMENTS, errors=[*DEPARTMENT_DOCUMENT, errors.DUPLICATE_INVOICE, *KEYED],
               emits=[ev.PurchaseReceived], returns=("purchase_receipt", t.PurchaseReceipt))
     async def create_purchase_receipt(self, info: Info, input: CreatePurchaseReceiptInput) -> t.PurchaseReceipt:
         return t.PurchaseReceipt.from_model(await service.create_purchase_receipt(
@@ -177,7 +180,8 @@ class OperationsMutations:
             department_id=decode_optional_id(input.department_id, "Department", "departmentId"),
             supplier_invoice_no=input.supplier_invoice_no, idempotency_key=input.idempotency_key))
 
-    @mutation("销售订单, for the document's department.", permission=p.CREATE_DOCUMENTS, errors=DEPARTMENT_DOCUMENT,
+    @mutation("销售订单, for the document's department.", permission=p.CREATE_DOCUMENTS,
+              errors=[*DEPARTMENT_DOCUMENT, *KEYED],
               returns=("sales_order", t.SalesOrder))
     async def create_sales_order(self, info: Info, input: CreateSalesOrderInput) -> t.SalesOrder:
         return t.SalesOrder.from_model(await service.create_sales_order(
@@ -196,7 +200,7 @@ class OperationsMutations:
 
     @mutation("Deliver all or part of an order: stock out at average cost; revenue, receivable and cost vouchers "
               "follow in the same transaction.", permission=p.CREATE_DOCUMENTS,
-              errors=[errors.INSUFFICIENT_STOCK, errors.OVER_DELIVERY, errors.WRONG_STATE, *DEPARTMENT_DOCUMENT],
+              errors=[errors.INSUFFICIENT_STOCK, errors.OVER_DELIVERY, errors.WRONG_STATE, *DEPARTMENT_DOCUMENT, *KEYED],
               emits=[ev.SalesDelivered], returns=("delivery", t.SalesDelivery))
     async def deliver_sales_order(self, info: Info, input: DeliverSalesOrderInput) -> t.SalesDelivery:
         lines = [service.DeliveryLineInput(decode_id(line.order_line_id, "SalesOrderLine", f"lines[{i}].orderLineId"),
@@ -208,7 +212,7 @@ class OperationsMutations:
             idempotency_key=input.idempotency_key))
 
     @mutation("销售退货 against a delivery, at the delivery's price and cost.", permission=p.CREATE_DOCUMENTS,
-              errors=[errors.OVER_RETURN, errors.OTHER_DEPARTMENT], emits=[ev.SalesReturned],
+              errors=[errors.OVER_RETURN, errors.OTHER_DEPARTMENT, *KEYED], emits=[ev.SalesReturned],
               returns=("sales_return", t.SalesReturn))
     async def return_sales_order(self, info: Info, input: ReturnSalesOrderInput) -> t.SalesReturn:
         return t.SalesReturn.from_model(await service.return_sales_order(
@@ -220,7 +224,7 @@ class OperationsMutations:
             idempotency_key=input.idempotency_key))
 
     @mutation("收款 from a customer, up to what they owe.", permission=p.RECORD_CASH,
-              errors=[errors.OVER_PAYMENT, errors.INACTIVE], emits=[ev.CustomerReceiptRecorded],
+              errors=[errors.OVER_PAYMENT, errors.INACTIVE, *KEYED], emits=[ev.CustomerReceiptRecorded],
               returns=("customer_receipt", t.CustomerReceipt))
     async def record_customer_receipt(self, info: Info, input: RecordCustomerReceiptInput) -> t.CustomerReceipt:
         return t.CustomerReceipt.from_model(await service.record_customer_receipt(
@@ -230,7 +234,7 @@ class OperationsMutations:
             idempotency_key=input.idempotency_key))
 
     @mutation("付款 to a supplier, up to what is owed.", permission=p.RECORD_CASH,
-              errors=[errors.OVER_PAYMENT, errors.INACTIVE], emits=[ev.SupplierPaymentRecorded],
+              errors=[errors.OVER_PAYMENT, errors.INACTIVE, *KEYED], emits=[ev.SupplierPaymentRecorded],
               returns=("supplier_payment", t.SupplierPayment))
     async def record_supplier_payment(self, info: Info, input: RecordSupplierPaymentInput) -> t.SupplierPayment:
         return t.SupplierPayment.from_model(await service.record_supplier_payment(
@@ -239,7 +243,8 @@ class OperationsMutations:
             department_id=decode_optional_id(input.department_id, "Department", "departmentId"),
             idempotency_key=input.idempotency_key))
 
-    @mutation("Claim an expense for oneself.", permission=p.CLAIM_EXPENSES, returns=("expense_claim", t.ExpenseClaim))
+    @mutation("Claim an expense for oneself.", permission=p.CLAIM_EXPENSES, errors=KEYED,
+              returns=("expense_claim", t.ExpenseClaim))
     async def create_expense_claim(self, info: Info, input: CreateExpenseClaimInput) -> t.ExpenseClaim:
         return t.ExpenseClaim.from_model(await service.create_expense_claim(
             info.context.session, actor=info.context.actor, category=input.category.value, amount=input.amount,
