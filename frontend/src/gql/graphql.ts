@@ -133,6 +133,8 @@ export type CreateDepartmentInput = {
 
 /** Why `createExpenseClaim` failed. */
 export type CreateExpenseClaimErrorCode =
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
@@ -181,6 +183,8 @@ export type CreatePurchaseReceiptErrorCode =
   | 'ACCOUNT_NOT_LEAF'
   | 'DIMENSION_REQUIRED'
   | 'DUPLICATE_INVOICE'
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'INACTIVE'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
@@ -195,7 +199,7 @@ export type CreatePurchaseReceiptErrorCode =
 export type CreatePurchaseReceiptInput = {
   date: string;
   departmentId?: string | number | null | undefined;
-  /** Retries with it act once. */
+  /** Retries with it act once: the same key from the same user for the same request, within a day, answers the first result; for a different request it is refused (IDEMPOTENCY_KEY_REUSED). */
   idempotencyKey?: string | null | undefined;
   lines: Array<PricedLineInput>;
   supplierId: string | number;
@@ -220,6 +224,8 @@ export type CreateRoleInput = {
 
 /** Why `createSalesOrder` failed. */
 export type CreateSalesOrderErrorCode =
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'INACTIVE'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
@@ -326,6 +332,8 @@ export type DeliverSalesOrderErrorCode =
   | 'ACCOUNT_INACTIVE'
   | 'ACCOUNT_NOT_LEAF'
   | 'DIMENSION_REQUIRED'
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'INACTIVE'
   | 'INSUFFICIENT_STOCK'
   | 'INVALID_INPUT'
@@ -543,6 +551,8 @@ export type RecordCustomerReceiptErrorCode =
   | 'ACCOUNT_INACTIVE'
   | 'ACCOUNT_NOT_LEAF'
   | 'DIMENSION_REQUIRED'
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'INACTIVE'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
@@ -567,6 +577,8 @@ export type RecordSupplierPaymentErrorCode =
   | 'ACCOUNT_INACTIVE'
   | 'ACCOUNT_NOT_LEAF'
   | 'DIMENSION_REQUIRED'
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'INACTIVE'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
@@ -616,6 +628,8 @@ export type ReturnSalesOrderErrorCode =
   | 'ACCOUNT_INACTIVE'
   | 'ACCOUNT_NOT_LEAF'
   | 'DIMENSION_REQUIRED'
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'OTHER_DEPARTMENT'
