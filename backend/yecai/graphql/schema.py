@@ -21,6 +21,7 @@ from strawberry.schema.config import StrawberryConfig
 from yecai import manifest
 from yecai.graphql.api import DomainApi, extend_type
 from yecai.graphql.base import ApiError
+from yecai.graphql.limits import QueryCost
 from yecai.settings import Settings
 
 log = logging.getLogger("yecai.graphql")
@@ -101,6 +102,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: QueryCost(max_cost=settings.graphql_max_cost, max_repeats=settings.graphql_max_repeats,
+                          suggestions=settings.introspection),
         lambda: MaskUnexpectedErrors(should_mask_error=_should_mask, error_message=MASKED_MESSAGE),
     ]
     if not settings.introspection:

@@ -212,6 +212,8 @@ class GraphQLEndpoint:
             body["errors"] = [e.formatted for e in result.errors]
         if not request_failed:
             body["data"] = result.data
+        if result.extensions:
+            body["extensions"] = result.extensions  # the request's cost, among others
         status = 400 if request_failed and media == GRAPHQL_RESPONSE else 200
         response = Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), status,
                             media_type=content_type)
