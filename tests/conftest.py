@@ -6,6 +6,7 @@ temporary SQLite file is used.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import uuid
@@ -122,11 +123,13 @@ class GraphQLClient:
 
     async def raw(self, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None,
                   headers: dict[str, str] | None = None) -> httpx.Response:
-        h = {"Accept": "application/graphql-response+json"}
+        h = {"Accept": "application/graphql-response+json", "Content-Type": "application/json"}
         if token:
             h["Authorization"] = f"Bearer {token}"
         h.update(headers or {})
-        return await self.http.post("/graphql", json={"query": query, "variables": variables or {}}, headers=h)
+        # json.dumps escapes what UTF-8 cannot carry (a lone surrogate becomes \ud800), as clients send it.
+        body = json.dumps({"query": query, "variables": variables or {}})
+        return await self.http.post("/graphql", content=body.encode(), headers=h)
 
     async def __call__(self, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None,
                        errors: bool = False) -> dict[str, Any]:

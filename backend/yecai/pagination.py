@@ -100,18 +100,34 @@ def _typed(column: InstrumentedAttribute[Any], value: Any) -> Any:
     try:
         python_type = column.type.python_type
     except NotImplementedError:
-        return value
+        python_type = object
     if value is None:
         return None
+    bad = invalid("after", "不是有效的游标", "is not a valid cursor")
     try:
         if python_type is datetime:
             return datetime.fromisoformat(value)
         if python_type is date:
             return date.fromisoformat(value)
         if python_type is Decimal:
-            return Decimal(value)
-    except (TypeError, ValueError):
-        raise invalid("after", "不是有效的游标", "is not a valid cursor") from None
+            number = Decimal(str(value))
+            if not number.is_finite():
+                raise bad
+            return number
+    except (TypeError, ValueError, ArithmeticError):
+        raise bad from None
+    if python_type is bool:
+        if not isinstance(value, bool):
+            raise bad
+    elif python_type is int:
+        # A cursor's integers are row ids and counters: never a float, a string or beyond 64 bits.
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**62:
+            raise bad
+    elif python_type is str or issubclass(python_type, str):
+        if not isinstance(value, str) or len(value) > 1000 or any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            raise bad
+    elif not isinstance(value, (str, int, float, bool)):
+        raise bad
     return value
 
 

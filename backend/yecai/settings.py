@@ -39,9 +39,9 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = 30
     graphql_max_tokens: int = 5000
     # Cost points (graphql/limits.py): a 100-row page of vouchers with their lines' accounts, sources and
-    # rule versions costs about 12,000, the web app's costliest screen (reconciliation) about 32,000;
-    # thirty pages of vouchers in one request (126,000) are refused.
-    graphql_max_cost: int = 50000
+    # rule versions costs about 3,200; thirty pages of vouchers with their lines in one request (36,000)
+    # are refused.
+    graphql_max_cost: int = 10000
     graphql_max_repeats: int = 5
     sql_echo: bool = False
     count_sql: bool = False

@@ -7,18 +7,47 @@ import unicodedata
 
 from yecai.errors import invalid
 
+# Characters that reorder how text is shown (Trojan Source): never in any text the portal keeps.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
-def text(value: str | None, field: str, *, max_len: int, min_len: int = 1, required: bool = True) -> str | None:
-    """Trim ``value`` and check its length; ``None`` is allowed only when not required."""
+
+def lone_surrogate(value: object, path: str) -> str | None:
+    """Where in a decoded JSON value a string holds a lone surrogate (e.g. ``variables.input.name``), if anywhere."""
+    if isinstance(value, str):
+        return path if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value) else None
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found = lone_surrogate(k, path) or lone_surrogate(v, f"{path}.{k}")
+            if found:
+                return found
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found = lone_surrogate(v, f"{path}[{i}]")
+            if found:
+                return found
+    return None
+
+
+def text(value: str | None, field: str, *, max_len: int, min_len: int = 1, required: bool = True,
+         plain: bool = False) -> str | None:
+    """Trim ``value`` and check its length; ``None`` is allowed only when not required. Text never holds lone
+    surrogates, control or bidirectional control characters; ``plain`` text (names, codes) no invisible format
+    characters either (zero-width spaces and joiners)."""
     if value is None:
         if required:
             raise invalid(field, "不能为空", "is required")
         return None
     if not isinstance(value, str):
         raise invalid(field, "应为文本", "must be a string")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise invalid(field, "含有无效字符（孤立的代理码位）", "contains invalid characters (lone surrogates)")
     value = unicodedata.normalize("NFC", value).strip()
     if any(unicodedata.category(ch) == "Cc" for ch in value):
         raise invalid(field, "含有控制字符", "contains control characters")
+    if any(ch in _BIDI_CONTROLS for ch in value):
+        raise invalid(field, "含有改变文字方向的控制字符", "contains bidirectional control characters")
+    if plain and any(unicodedata.category(ch) == "Cf" for ch in value):
+        raise invalid(field, "含有不可见的格式字符（如零宽空格）", "contains invisible format characters (e.g. zero-width space)")
     if len(value) < min_len:
         if min_len == 1:
             raise invalid(field, "不能为空", "must not be empty")
@@ -28,10 +57,15 @@ def text(value: str | None, field: str, *, max_len: int, min_len: int = 1, requi
     return value
 
 
-def required_text(value: str | None, field: str, *, max_len: int, min_len: int = 1) -> str:
-    result = text(value, field, max_len=max_len, min_len=min_len)
+def required_text(value: str | None, field: str, *, max_len: int, min_len: int = 1, plain: bool = False) -> str:
+    result = text(value, field, max_len=max_len, min_len=min_len, plain=plain)
     assert result is not None
     return result
+
+
+def name(value: str | None, field: str = "name", *, max_len: int = 200) -> str:
+    """A name people tell things apart by (a customer's, a department's, a person's): plain, visible text."""
+    return required_text(value, field, max_len=max_len, plain=True)
 
 
 _CODE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
@@ -40,7 +74,7 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def code(value: str | None, field: str, *, max_len: int = 64) -> str:
-    result = required_text(value, field, max_len=max_len)
+    result = required_text(value, field, max_len=max_len, plain=True)
     if not _CODE_RE.match(result):
         raise invalid(field, "只能包含字母、数字、下划线、点和连字符，且以字母开头",
                       "may contain letters, digits, '_', '.', '-' and must start with a letter")
@@ -67,6 +101,8 @@ def email(value: str | None, field: str = "email") -> str | None:
 def password(value: str | None, field: str = "password") -> str:
     if value is None or value == "":
         raise invalid(field, "不能为空", "is required")
+    if not isinstance(value, str) or lone_surrogate(value, field):
+        raise invalid(field, "含有无效字符", "contains invalid characters")
     if len(value) < 8:
         raise invalid(field, "至少 8 个字符", "must have at least 8 characters")
     if len(value) > 256:

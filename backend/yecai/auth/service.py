@@ -245,7 +245,7 @@ async def create_user(
     if not policies.can_create_user(actor):
         raise denied()
     name = v.username(username)
-    display = v.required_text(display_name, "displayName", max_len=100)
+    display = v.name(display_name, "displayName", max_len=100)
     mail = v.email(email)
     secret = v.password(password) if password is not None else None
     await _department(session, department_id, "departmentId")
@@ -278,7 +278,7 @@ async def update_user(
         raise denied()
     before = audit.snapshot(user)
     if display_name is not None:
-        user.display_name = v.required_text(display_name, "displayName", max_len=100)
+        user.display_name = v.name(display_name, "displayName", max_len=100)
     if email is not _UNSET:
         user.email = v.email(email)  # type: ignore[arg-type]
     if department_id is not _UNSET:
@@ -395,7 +395,7 @@ async def create_role(session: AsyncSession, *, actor: Actor, code: str, name: s
     if not policies.can_manage_roles(actor):
         raise denied()
     role_code = v.code(code, "code")
-    role_name = v.required_text(name, "name", max_len=100)
+    role_name = v.name(name, "name", max_len=100)
     desc = v.text(description, "description", max_len=2000, min_len=0, required=False) or ""
     codes = _check_permissions(permissions, "permissions")
     if (await session.execute(select(Role.id).where(Role.code == role_code))).first():
@@ -420,7 +420,7 @@ async def update_role(session: AsyncSession, *, actor: Actor, role_id: int, name
         raise denied()
     before = audit.snapshot(role, extra={"permissions": await _permissions_of(session, role.id)})
     if name is not None:
-        role.name = v.required_text(name, "name", max_len=100)
+        role.name = v.name(name, "name", max_len=100)
     if description is not None:
         role.description = v.text(description, "description", max_len=2000, min_len=0) or ""
     new_codes = before["permissions"]
@@ -499,7 +499,7 @@ async def create_api_token(session: AsyncSession, *, actor: Actor, name: str,
     """Issue a personal API token; the secret is returned once and only its hash is kept."""
     if not policies.can_use_api_tokens(actor):
         raise denied()
-    label = v.required_text(name, "name", max_len=100)
+    label = v.name(name, "name", max_len=100)
     if expires_in_days is not None and not (1 <= expires_in_days <= 3650):
         raise invalid("expiresInDays", "应在 1 到 3650 之间", "must be between 1 and 3650")
     secret = new_api_token_secret()

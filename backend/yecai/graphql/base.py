@@ -214,6 +214,13 @@ class Requires:
     permission: Optional[PermissionCode] = None  # type: ignore[valid-type]
 
 
+@strawberry.schema_directive(
+    locations=[Location.FIELD_DEFINITION],
+    description="How many items this list holds as a rule, for the cost of a request (GraphQL cost directives).")
+class ListSize:
+    assumed_size: int
+
+
 @strawberry.type(description="What a deletion removed.")
 class Deleted:
     deleted_id: strawberry.ID

@@ -2,8 +2,8 @@
 
 Cost counts what the server would have to load, as GitHub's node limit and Shopify's cost points do:
 each object field costs 1, leaves cost nothing, and a list multiplies the cost of what is inside it —
-by its connection's ``first`` (the argument's value, or its default), or by an estimate for lists
-without one. A document whose cost is over the limit, or that repeats one field in one selection set
+by its connection's ``first`` (the argument's value, or its default), by its ``@listSize(assumedSize:)``
+(the GraphQL cost directives' way of saying a voucher has a few lines), or by 20. A document whose cost is over the limit, or that repeats one field in one selection set
 too often (graphql-core's overlapping-fields rule is quadratic in them), is refused before graphql-core
 validates it, so a refusal takes no longer than parsing. The cost of every answer is reported in its
 ``extensions``.
@@ -47,6 +47,16 @@ class CostError(GraphQLError):
 
     def __init__(self, message: str, code: str, **extensions: Any) -> None:
         super().__init__(message, extensions={"code": code, **extensions})
+
+
+def _assumed_size(field: GraphQLField) -> int:
+    """A list's ``@listSize(assumedSize:)``, or the estimate for lists that do not say."""
+    definition = (field.extensions or {}).get("strawberry-definition")
+    for directive in getattr(definition, "directives", None) or ():
+        size = getattr(directive, "assumed_size", None)
+        if isinstance(size, int):
+            return size
+    return LIST_ESTIMATE
 
 
 def _is_list(type_: Any) -> bool:
@@ -100,8 +110,9 @@ class _Costing:
         if depth > 64:  # the depth limiter refuses such documents; do not recurse on them
             return 0
         nodes = list(self._fields(selections, parent, frozenset()))
-        repeats = Counter((n.alias or n.name).value for n, _ in nodes)
-        key, times = repeats.most_common(1)[0] if repeats else ("", 0)
+        # The same answer key on the same type; fragments on different member types do not repeat each other.
+        repeats = Counter(((n.alias or n.name).value, getattr(on, "name", "")) for n, on in nodes)
+        (key, _), times = repeats.most_common(1)[0] if repeats else (("", ""), 0)
         if times > self.max_repeats:
             raise CostError(f"字段 {key} 在同一层重复了 {times} 次（最多 {self.max_repeats} 次） / "
                             f"the field {key} is repeated {times} times in one selection (at most {self.max_repeats})",
@@ -120,7 +131,7 @@ class _Costing:
             first = self._first(field, node)
             factor = 1
             if _is_list(field.type):
-                factor = list_size if list_size is not None else LIST_ESTIMATE
+                factor = list_size if list_size is not None else _assumed_size(field)
             total += factor * (1 + self.cost(node.selection_set, child, first, depth + 1))
         return total
 

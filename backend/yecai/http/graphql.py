@@ -23,6 +23,7 @@ from yecai.graphql.context import Context
 from yecai.graphql.loaders import Loaders
 from yecai.http.identity import clear_session_cookie, identify, request_id, set_session_cookie
 from yecai.settings import Settings
+from yecai.validation import lone_surrogate
 
 log = logging.getLogger("yecai.graphql")
 
@@ -118,6 +119,12 @@ def _check(params: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | No
     extensions = params.get("extensions")
     if extensions is not None and not isinstance(extensions, dict):
         raise RequestError(400, "extensions must be a map")
+    # JSON may spell half a UTF-16 pair (\ud800); no text the portal keeps can hold one.
+    for key in ("query", "variables", "operationName", "extensions"):
+        where = lone_surrogate(params.get(key), key)
+        if where is not None:
+            raise RequestError(400, f"{where}：含有孤立的代理码位（无效字符） / {where}: contains a lone surrogate "
+                                    "(not a character)")
     return query, variables, operation_name or None, extensions
 
 

@@ -92,7 +92,7 @@ async def create_account(session: AsyncSession, *, actor: Actor, code: str, name
     account_code = v.required_text(code, "code", max_len=20)
     if not account_code.isdigit() or len(account_code) % 2 or len(account_code) < 4:
         raise invalid("code", "应为 4 位一级科目编码加每级 2 位数字", "must be 4 digits plus 2 digits per level")
-    account_name = v.required_text(name, "name", max_len=100)
+    account_name = v.name(name, "name", max_len=100)
     if (await session.execute(select(Account.id).where(Account.code == account_code))).first():
         raise DomainError(errors.ACCOUNT_CODE_TAKEN, field="code")
     codes = set((await session.execute(select(Account.code))).scalars())
@@ -135,7 +135,7 @@ async def update_account(session: AsyncSession, *, actor: Actor, account_id: int
         raise not_found()
     before = audit.snapshot(account)
     if name is not None:
-        account.name = v.required_text(name, "name", max_len=100)
+        account.name = v.name(name, "name", max_len=100)
     if active is not None:
         account.active = active
     if dimensions is not None:
@@ -268,10 +268,10 @@ def _amount(value: Decimal, field_name: str) -> Decimal:
         raise invalid(field_name, "金额无效", "is not a valid amount")
     if value < 0:
         raise invalid(field_name, "金额不能为负数", "must not be negative")
+    if value > MAX_AMOUNT:  # before rounding: 1E+30 cannot be rounded to the fen at all
+        raise invalid(field_name, "金额过大", "is too large")
     if value != value.quantize(CENT):
         raise invalid(field_name, "金额最多两位小数", "must have at most two decimal places")
-    if value > MAX_AMOUNT:
-        raise invalid(field_name, "金额过大", "is too large")
     return value.quantize(CENT)
 
 

@@ -48,7 +48,9 @@ async def supplier_open_amount(session: AsyncSession, supplier_id: int) -> Decim
 def positive_money(value: Decimal, field_name: str) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
         raise invalid(field_name, "金额必须大于零", "must be greater than zero")
-    if value != value.quantize(CENT) or value > Decimal("9999999999999.99"):
+    if value > Decimal("9999999999999.99"):  # before rounding, which a huge value cannot take
+        raise invalid(field_name, "金额过大", "is too large")
+    if value != value.quantize(CENT):
         raise invalid(field_name, "金额最多两位小数", "at most two decimals")
     return value
 

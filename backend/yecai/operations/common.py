@@ -67,7 +67,7 @@ class PricedLineInput:
 def checked_quantity(value: Decimal, field_name: str) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
         raise invalid(field_name, "数量必须大于零", "must be greater than zero")
-    if value != value.quantize(Decimal("0.0001")) or value > Decimal("1000000000"):
+    if value > Decimal("1000000000") or value != value.quantize(Decimal("0.0001")):  # the range first
         raise invalid(field_name, "数量最多四位小数且不超过十亿", "at most 4 decimals and one billion")
     return value
 

@@ -73,7 +73,7 @@ async def _create_master(session: AsyncSession, actor: Actor, model: type[T], ac
     if not policies.can_manage_master_data(actor):
         raise denied()
     values["code"] = v.code(values["code"], "code", max_len=40)
-    values["name"] = v.required_text(values["name"], "name", max_len=200 if model is not ProductCategory else 100)
+    values["name"] = v.name(values["name"], "name", max_len=200 if model is not ProductCategory else 100)
     await _unique_code(session, model, values["code"])
     row = model(**values)
     session.add(row)

@@ -53,7 +53,7 @@ async def create_department(session: AsyncSession, *, actor: Actor, code: str, n
     if not policies.can_create_department(actor):
         raise denied()
     dep_code = v.code(code, "code")
-    dep_name = v.required_text(name, "name", max_len=100)
+    dep_name = v.name(name, "name", max_len=100)
     dep_kind = _kind(kind)
     await _check_parent(session, parent_id, None)
     if (await session.execute(select(Department.id).where(Department.code == dep_code))).first():
@@ -85,7 +85,7 @@ async def update_department(session: AsyncSession, *, actor: Actor, department_i
             raise DomainError(errors.DEPARTMENT_CODE_TAKEN, field="code")
         department.code = new_code
     if name is not None:
-        department.name = v.required_text(name, "name", max_len=100)
+        department.name = v.name(name, "name", max_len=100)
     if kind is not None:
         department.kind = _kind(kind)
     if parent_id is not _UNSET:

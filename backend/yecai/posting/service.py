@@ -89,7 +89,7 @@ async def create_rule(session: AsyncSession, *, actor: Actor, code: str, name: s
     rule_code = v.code(code, "code")
     if (await session.execute(select(PostingRule.id).where(PostingRule.code == rule_code))).first():
         raise DomainError(errors.RULE_CODE_TAKEN, field="code")
-    rule = PostingRule(code=rule_code, name=v.required_text(name, "name", max_len=100), event_type=event_type,
+    rule = PostingRule(code=rule_code, name=v.name(name, "name", max_len=100), event_type=event_type,
                        active=True)
     session.add(rule)
     await session.flush()

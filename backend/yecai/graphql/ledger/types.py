@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from yecai.graphql.auth.types import User
-from yecai.graphql.base import Connection, ModelNode, global_id
+from yecai.graphql.base import Connection, ListSize, ModelNode, global_id
 from yecai.graphql.org.types import Department
 from yecai.ledger import models, policies
 
@@ -161,7 +161,7 @@ class Voucher(_BooksNode):
         return FiscalPeriod.from_model(await info.context.loaders.by_id(models.FiscalPeriod).load(
             self._model.period_id))
 
-    @strawberry.field
+    @strawberry.field(directives=[ListSize(assumed_size=5)])
     async def lines(self, info: Info) -> list[VoucherLine]:
         loader = info.context.loaders.children(models.VoucherLine, models.VoucherLine.voucher_id,
                                                models.VoucherLine.voucher_id, models.VoucherLine.line_no)

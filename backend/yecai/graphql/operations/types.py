@@ -10,7 +10,15 @@ from strawberry.types import Info
 
 from yecai import manifest
 from yecai.graphql.auth.types import User
-from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, ModelNode, connection, decode_optional_id, guarded
+from yecai.graphql.base import (
+    DEFAULT_PAGE_SIZE,
+    Connection,
+    ListSize,
+    ModelNode,
+    connection,
+    decode_optional_id,
+    guarded,
+)
 from yecai.graphql.enums import DocumentType, DocumentTypeEnum
 from yecai.graphql.ledger.types import Voucher
 from yecai.graphql.org.types import Department
@@ -73,7 +81,8 @@ class Product(_MasterNode, MasterData):
         return ProductCategory.from_model(await info.context.loaders.by_id(models.ProductCategory).load(
             self._model.category_id))
 
-    @strawberry.field(description="On hand per warehouse: quantity, value and average unit cost.")
+    @strawberry.field(description="On hand per warehouse: quantity, value and average unit cost.",
+                      directives=[ListSize(assumed_size=3)])
     async def stock(self, info: Info) -> list["StockBalance"]:
         rows = await info.context.loaders.children(models.StockBalance, models.StockBalance.product_id,
                                                    models.StockBalance.warehouse_id).load(self.id)
@@ -304,7 +313,8 @@ class BusinessDocument(relay.Node):
     async def created_by(self, info: Info) -> Optional[User]:
         return await User.load(info, self._model.created_by_id)
 
-    @strawberry.field(description="Every voucher this document caused (empty without `ledger.read`).")
+    @strawberry.field(description="Every voucher this document caused (empty without `ledger.read`).",
+                      directives=[ListSize(assumed_size=2)])
     async def vouchers(self, info: Info) -> list[Voucher]:
         if not ledger_policies.can_read(info.context.actor):
             return []
@@ -314,14 +324,15 @@ class BusinessDocument(relay.Node):
             kind=(ledger_models.Voucher.source_type, code)).load(self.id)
         return [Voucher.from_model(r) for r in rows]
 
-    @strawberry.field(description="Every stock movement this document caused.")
+    @strawberry.field(description="Every stock movement this document caused.", directives=[ListSize(assumed_size=5)])
     async def stock_moves(self, info: Info) -> list[StockMove]:
         code = manifest.document_type_of(type(self._model)).code
         rows = await info.context.loaders.children(models.StockMove, models.StockMove.source_id, models.StockMove.id,
                                                    kind=(models.StockMove.source_type, code)).load(self.id)
         return [StockMove.from_model(r) for r in rows]
 
-    @strawberry.field(description="Its lines, in order; empty for documents without lines (receipts, claims).")
+    @strawberry.field(description="Its lines, in order; empty for documents without lines (receipts, claims).",
+                      directives=[ListSize(assumed_size=5)])
     async def lines(self, info: Info) -> list[DocumentLine]:
         document_type = manifest.document_type_of(type(self._model))
         if document_type.line_model is None or document_type.line_name is None:
@@ -385,7 +396,7 @@ class SalesOrder(_DocumentNode, BusinessDocument):
     async def customer(self, info: Info) -> Customer:  # type: ignore[valid-type]
         return await _customer(info, self._model.customer_id)
 
-    @strawberry.field(description="The deliveries made against this order.")
+    @strawberry.field(description="The deliveries made against this order.", directives=[ListSize(assumed_size=3)])
     async def deliveries(self, info: Info) -> list["SalesDelivery"]:
         rows = await info.context.loaders.children(models.SalesDelivery, models.SalesDelivery.order_id,
                                                    models.SalesDelivery.id).load(self.id)

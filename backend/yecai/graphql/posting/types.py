@@ -10,7 +10,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from yecai.graphql.auth.types import User
-from yecai.graphql.base import ModelNode
+from yecai.graphql.base import ListSize, ModelNode
 from yecai.graphql.enums import EventType, EventTypeEnum
 from yecai.graphql.ledger.types import Account, Direction, Voucher
 from yecai.graphql.operations.types import DocumentLine, DocumentSource, document_source
@@ -133,10 +133,11 @@ class ReconciliationException:
     message: str
     expected: Optional[Decimal]
     actual: Optional[Decimal]
-    documents: list[DocumentSource] = strawberry.field(description="The documents to look at.")
+    documents: list[DocumentSource] = strawberry.field(description="The documents to look at.",
+                                                       directives=[ListSize(assumed_size=2)])
     _voucher_ids: strawberry.Private[list[int]]
 
-    @strawberry.field(description="The vouchers to look at.")
+    @strawberry.field(description="The vouchers to look at.", directives=[ListSize(assumed_size=1)])
     async def vouchers(self, info: Info) -> list[Voucher]:
         found = [await Voucher.load(info, i) for i in self._voucher_ids]
         return [v for v in found if v is not None]
@@ -151,14 +152,14 @@ class ReconciliationCheck:
     code: ReconciliationCheckCode  # type: ignore[valid-type]
     name: str
     passed: bool
-    exceptions: list[ReconciliationException]
+    exceptions: list[ReconciliationException] = strawberry.field(directives=[ListSize(assumed_size=10)])
 
 
 @strawberry.type(description="对账: the sub-ledgers of documents against the books, as of a period's end.")
 class Reconciliation:
     period: str
     passed: bool
-    checks: list[ReconciliationCheck]
+    checks: list[ReconciliationCheck] = strawberry.field(directives=[ListSize(assumed_size=len(CheckCode))])
 
 
 # ---------------------------------------------------------------- lineage: what posting adds to the books' types
