@@ -6,6 +6,7 @@
 #   make bench    HTTP benchmark of the API (bench/README.md); make bench-postgres on PostgreSQL
 #   make bench-audit  audit hash-chain verification benchmark (bench/audit_verify.py)
 #   make bench-posting  posting throughput and voucher-list cost (bench/posting_bench.py)
+#   make bench-body  server memory while a 300 MB request body is refused (bench/body_limit.py)
 #   make clean    remove build output, caches and the test PostgreSQL cluster
 #
 # Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff, test-imports,
@@ -34,7 +35,7 @@ BENCH_ARGS  ?=
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/package-lock.json \
 	frontend/vite.config.ts frontend/tsconfig*.json schema/schema.graphql -type f 2>/dev/null)
 
-.PHONY: help run test schema bench bench-postgres bench-audit bench-posting clean distclean system python-env node-env frontend \
+.PHONY: help run test schema bench bench-postgres bench-audit bench-posting bench-body clean distclean system python-env node-env frontend \
 	test-system test-python test-node test-schema test-frontend test-ruff test-imports test-sqlite test-e2e test-postgres
 
 help:
@@ -125,6 +126,10 @@ bench-audit: python-env
 # Posting throughput and voucher-list cost (bench/posting_bench.py; POSTING_BENCH_ARGS="--deliveries N").
 bench-posting: python-env
 	$(PY) bench/posting_bench.py $(POSTING_BENCH_ARGS)
+
+# Server memory while a 300 MB request body is refused (bench/body_limit.py; BODY_BENCH_ARGS="--megabytes N").
+bench-body: python-env
+	$(PY) bench/body_limit.py $(BODY_BENCH_ARGS)
 
 # The same on the throwaway PostgreSQL cluster (started, then stopped again).
 bench-postgres: python-env system

@@ -21,6 +21,7 @@ from strawberry.types.graphql import OperationType
 from yecai.db import start_counting, stop_counting
 from yecai.graphql.context import Context
 from yecai.graphql.loaders import Loaders
+from yecai.http.body import RequestError, parse_json, read_body
 from yecai.http.identity import clear_session_cookie, identify, request_id, set_session_cookie
 from yecai.settings import Settings
 
@@ -29,15 +30,9 @@ log = logging.getLogger("yecai.graphql")
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 MAX_BODY_BYTES = 1_000_000
-
-
-class RequestError(Exception):
-    """The HTTP request itself is unusable (not a GraphQL error): answered with 4xx."""
-
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.headers = headers or {}
+# Deeper JSON (in the body, or in GET's variables and extensions) is refused with a 400: no input
+# of the schema nests anywhere near this, and it keeps every later step off deep recursion.
+MAX_JSON_DEPTH = 64
 
 
 def _negotiate(accept: str | None) -> str | None:
@@ -76,10 +71,7 @@ async def _params(request: Request) -> dict[str, Any]:
         for key in ("variables", "extensions"):
             raw = q.get(key)
             if raw:
-                try:
-                    params[key] = json.loads(raw)
-                except ValueError:
-                    raise RequestError(400, f"{key} is not valid JSON") from None
+                params[key] = parse_json(raw, key, MAX_JSON_DEPTH)
         return params
     content_type = request.headers.get("content-type", "")
     media = content_type.split(";")[0].strip().lower()
@@ -91,15 +83,14 @@ async def _params(request: Request) -> dict[str, Any]:
                     if p.strip().lower().startswith("charset=")), "utf-8")
     if charset not in ("utf-8", "utf8"):
         raise RequestError(415, "only utf-8 request bodies are accepted")
-    body = await request.body()
+    body = await read_body(request, MAX_BODY_BYTES)
     if not body:
         raise RequestError(400, "the request body is empty")
-    if len(body) > MAX_BODY_BYTES:
-        raise RequestError(413, "the request body is too large")
     try:
-        params = json.loads(body.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        raise RequestError(400, "the request body is not valid JSON") from None
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RequestError(400, "the request body is not valid UTF-8") from None
+    params = parse_json(text, "the request body", MAX_JSON_DEPTH)
     if not isinstance(params, dict):
         raise RequestError(400, "the request body must be a JSON object")
     return params
