@@ -10,6 +10,7 @@ import json
 import logging
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -18,9 +19,10 @@ from strawberry.http.ides import get_graphql_ide_html
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
-from yecai.db import start_counting, stop_counting
+from yecai.db import RequestSession, start_counting, stop_counting
 from yecai.graphql.context import Context
 from yecai.graphql.loaders import Loaders
+from yecai.graphql.schema import MASKED_MESSAGE
 from yecai.http.body import RequestError, parse_json, read_body
 from yecai.http.identity import clear_session_cookie, identify, request_id, set_session_cookie
 from yecai.settings import Settings
@@ -112,10 +114,10 @@ def _check(params: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | No
     return query, variables, operation_name or None, extensions
 
 
-def _error_body(message: str, code: str | None = None) -> bytes:
+def _error_body(message: str, code: str | None = None, *, request_id: str | None = None) -> bytes:
     error: dict[str, Any] = {"message": message}
     if code:
-        error["extensions"] = {"code": code}
+        error["extensions"] = {"code": code, **({"requestId": request_id} if request_id else {})}
     return json.dumps({"errors": [error]}, ensure_ascii=False).encode()
 
 
@@ -168,7 +170,10 @@ class GraphQLEndpoint:
                        variables: dict[str, Any] | None, operation_name: str | None,
                        extensions: dict[str, Any] | None, counter: list[int]) -> Response:
         allowed = {OperationType.QUERY} if request.method == "GET" else {OperationType.QUERY, OperationType.MUTATION}
-        async with self.sessions() as session:
+        session = self.sessions()
+        if not isinstance(session, RequestSession):
+            raise TypeError("the GraphQL endpoint needs sessions of yecai.db.RequestSession (make_session_factory)")
+        async with session:
             identity = await identify(request, session, self.settings, req_id)
             if identity.bad_credentials:
                 await session.rollback()
@@ -178,9 +183,15 @@ class GraphQLEndpoint:
             context = Context(request=request, session=session, actor=identity.actor, settings=self.settings,
                               loaders=Loaders(session), language=_language(request))
             try:
-                result = await self.schema.execute(query, variable_values=variables, context_value=context,
-                                                   operation_name=operation_name, allowed_operation_types=allowed,
-                                                   operation_extensions=extensions)
+                try:
+                    result = await self.schema.execute(query, variable_values=variables, context_value=context,
+                                                       operation_name=operation_name, allowed_operation_types=allowed,
+                                                       operation_extensions=extensions)
+                finally:
+                    # Execution can return while resolvers it let go still run (the siblings of a field
+                    # that failed through a non-null position): none may use the session from here on,
+                    # and the commit or rollback below waits for any statement they still have running.
+                    await session.finish_resolvers()
             except InvalidOperationTypeError:
                 await session.rollback()
                 return Response(_error_body("only queries may be sent with GET; use POST", "BAD_REQUEST"), 405,
@@ -194,7 +205,13 @@ class GraphQLEndpoint:
             if context.failed:
                 await session.rollback()
             else:
-                await session.commit()
+                try:
+                    await session.commit()
+                except SQLAlchemyError:
+                    log.exception("commit failed in request %s", req_id)
+                    await session.rollback()
+                    return Response(_error_body(MASKED_MESSAGE, "INTERNAL_SERVER_ERROR", request_id=req_id), 500,
+                                    {"X-Request-Id": req_id}, media_type=content_type)
 
         # Errors of the request itself (parse, validation, variables) have no path and no data.
         request_failed = result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
