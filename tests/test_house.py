@@ -114,7 +114,7 @@ def test_a_new_domain_joins_by_its_folder_and_one_line() -> None:
     assert {"notes.read", "notes.write"} <= set(out["finance"])
     # The schema: enum values, the query, the node type, the mutation with its permission
     assert "  NOTES_READ\n" in sdl and "  NOTES_WRITE\n" in sdl and "  NOTES\n" in sdl  # PermissionCode, Domain
-    assert "notes(first: Int! = 20, after: String = null): NoteConnection!" in sdl
+    assert "notes(first: Int! = 20, after: String = null): NoteConnection" in sdl
     assert "type Note implements Node {" in sdl
     assert ("createNote(input: CreateNoteInput!): CreateNoteResult! @requires(permission: NOTES_WRITE)" in sdl)
     # The listener's code joins the error enum of the mutation that publishes the event.
