@@ -17,8 +17,8 @@ USERS = """query($first: Int!, $after: String) { users(first: $first, after: $af
   edges { cursor node { id username department { code parent { code } } roles { code permissions userCount } viewerCan { update deactivate resetPassword assignRoles } } } } }"""
 
 
-async def test_viewer(world: World, gql: GraphQLClient) -> None:
-    data = await gql(VIEWER, token=token_for(world.target, TEST_SECRET))
+async def test_viewer(world: World, gql: GraphQLClient, session: AsyncSession) -> None:
+    data = await gql(VIEWER, token=await token_for(session, world.target, TEST_SECRET))
     assert data["viewer"] == {"id": gid("User", world.target.id), "username": "target.user",
                               "displayName": world.target.display_name, "roles": ["custom_reader", "staff"],
                               "permissions": sorted(c.replace(".", "_").upper() for c in STAFF | {"org.read"}), "department": {"name": "下级部门"},

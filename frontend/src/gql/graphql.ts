@@ -47,6 +47,7 @@ export type ChangePasswordErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
+  | 'TOO_MANY_ATTEMPTS'
   | 'UNAUTHENTICATED'
   | 'WRONG_PASSWORD';
 
