@@ -7,6 +7,7 @@
 #   make bench-audit  audit hash-chain verification benchmark (bench/audit_verify.py)
 #   make bench-posting  posting throughput and voucher-list cost (bench/posting_bench.py)
 #   make bench-limits   the cost check of the largest allowed and smallest refused requests (bench/limits_bench.py)
+#   make bench-body  server memory while a 300 MB request body is refused (bench/body_limit.py)
 #   make clean    remove build output, caches and the test PostgreSQL cluster
 #
 # Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff, test-imports,
@@ -35,7 +36,7 @@ BENCH_ARGS  ?=
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/package-lock.json \
 	frontend/vite.config.ts frontend/tsconfig*.json schema/schema.graphql -type f 2>/dev/null)
 
-.PHONY: help run test schema bench bench-postgres bench-audit bench-posting bench-limits clean distclean system python-env node-env frontend \
+.PHONY: help run test schema bench bench-postgres bench-audit bench-posting bench-limits bench-body clean distclean system python-env node-env frontend \
 	test-system test-python test-node test-schema test-frontend test-ruff test-imports test-sqlite test-e2e test-postgres
 
 help:
@@ -130,6 +131,9 @@ bench-posting: python-env
 # What checking a request's cost takes, beside parsing it (bench/limits_bench.py).
 bench-limits: python-env
 	$(PY) bench/limits_bench.py
+# Server memory while a 300 MB request body is refused (bench/body_limit.py; BODY_BENCH_ARGS="--megabytes N").
+bench-body: python-env
+	$(PY) bench/body_limit.py $(BODY_BENCH_ARGS)
 
 # The same on the throwaway PostgreSQL cluster (started, then stopped again).
 bench-postgres: python-env system

@@ -20,7 +20,7 @@ from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, create_async_engine
 
 from yecai.app import create_app
-from yecai.db import make_engine
+from yecai.db import RequestSession, make_engine
 from yecai.migrate import upgrade
 from yecai.settings import Settings
 
@@ -95,9 +95,9 @@ async def connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
                 await trans.rollback()
 
 
-def _session_on(conn: AsyncConnection) -> AsyncSession:
+def _session_on(conn: AsyncConnection) -> RequestSession:
     # Commits inside the code under test release savepoints; the test's transaction stays open.
-    return AsyncSession(bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    return RequestSession(bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False)
 
 
 @pytest.fixture

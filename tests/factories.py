@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from yecai.actor import system_actor
 from yecai.auth.models import ApiToken, Role, RolePermission, User, UserRole
 from yecai.auth.passwords import hash_password
-from yecai.auth.service import actor_for
-from yecai.auth.tokens import hash_api_token, issue_session_token, new_api_token_secret
+from yecai.auth.service import actor_for, start_session
+from yecai.auth.tokens import hash_api_token, new_api_token_secret
 from yecai.db import utcnow
 from yecai.operations.models import Customer, Product, ProductCategory, Supplier, Warehouse
 from yecai.org.models import Department, DepartmentKind
@@ -78,9 +78,10 @@ async def make_api_token(session: AsyncSession, *, user: User, revoked: bool = F
     return token, secret
 
 
-def token_for(user: User, secret_key: str) -> str:
-    """A bearer session token for ``user``, as login would issue."""
-    return issue_session_token(secret_key, user_id=user.id, epoch=user.session_epoch, ttl_seconds=3600)
+async def token_for(session: AsyncSession, user: User, secret_key: str) -> str:
+    """A session of ``user`` and its bearer token, as login would start and issue."""
+    return await start_session(session, user=user, secret_key=secret_key, ttl=timedelta(hours=1),
+                               client_address="203.0.113.7")
 
 
 async def actor_of(session: AsyncSession, user: User):

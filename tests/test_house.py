@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 SCRIPT = r"""
 import asyncio, json, sys, tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import yecai.domains
@@ -31,8 +32,7 @@ from sqlalchemy import select
 from yecai import manifest
 from yecai.app import create_app
 from yecai.auth.models import Role, User
-from yecai.auth.service import create_user
-from yecai.auth.tokens import issue_session_token
+from yecai.auth.service import create_user, start_session
 from yecai.actor import system_actor
 from yecai.db import Base, make_engine, make_session_factory
 from yecai.graphql.schema import export_sdl
@@ -62,9 +62,9 @@ async def main() -> dict:
             users[username] = await create_user(session, actor=actor, username=username, display_name=username,
                                                 password="Notes@2026x", department_id=home.id,
                                                 role_ids=[roles[role]])
-        await session.commit()
-        tokens = {name: issue_session_token(SECRET, user_id=u.id, epoch=u.session_epoch, ttl_seconds=600)
+        tokens = {name: await start_session(session, user=u, secret_key=SECRET, ttl=timedelta(minutes=10))
                   for name, u in users.items()}
+        await session.commit()
         department_gid = __import__("strawberry").relay.GlobalID("Department", str(department.id))
     app = create_app(settings, engine=engine, sessions=sessions)
     transport = httpx.ASGITransport(app=app)
@@ -114,7 +114,7 @@ def test_a_new_domain_joins_by_its_folder_and_one_line() -> None:
     assert {"notes.read", "notes.write"} <= set(out["finance"])
     # The schema: enum values, the query, the node type, the mutation with its permission
     assert "  NOTES_READ\n" in sdl and "  NOTES_WRITE\n" in sdl and "  NOTES\n" in sdl  # PermissionCode, Domain
-    assert "notes(first: Int! = 20, after: String = null): NoteConnection!" in sdl
+    assert "notes(first: Int! = 20, after: String = null): NoteConnection" in sdl
     assert "type Note implements Node {" in sdl
     assert ("createNote(input: CreateNoteInput!): CreateNoteResult! @requires(permission: NOTES_WRITE)" in sdl)
     # The listener's code joins the error enum of the mutation that publishes the event.

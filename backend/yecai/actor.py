@@ -18,6 +18,8 @@ class Actor:
     department_id: int | None = None
     request_id: str | None = None
     client_address: str | None = None
+    # The sign-in (``user_session`` row) the request came with; None for API tokens, the system, the anonymous.
+    session_id: str | None = None
 
     @property
     def authenticated(self) -> bool:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -12,7 +13,13 @@ from typing import Any
 import orjson
 from sqlalchemy import BigInteger, DateTime, MetaData, Numeric, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    AsyncSessionTransaction,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.pool import AsyncAdaptedQueuePool
 from sqlalchemy.types import TypeDecorator
@@ -131,8 +138,149 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
                                json_serializer=_json_serializer, json_deserializer=orjson.loads)
 
 
-def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
+class SessionFinished(RuntimeError):
+    """A resolver used the request's session after the request had finished with it."""
+
+
+class RequestSession(AsyncSession):
+    """An ``AsyncSession`` that the resolvers of one request share, taking turns.
+
+    SQLAlchemy's ``AsyncSession`` is not safe for concurrent use, and GraphQL resolves sibling
+    fields concurrently on the request's one session. Here every operation that talks to the
+    database (``execute``, ``get``, ``flush``, a savepoint's begin and end ...) waits for its
+    turn, one at a time per session, and runs as a task of its own: a caller that is cancelled
+    (graphql-core cancels the siblings of a field that fails through a non-null position) stops
+    waiting, but a statement already sent is never interrupted half-way, which would leave the
+    connection's transaction unusable. DataLoaders still batch: their loads are gathered before
+    the one statement of the batch queues here.
+
+    The owner of the request (the GraphQL endpoint) calls :meth:`finish_resolvers` when
+    execution has returned: operations that have not started are refused from then on
+    (:class:`SessionFinished`), and those still running are waited for, so that the commit or
+    rollback that follows never runs under a resolver.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._turn = asyncio.Lock()
+        self._running: set[asyncio.Task[Any]] = set()
+        self._finished = False
+
+    async def _in_turn(self, fn: Callable[..., Awaitable[Any]], *args: Any, ends: bool = False, **kwargs: Any) -> Any:
+        if self._finished and not ends:
+            raise SessionFinished("the request has finished with its database session")
+        started = False
+
+        async def run() -> Any:
+            nonlocal started
+            async with self._turn:
+                started = True
+                return await fn(*args, **kwargs)
+
+        task = asyncio.ensure_future(run())
+        self._running.add(task)
+        task.add_done_callback(self._done)
+        try:
+            return await asyncio.shield(task)
+        except asyncio.CancelledError:
+            if not started:
+                task.cancel()  # still waiting for its turn: nothing was sent yet
+            raise
+
+    def _done(self, task: asyncio.Task[Any]) -> None:
+        self._running.discard(task)
+        if not task.cancelled():
+            task.exception()  # retrieved: a caller that was cancelled no longer wants it
+
+    async def finish_resolvers(self) -> None:
+        """Refuse operations from now on, except ending the transaction, and wait for those still running."""
+        self._finished = True
+        while self._running:
+            await asyncio.wait(set(self._running))
+
+    # Everything below does I/O through the driver; the rest of AsyncSession delegates to these.
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._in_turn(super().execute, *args, **kwargs)
+
+    async def scalar(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._in_turn(super().scalar, *args, **kwargs)
+
+    async def get(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._in_turn(super().get, *args, **kwargs)
+
+    async def get_one(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._in_turn(super().get_one, *args, **kwargs)
+
+    async def stream(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._in_turn(super().stream, *args, **kwargs)
+
+    async def refresh(self, *args: Any, **kwargs: Any) -> None:
+        await self._in_turn(super().refresh, *args, **kwargs)
+
+    async def run_sync(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._in_turn(super().run_sync, *args, **kwargs)
+
+    async def delete(self, instance: object) -> None:
+        await self._in_turn(super().delete, instance)
+
+    async def delete_all(self, instances: Any) -> None:
+        await self._in_turn(super().delete_all, instances)
+
+    async def merge(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._in_turn(super().merge, *args, **kwargs)
+
+    async def merge_all(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._in_turn(super().merge_all, *args, **kwargs)
+
+    async def flush(self, objects: Any = None) -> None:
+        await self._in_turn(super().flush, objects)
+
+    async def connection(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._in_turn(super().connection, *args, **kwargs)
+
+    async def commit(self) -> None:
+        await self._in_turn(super().commit, ends=True)
+
+    async def rollback(self) -> None:
+        await self._in_turn(super().rollback, ends=True)
+
+    async def close(self) -> None:
+        await self._in_turn(super().close, ends=True)
+
+    async def reset(self) -> None:
+        await self._in_turn(super().reset, ends=True)
+
+    async def invalidate(self) -> None:
+        await self._in_turn(super().invalidate, ends=True)
+
+    def begin(self) -> AsyncSessionTransaction:
+        return _TurnTransaction(self)
+
+    def begin_nested(self) -> AsyncSessionTransaction:
+        return _TurnTransaction(self, nested=True)
+
+
+class _TurnTransaction(AsyncSessionTransaction):
+    """A transaction or savepoint of a :class:`RequestSession`: its begin and end take their turn too."""
+
+    session: RequestSession
+
+    async def start(self, is_ctxmanager: bool = False) -> AsyncSessionTransaction:
+        return await self.session._in_turn(super().start, is_ctxmanager)
+
+    async def __aexit__(self, type_: Any, value: Any, traceback: Any) -> None:
+        await self.session._in_turn(super().__aexit__, type_, value, traceback, ends=True)
+
+    async def commit(self) -> None:
+        await self.session._in_turn(super().commit, ends=True)
+
+    async def rollback(self) -> None:
+        await self.session._in_turn(super().rollback, ends=True)
+
+
+def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[RequestSession]:
+    return async_sessionmaker(engine, class_=RequestSession, expire_on_commit=False, autoflush=True)
 
 
 class Fixed(TypeDecorator[Decimal]):

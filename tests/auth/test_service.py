@@ -12,8 +12,9 @@ from tests.factories import PASSWORD, make_api_token, make_user
 from yecai.actor import ANONYMOUS, system_actor
 from yecai.audit.models import AuditEvent
 from yecai.auth import service
-from yecai.auth.models import LoginAttempt
+from yecai.auth.models import LoginAttempt, User, UserSession
 from yecai.auth.tokens import issue_session_token, read_session_token
+from yecai.db import utcnow
 
 WINDOW = timedelta(minutes=15)
 
@@ -80,23 +81,88 @@ async def test_failed_login_is_audited_without_the_password(session: AsyncSessio
 
 
 def test_session_tokens_expire_and_are_signed() -> None:
-    token = issue_session_token("k" * 40, user_id=7, epoch=2, ttl_seconds=60)
+    token = issue_session_token("k" * 40, user_id=7, session_id="abc", ttl_seconds=60)
     claims = read_session_token("k" * 40, token)
-    assert claims is not None and (claims.user_id, claims.epoch) == (7, 2)
+    assert claims is not None and (claims.user_id, claims.session_id) == (7, "abc")
     assert read_session_token("other-key" * 5, token) is None
     assert read_session_token("k" * 40, token[:-2] + "xx") is None
     assert read_session_token("k" * 40, "not.a.token") is None
-    expired = issue_session_token("k" * 40, user_id=7, epoch=2, ttl_seconds=-10)
+    expired = issue_session_token("k" * 40, user_id=7, session_id="abc", ttl_seconds=-10)
     assert read_session_token("k" * 40, expired) is None
 
 
-async def test_a_password_reset_ends_sessions(session: AsyncSession) -> None:
+async def _start(session: AsyncSession, user: User, ttl: timedelta = timedelta(hours=1)) -> str:
+    claims = read_session_token("k" * 40, await service.start_session(session, user=user, secret_key="k" * 40,
+                                                                      ttl=ttl, client_address="198.51.100.1"))
+    assert claims is not None and claims.user_id == user.id
+    return claims.session_id
+
+
+async def _alive(session: AsyncSession, user: User, session_id: str) -> bool:
+    return await service.user_for_session(session, user_id=user.id, session_id=session_id) is not None
+
+
+async def test_sessions_start_and_expire(session: AsyncSession) -> None:
+    user, other = await make_user(session), await make_user(session)
+    first, second = await _start(session, user), await _start(session, user)
+    assert first != second and await _alive(session, user, first) and await _alive(session, user, second)
+    assert not await _alive(session, other, first)  # a session belongs to its user only
+    assert not await _alive(session, user, "unknown")
+    row = await session.get(UserSession, first)
+    assert row is not None
+    row.expires_at = utcnow() - timedelta(seconds=1)
+    await session.flush()
+    assert not await _alive(session, user, first) and await _alive(session, user, second)
+    await _start(session, other)  # a sign-in sweeps expired sessions, anyone's
+    assert await session.get(UserSession, first) is None
+
+
+async def test_signing_out_ends_only_that_session(session: AsyncSession) -> None:
     user = await make_user(session)
-    epoch = user.session_epoch
-    assert await service.user_for_session(session, user_id=user.id, epoch=epoch) is not None
+    here, elsewhere = await _start(session, user), await _start(session, user)
+    actor = await service.actor_for(session, user, session_id=here)
+    assert await service.end_session(session, actor=actor) is True
+    assert not await _alive(session, user, here) and await _alive(session, user, elsewhere)
+    assert await service.end_session(session, actor=actor) is False  # already ended
+    assert await service.end_session(session, actor=await service.actor_for(session, user)) is False  # no session
+    event = (await session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1))).scalar_one()
+    assert (event.action, event.subject_id) == ("auth.logout", str(user.id))
+
+
+async def test_a_password_reset_ends_every_session(session: AsyncSession) -> None:
+    user = await make_user(session)
+    sessions = [await _start(session, user) for _ in range(3)]
     await service.reset_password(session, actor=system_actor(), user_id=user.id, new_password="An0ther!pass")
-    assert await service.user_for_session(session, user_id=user.id, epoch=epoch) is None
-    assert await service.user_for_session(session, user_id=user.id, epoch=user.session_epoch) is not None
+    assert not any([await _alive(session, user, s) for s in sessions])
+    assert await _alive(session, user, await _start(session, user))
+
+
+THROTTLE = service.Throttle(window=WINDOW, max_per_user=3, max_per_address=10)
+
+
+async def test_changing_ones_password_ends_the_other_sessions(session: AsyncSession) -> None:
+    user = await make_user(session)
+    here, elsewhere = await _start(session, user), await _start(session, user)
+    actor = await service.actor_for(session, user, session_id=here, client_address="198.51.100.1")
+    assert await service.change_password(session, actor=actor, current_password=PASSWORD,
+                                         new_password="Chang3d!pw", throttle=THROTTLE) is None
+    assert await _alive(session, user, here) and not await _alive(session, user, elsewhere)
+
+
+async def test_wrong_current_passwords_are_limited_like_sign_ins(session: AsyncSession) -> None:
+    user = await make_user(session)
+    actor = await service.actor_for(session, user, client_address="198.51.100.1")
+    for _ in range(3):
+        failure = await service.change_password(session, actor=actor, current_password="guess",
+                                                new_password="Chang3d!pw", throttle=THROTTLE)
+        assert failure is not None and failure.code == "WRONG_PASSWORD"
+    failure = await service.change_password(session, actor=actor, current_password=PASSWORD,
+                                            new_password="Chang3d!pw", throttle=THROTTLE)
+    assert failure is not None and failure.code == "TOO_MANY_ATTEMPTS"  # even the right one, now
+    # They are the account's failed sign-ins: signing in is refused too.
+    assert (await _login(session, user.username, PASSWORD)).error.code == "TOO_MANY_ATTEMPTS"  # type: ignore[union-attr]
+    count = (await session.execute(select(func.count()).where(LoginAttempt.username == user.username))).scalar_one()
+    assert count == 3
 
 
 @pytest.mark.parametrize(("revoked", "expired", "active", "ok"), [

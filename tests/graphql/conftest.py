@@ -168,6 +168,6 @@ def sign_in(session: AsyncSession, world: World) -> SignIn:
     async def make(role: str) -> tuple[User, str]:
         user = await make_user(session, roles=(role,), department=world.ops.department)
         await session.commit()
-        return user, token_for(user, TEST_SECRET)
+        return user, await token_for(session, user, TEST_SECRET)
 
     return make

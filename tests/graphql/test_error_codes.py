@@ -85,7 +85,7 @@ async def test_a_claimant_does_not_approve_their_own_claim(world: World, gql: Gr
 
     manager = await make_user(session, roles=("manager",), department=world.ops.department)
     await session.commit()
-    token = token_for(manager, TEST_SECRET)
+    token = await token_for(session, manager, TEST_SECRET)
     create = CASE_BY_NAME["createExpenseClaim"]
     claim = (await gql(create.document(), {"input": {"category": "OFFICE", "amount": "50.00", "description": "打印纸",
                                                      "date": "2026-11-12"}}, token=token))["createExpenseClaim"]

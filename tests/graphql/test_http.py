@@ -6,6 +6,7 @@ import json
 
 import httpx
 import pytest
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from tests.conftest import TEST_SECRET, GraphQLClient, _session_on
@@ -13,6 +14,7 @@ from tests.dbstate import fingerprint
 from tests.factories import make_user, token_for
 from tests.graphql.conftest import SignIn, World
 from yecai.app import create_app
+from yecai.auth.models import UserSession
 from yecai.settings import Settings
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -93,8 +95,9 @@ async def test_bearer_tokens(world: World, gql: GraphQLClient) -> None:
         "target.user"
 
 
-async def test_session_cookie_is_ignored_cross_site(world: World, client: httpx.AsyncClient) -> None:
-    client.cookies.set("yecai_session", token_for(world.target, TEST_SECRET))
+async def test_session_cookie_is_ignored_cross_site(world: World, client: httpx.AsyncClient,
+                                                    session: AsyncSession) -> None:
+    client.cookies.set("yecai_session", await token_for(session, world.target, TEST_SECRET))
     query = {"query": "{ viewer { username } }"}
     same = await client.post("/graphql", json=query, headers={"Sec-Fetch-Site": "same-origin",
                                                               "Origin": "http://testserver"})
@@ -108,8 +111,8 @@ async def test_session_cookie_is_ignored_cross_site(world: World, client: httpx.
 async def test_a_stale_cookie_is_cleared(world: World, client: httpx.AsyncClient, session: AsyncSession) -> None:
     user = await make_user(session)
     await session.commit()
-    stale = token_for(user, TEST_SECRET)
-    user.session_epoch += 1
+    stale = await token_for(session, user, TEST_SECRET)
+    await session.execute(delete(UserSession).where(UserSession.user_id == user.id))
     await session.commit()
     client.cookies.set("yecai_session", stale)
     r = await client.post("/graphql", json={"query": "{ viewer { username } }"})

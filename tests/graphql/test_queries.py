@@ -17,8 +17,8 @@ USERS = """query($first: Int!, $after: String) { users(first: $first, after: $af
   edges { cursor node { id username department { code parent { code } } roles { code permissions userCount } viewerCan { update deactivate resetPassword assignRoles } } } } }"""
 
 
-async def test_viewer(world: World, gql: GraphQLClient) -> None:
-    data = await gql(VIEWER, token=token_for(world.target, TEST_SECRET))
+async def test_viewer(world: World, gql: GraphQLClient, session: AsyncSession) -> None:
+    data = await gql(VIEWER, token=await token_for(session, world.target, TEST_SECRET))
     assert data["viewer"] == {"id": gid("User", world.target.id), "username": "target.user",
                               "displayName": world.target.display_name, "roles": ["custom_reader", "staff"],
                               "permissions": sorted(c.replace(".", "_").upper() for c in STAFF | {"org.read"}), "department": {"name": "下级部门"},
@@ -96,10 +96,11 @@ async def test_bad_cursor(world: World, sign_in: SignIn, gql: GraphQLClient) -> 
 
 
 async def test_anonymous_lists_need_sign_in(gql: GraphQLClient) -> None:
-    for query in ("{ users { totalCount } }", "{ departments { totalCount } }", "{ roles { totalCount } }",
-                  "{ apiTokens { totalCount } }", "{ auditEvents { totalCount } }"):
+    for field in ("users", "departments", "roles", "apiTokens", "auditEvents"):
+        query = f"{{ {field} {{ totalCount }} }}"
         body = await gql(query, errors=True)
-        assert body["data"] is None
+        assert body["data"] == {field: None}  # a refused field is null, with its error
+        assert body["errors"][0]["path"] == [field]
         assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED", query
         assert body["errors"][0]["message"] == "请先登录"
 

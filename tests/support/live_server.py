@@ -69,6 +69,7 @@ class LiveServerURL(str):
     data_dir: Path
     log_path: Path
     database_url: str | None
+    pid: int | None
     returncode: int | None
     _final_log: str | None
 
@@ -86,6 +87,7 @@ class LiveServerURL(str):
         self.data_dir = data_dir
         self.log_path = log_path
         self.database_url = database_url
+        self.pid = None  # the server process (``yecai serve``), once started
         self.returncode = None
         self._final_log = None
         return self
@@ -277,6 +279,7 @@ def run_live_server(
                     stderr=subprocess.STDOUT,
                     start_new_session=True,
                 )
+                url.pid = proc.pid
             deadline = time.monotonic() + startup_timeout
             while time.monotonic() < deadline:
                 if proc.poll() is not None or _healthy(url.healthz_url):

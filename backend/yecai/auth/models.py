@@ -1,4 +1,4 @@
-"""Tables of identity and access: users, roles, permissions, API tokens, sign-in attempts."""
+"""Tables of identity and access: users, roles, permissions, sessions, API tokens, sign-in attempts."""
 
 from __future__ import annotations
 
@@ -39,8 +39,6 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id", ondelete="RESTRICT"), index=True)
-    # Raised on password reset and deactivation: sessions signed before it stop working.
-    session_epoch: Mapped[int] = mapped_column(Integer, default=0)
     oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -52,6 +50,23 @@ class UserRole(Base):
 
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
     role_id: Mapped[int] = mapped_column(ForeignKey("role.id", ondelete="RESTRICT"), primary_key=True, index=True)
+
+
+class UserSession(Base):
+    """One sign-in (password or single sign-on): the session token names its row and works while it is there.
+
+    Signing out deletes the row; changing one's password deletes the user's other rows; a password
+    reset, a deactivation and a change of roles delete all of them. Expired rows are swept at sign-in.
+    """
+
+    __tablename__ = "user_session"
+
+    # Random (128 bits), carried in the signed token as ``sid``.
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    client_address: Mapped[str | None] = mapped_column(String(64))
 
 
 class ApiToken(Base):

@@ -1,4 +1,4 @@
-"""Use cases of identity and access: sign-in, users, roles, API tokens."""
+"""Use cases of identity and access: sign-in, sessions, users, roles, API tokens."""
 
 from __future__ import annotations
 
@@ -17,9 +17,18 @@ from yecai.actor import Actor
 from yecai.audit import service as audit
 from yecai.auth import errors, policies
 from yecai.auth import permissions as perms
-from yecai.auth.models import ApiToken, LoginAttempt, Role, RoleDefaultGrant, RolePermission, User, UserRole
+from yecai.auth.models import (
+    ApiToken,
+    LoginAttempt,
+    Role,
+    RoleDefaultGrant,
+    RolePermission,
+    User,
+    UserRole,
+    UserSession,
+)
 from yecai.auth.passwords import hash_password, needs_rehash, verify_password
-from yecai.auth.tokens import hash_api_token, new_api_token_secret
+from yecai.auth.tokens import hash_api_token, issue_session_token, new_api_token_secret, new_session_id
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.org.models import Department
@@ -28,8 +37,11 @@ from yecai.org.models import Department
 
 
 async def actor_for(session: AsyncSession, user: User, *, request_id: str | None = None,
-                    client_address: str | None = None) -> Actor:
-    """The actor of an active user, with their roles and the union of their roles' permissions."""
+                    client_address: str | None = None, session_id: str | None = None) -> Actor:
+    """The actor of an active user, with their roles and the union of their roles' permissions.
+
+    Read on every request, so a change of roles or of a role's permissions applies at once.
+    """
     rows = (
         await session.execute(
             select(Role.code, RolePermission.permission)
@@ -47,15 +59,55 @@ async def actor_for(session: AsyncSession, user: User, *, request_id: str | None
         department_id=user.department_id,
         request_id=request_id,
         client_address=client_address,
+        session_id=session_id,
     )
 
 
-async def user_for_session(session: AsyncSession, *, user_id: int, epoch: int) -> User | None:
-    """The active user a session token names, unless the session was ended by a reset or deactivation."""
-    user = await session.get(User, user_id)
-    if user is None or not user.active or user.session_epoch != epoch:
-        return None
-    return user
+# ---------------------------------------------------------------- sessions
+
+
+async def start_session(session: AsyncSession, *, user: User, secret_key: str, ttl: timedelta,
+                        client_address: str | None = None) -> str:
+    """Start a session of ``user`` who just signed in, lasting ``ttl``; its signed token (the browser's
+    cookie, or a bearer token for scripts). Expired sessions of anyone are swept on the way."""
+    now = utcnow()
+    await session.execute(delete(UserSession).where(UserSession.expires_at <= now))
+    row = UserSession(id=new_session_id(), user_id=user.id, created_at=now, expires_at=now + ttl,
+                      client_address=client_address[:64] if client_address else None)
+    session.add(row)
+    await session.flush()
+    return issue_session_token(secret_key, user_id=user.id, session_id=row.id, ttl_seconds=int(ttl.total_seconds()))
+
+
+async def user_for_session(session: AsyncSession, *, user_id: int, session_id: str) -> User | None:
+    """The active user of a session that has not ended or expired; None otherwise."""
+    return (
+        await session.execute(
+            select(User).join(UserSession, UserSession.user_id == User.id)
+            .where(UserSession.id == session_id, UserSession.user_id == user_id,
+                   UserSession.expires_at > utcnow(), User.active.is_(True))
+        )
+    ).scalar_one_or_none()
+
+
+async def _end_sessions(session: AsyncSession, user_id: int, *, keep: str | None = None) -> int:
+    """End every session of a user, but ``keep``; how many ended."""
+    stmt = delete(UserSession).where(UserSession.user_id == user_id)
+    if keep is not None:
+        stmt = stmt.where(UserSession.id != keep)
+    return (await session.execute(stmt)).rowcount or 0  # type: ignore[attr-defined]
+
+
+async def end_session(session: AsyncSession, *, actor: Actor) -> bool:
+    """Sign out: end the session the actor came with (other devices stay signed in); False when none."""
+    if actor.session_id is None or actor.user_id is None:
+        return False
+    result = await session.execute(
+        delete(UserSession).where(UserSession.id == actor.session_id, UserSession.user_id == actor.user_id))
+    if not result.rowcount:  # type: ignore[attr-defined]
+        return False
+    await audit.record(session, actor=actor, action="auth.logout", subject_type="user", subject_id=actor.user_id)
+    return True
 
 
 async def user_for_api_token(session: AsyncSession, *, secret: str) -> User | None:
@@ -84,6 +136,31 @@ class LoginOutcome:
     error: DomainError | None
 
 
+@dataclass(frozen=True)
+class Throttle:
+    """How many failed password checks an account and an address may make in a window."""
+
+    window: timedelta
+    max_per_user: int
+    max_per_address: int
+
+
+async def _throttled(session: AsyncSession, throttle: Throttle, username: str, address: str) -> bool:
+    """Whether an account or an address used up its failures (sign-ins and password changes alike)."""
+    since = utcnow() - throttle.window
+    by_user = (
+        await session.execute(
+            select(func.count()).where(LoginAttempt.username == username, LoginAttempt.attempted_at >= since)
+        )
+    ).scalar_one()
+    by_address = (
+        await session.execute(
+            select(func.count()).where(LoginAttempt.client_address == address, LoginAttempt.attempted_at >= since)
+        )
+    ).scalar_one()
+    return by_user >= throttle.max_per_user or by_address >= throttle.max_per_address
+
+
 async def login(
     session: AsyncSession,
     *,
@@ -104,18 +181,7 @@ async def login(
         return LoginOutcome(None, invalid("username", "不能为空", "is required"))
     if not password:
         return LoginOutcome(None, invalid("password", "不能为空", "is required"))
-    since = utcnow() - window
-    by_user = (
-        await session.execute(
-            select(func.count()).where(LoginAttempt.username == name, LoginAttempt.attempted_at >= since)
-        )
-    ).scalar_one()
-    by_address = (
-        await session.execute(
-            select(func.count()).where(LoginAttempt.client_address == address, LoginAttempt.attempted_at >= since)
-        )
-    ).scalar_one()
-    if by_user >= max_per_user or by_address >= max_per_address:
+    if await _throttled(session, Throttle(window, max_per_user, max_per_address), name, address):
         return LoginOutcome(None, DomainError(errors.TOO_MANY_ATTEMPTS))
 
     user = (await session.execute(select(User).where(User.username == name))).scalar_one_or_none()
@@ -306,7 +372,7 @@ async def set_user_active(session: AsyncSession, *, actor: Actor, user_id: int, 
     before = audit.snapshot(user)
     user.active = active
     if not active:
-        user.session_epoch += 1
+        await _end_sessions(session, user.id)
     await session.flush()
     await audit.record(session, actor=actor, action="user.activate" if active else "user.deactivate",
                        subject_type="user", subject_id=user.id, before=before, after=audit.snapshot(user))
@@ -314,7 +380,8 @@ async def set_user_active(session: AsyncSession, *, actor: Actor, user_id: int, 
 
 
 async def assign_roles(session: AsyncSession, *, actor: Actor, user_id: int, role_ids: Sequence[int]) -> User:
-    """Replace a user's roles."""
+    """Replace a user's roles, ending their sessions when the roles change (they sign in again to the new
+    rights; their API tokens carry the new rights at once, as every request reads the roles)."""
     user = await session.get(User, user_id)
     if user is None:
         raise not_found("userId")
@@ -329,6 +396,7 @@ async def assign_roles(session: AsyncSession, *, actor: Actor, user_id: int, rol
     await session.flush()
     after = [r.code for r in roles]
     if before != after:
+        await _end_sessions(session, user.id)
         await audit.record(session, actor=actor, action="user.assign_roles", subject_type="user",
                            subject_id=user.id, before={"roles": before}, after={"roles": after})
     return user
@@ -344,26 +412,42 @@ async def reset_password(session: AsyncSession, *, actor: Actor, user_id: int, n
     if not policies.can_reset_password(actor, user):
         raise denied()
     user.password_hash = hash_password(v.password(new_password, "newPassword"))
-    user.session_epoch += 1
+    ended = await _end_sessions(session, user.id)
     await session.flush()
     await audit.record(session, actor=actor, action="user.reset_password", subject_type="user",
-                       subject_id=user.id, after={"session_epoch": user.session_epoch})
+                       subject_id=user.id, after={"sessions_ended": ended})
     return user
 
 
-async def change_password(session: AsyncSession, *, actor: Actor, current_password: str, new_password: str) -> User:
-    """Change one's own password after confirming the current one."""
+async def change_password(session: AsyncSession, *, actor: Actor, current_password: str, new_password: str,
+                          throttle: Throttle) -> DomainError | None:
+    """Change one's own password after confirming the current one, ending one's other sessions.
+
+    A wrong current password counts as a failed sign-in of the account (same limits, same records),
+    so a stolen session or API token cannot be used to guess the password. It is returned, not raised,
+    so that the caller keeps the failure record; None when the password was changed.
+    """
     if not policies.can_change_own_password(actor):
         raise denied()
     user = await session.get(User, actor.user_id)
     if user is None:
         raise not_found()
-    if not verify_password(user.password_hash, current_password or ""):
-        raise DomainError(errors.WRONG_PASSWORD, field="currentPassword")
+    address = (actor.client_address or "unknown")[:64]
+    if await _throttled(session, throttle, user.username, address):
+        return DomainError(errors.TOO_MANY_ATTEMPTS)
+    if not verify_password(user.password_hash, (current_password or "")[:256]):
+        session.add(LoginAttempt(username=user.username, client_address=address, attempted_at=utcnow()))
+        await audit.record(session, actor=actor, action="user.change_password_failed", subject_type="user",
+                           subject_id=user.id)
+        return DomainError(errors.WRONG_PASSWORD, field="currentPassword")
     user.password_hash = hash_password(v.password(new_password, "newPassword"))
+    await session.execute(delete(LoginAttempt).where(LoginAttempt.username == user.username))
+    # The session it was changed from stays signed in; every other one (a thief's included) ends.
+    ended = await _end_sessions(session, user.id, keep=actor.session_id)
     await session.flush()
-    await audit.record(session, actor=actor, action="user.change_password", subject_type="user", subject_id=user.id)
-    return user
+    await audit.record(session, actor=actor, action="user.change_password", subject_type="user", subject_id=user.id,
+                       after={"sessions_ended": ended})
+    return None
 
 
 # ---------------------------------------------------------------- roles

@@ -18,13 +18,18 @@ _ISSUER = "yecai"
 @dataclass(frozen=True)
 class SessionClaims:
     user_id: int
-    epoch: int
+    session_id: str
     expires_at: int
 
 
-def issue_session_token(secret_key: str, *, user_id: int, epoch: int, ttl_seconds: int) -> str:
+def new_session_id() -> str:
+    return secrets.token_hex(16)
+
+
+def issue_session_token(secret_key: str, *, user_id: int, session_id: str, ttl_seconds: int) -> str:
+    """A signed token naming a user and their session (``user_session`` row); it works while both do."""
     now = int(time.time())
-    claims = {"iss": _ISSUER, "sub": str(user_id), "ep": epoch, "iat": now, "exp": now + ttl_seconds}
+    claims = {"iss": _ISSUER, "sub": str(user_id), "sid": session_id, "iat": now, "exp": now + ttl_seconds}
     return jwt.encode({"alg": "HS256"}, claims, OctKey.import_key(secret_key))
 
 
@@ -35,7 +40,10 @@ def read_session_token(secret_key: str, token: str) -> SessionClaims | None:
         registry = jwt.JWTClaimsRegistry(iss={"essential": True, "value": _ISSUER}, exp={"essential": True})
         registry.validate(decoded.claims)
         claims = decoded.claims
-        return SessionClaims(user_id=int(claims["sub"]), epoch=int(claims["ep"]), expires_at=int(claims["exp"]))
+        session_id = claims["sid"]
+        if not isinstance(session_id, str) or not 0 < len(session_id) <= 64:
+            return None
+        return SessionClaims(user_id=int(claims["sub"]), session_id=session_id, expires_at=int(claims["exp"]))
     except (JoseError, ValueError, KeyError, TypeError):
         return None
 

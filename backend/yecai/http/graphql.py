@@ -10,6 +10,7 @@ import json
 import logging
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -18,9 +19,11 @@ from strawberry.http.ides import get_graphql_ide_html
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
-from yecai.db import start_counting, stop_counting
+from yecai.db import RequestSession, start_counting, stop_counting
 from yecai.graphql.context import Context
 from yecai.graphql.loaders import Loaders
+from yecai.graphql.schema import MASKED_MESSAGE
+from yecai.http.body import RequestError, parse_json, read_body
 from yecai.http.identity import clear_session_cookie, identify, request_id, set_session_cookie
 from yecai.settings import Settings
 from yecai.validation import lone_surrogate
@@ -30,15 +33,9 @@ log = logging.getLogger("yecai.graphql")
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 MAX_BODY_BYTES = 1_000_000
-
-
-class RequestError(Exception):
-    """The HTTP request itself is unusable (not a GraphQL error): answered with 4xx."""
-
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.headers = headers or {}
+# Deeper JSON (in the body, or in GET's variables and extensions) is refused with a 400: no input
+# of the schema nests anywhere near this, and it keeps every later step off deep recursion.
+MAX_JSON_DEPTH = 64
 
 
 def _negotiate(accept: str | None) -> str | None:
@@ -77,10 +74,7 @@ async def _params(request: Request) -> dict[str, Any]:
         for key in ("variables", "extensions"):
             raw = q.get(key)
             if raw:
-                try:
-                    params[key] = json.loads(raw)
-                except ValueError:
-                    raise RequestError(400, f"{key} is not valid JSON") from None
+                params[key] = parse_json(raw, key, MAX_JSON_DEPTH)
         return params
     content_type = request.headers.get("content-type", "")
     media = content_type.split(";")[0].strip().lower()
@@ -92,15 +86,14 @@ async def _params(request: Request) -> dict[str, Any]:
                     if p.strip().lower().startswith("charset=")), "utf-8")
     if charset not in ("utf-8", "utf8"):
         raise RequestError(415, "only utf-8 request bodies are accepted")
-    body = await request.body()
+    body = await read_body(request, MAX_BODY_BYTES)
     if not body:
         raise RequestError(400, "the request body is empty")
-    if len(body) > MAX_BODY_BYTES:
-        raise RequestError(413, "the request body is too large")
     try:
-        params = json.loads(body.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        raise RequestError(400, "the request body is not valid JSON") from None
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RequestError(400, "the request body is not valid UTF-8") from None
+    params = parse_json(text, "the request body", MAX_JSON_DEPTH)
     if not isinstance(params, dict):
         raise RequestError(400, "the request body must be a JSON object")
     return params
@@ -128,10 +121,10 @@ def _check(params: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | No
     return query, variables, operation_name or None, extensions
 
 
-def _error_body(message: str, code: str | None = None) -> bytes:
+def _error_body(message: str, code: str | None = None, *, request_id: str | None = None) -> bytes:
     error: dict[str, Any] = {"message": message}
     if code:
-        error["extensions"] = {"code": code}
+        error["extensions"] = {"code": code, **({"requestId": request_id} if request_id else {})}
     return json.dumps({"errors": [error]}, ensure_ascii=False).encode()
 
 
@@ -184,7 +177,10 @@ class GraphQLEndpoint:
                        variables: dict[str, Any] | None, operation_name: str | None,
                        extensions: dict[str, Any] | None, counter: list[int]) -> Response:
         allowed = {OperationType.QUERY} if request.method == "GET" else {OperationType.QUERY, OperationType.MUTATION}
-        async with self.sessions() as session:
+        session = self.sessions()
+        if not isinstance(session, RequestSession):
+            raise TypeError("the GraphQL endpoint needs sessions of yecai.db.RequestSession (make_session_factory)")
+        async with session:
             identity = await identify(request, session, self.settings, req_id)
             if identity.bad_credentials:
                 await session.rollback()
@@ -194,9 +190,15 @@ class GraphQLEndpoint:
             context = Context(request=request, session=session, actor=identity.actor, settings=self.settings,
                               loaders=Loaders(session), language=_language(request))
             try:
-                result = await self.schema.execute(query, variable_values=variables, context_value=context,
-                                                   operation_name=operation_name, allowed_operation_types=allowed,
-                                                   operation_extensions=extensions)
+                try:
+                    result = await self.schema.execute(query, variable_values=variables, context_value=context,
+                                                       operation_name=operation_name, allowed_operation_types=allowed,
+                                                       operation_extensions=extensions)
+                finally:
+                    # Execution can return while resolvers it let go still run (the siblings of a field
+                    # that failed through a non-null position): none may use the session from here on,
+                    # and the commit or rollback below waits for any statement they still have running.
+                    await session.finish_resolvers()
             except InvalidOperationTypeError:
                 await session.rollback()
                 return Response(_error_body("only queries may be sent with GET; use POST", "BAD_REQUEST"), 405,
@@ -210,7 +212,13 @@ class GraphQLEndpoint:
             if context.failed:
                 await session.rollback()
             else:
-                await session.commit()
+                try:
+                    await session.commit()
+                except SQLAlchemyError:
+                    log.exception("commit failed in request %s", req_id)
+                    await session.rollback()
+                    return Response(_error_body(MASKED_MESSAGE, "INTERNAL_SERVER_ERROR", request_id=req_id), 500,
+                                    {"X-Request-Id": req_id}, media_type=content_type)
 
         # Errors of the request itself (parse, validation, variables) have no path and no data.
         request_failed = result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)

@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from yecai.actor import ANONYMOUS, Actor
 from yecai.auth import service
+from yecai.auth.models import User
 from yecai.auth.tokens import API_TOKEN_PREFIX, read_session_token
 from yecai.settings import Settings
 
@@ -56,23 +57,34 @@ async def identify(conn: HTTPConnection, session: AsyncSession, settings: Settin
         credential = credential.strip()
         if scheme.lower() != "bearer" or not credential:
             return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), bad_credentials=True)
+        session_id = None
         if credential.startswith(API_TOKEN_PREFIX):
             user = await service.user_for_api_token(session, secret=credential)
         else:
-            claims = read_session_token(settings.resolved_secret_key(), credential)
-            user = await service.user_for_session(session, user_id=claims.user_id, epoch=claims.epoch) if claims else None
+            user, session_id = await _session_user(session, settings, credential)
         if user is None:
             return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), bad_credentials=True)
-        return Identity(await service.actor_for(session, user, request_id=req_id, client_address=address))
+        return Identity(await service.actor_for(session, user, request_id=req_id, client_address=address,
+                                                session_id=session_id))
 
     cookie = conn.cookies.get(SESSION_COOKIE)
     if cookie and _same_origin(conn):
-        claims = read_session_token(settings.resolved_secret_key(), cookie)
-        user = await service.user_for_session(session, user_id=claims.user_id, epoch=claims.epoch) if claims else None
+        user, session_id = await _session_user(session, settings, cookie)
         if user is None:
             return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), clear_cookie=True)
-        return Identity(await service.actor_for(session, user, request_id=req_id, client_address=address))
+        return Identity(await service.actor_for(session, user, request_id=req_id, client_address=address,
+                                                session_id=session_id))
     return Identity(ANONYMOUS.at(request_id=req_id, client_address=address))
+
+
+async def _session_user(session: AsyncSession, settings: Settings, token: str) -> tuple[User | None, str | None]:
+    """The user of a session token (cookie or bearer) whose session has not ended, and that session."""
+    claims = read_session_token(settings.resolved_secret_key(), token)
+    if claims is None:
+        return None, None
+    user = await service.user_for_session(session, user_id=claims.user_id, session_id=claims.session_id)
+    return user, claims.session_id if user else None
+
 
 
 def set_session_cookie(response: Response, token: str, settings: Settings) -> None:

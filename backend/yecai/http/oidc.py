@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import httpx
 from authlib.integrations.starlette_client import OAuth, OAuthError
@@ -14,7 +15,6 @@ from starlette.routing import Route
 
 from yecai.actor import ANONYMOUS
 from yecai.auth import service
-from yecai.auth.tokens import issue_session_token
 from yecai.errors import DomainError
 from yecai.http.identity import client_address, request_id, set_session_cookie
 from yecai.settings import Settings
@@ -71,11 +71,12 @@ def oidc_routes(settings: Settings, sessions: async_sessionmaker[AsyncSession]) 
             except DomainError:
                 await session.rollback()
                 return RedirectResponse("/login?sso=denied", status_code=303)
+            token = await service.start_session(session, user=user, secret_key=settings.resolved_secret_key(),
+                                                ttl=timedelta(hours=settings.session_hours),
+                                                client_address=actor.client_address)
             await session.commit()
         response = RedirectResponse("/", status_code=303)
-        set_session_cookie(response, issue_session_token(settings.resolved_secret_key(), user_id=user.id,
-                                                         epoch=user.session_epoch,
-                                                         ttl_seconds=settings.session_hours * 3600), settings)
+        set_session_cookie(response, token, settings)
         return response
 
     return [

@@ -15,7 +15,7 @@ import { AuditEventsQuery, UserOptionsQuery } from './operations';
 import { JsonDiff } from './JsonDiff';
 import styles from './AuditPage.module.css';
 
-type AuditEvent = AuditEventsResult['auditEvents']['edges'][number]['node'];
+type AuditEvent = NonNullable<AuditEventsResult['auditEvents']>['edges'][number]['node'];
 
 const PAGE_SIZE = 20;
 
@@ -42,7 +42,7 @@ function ActorSelect({ value, onChange }: { value?: string; onChange?: (value: s
     variables: { search: search || null },
     pause: !can('ORG_READ'),
   });
-  const options = data?.users.edges.map(({ node }) => ({
+  const options = data?.users?.edges.map(({ node }) => ({
     value: node.id,
     label: `${node.displayName}（${node.username}）`,
   }));

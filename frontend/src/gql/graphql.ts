@@ -47,6 +47,7 @@ export type ChangePasswordErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
+  | 'TOO_MANY_ATTEMPTS'
   | 'UNAUTHENTICATED'
   | 'WRONG_PASSWORD';
 
@@ -869,14 +870,14 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { totalCount: number, edges: Array<{ node: { id: string, seq: number, occurredAt: string, actorUsername: string | null, action: string, subjectType: string, subjectId: string | null, before: unknown, after: unknown, requestId: string | null, clientAddress: string | null, hash: string, actor: { id: string, username: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type AuditEventsQuery = { auditEvents: { totalCount: number, edges: Array<{ node: { id: string, seq: number, occurredAt: string, actorUsername: string | null, action: string, subjectType: string, subjectId: string | null, before: unknown, after: unknown, requestId: string | null, clientAddress: string | null, hash: string, actor: { id: string, username: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type UserOptionsQueryVariables = Exact<{
   search?: string | null | undefined;
 }>;
 
 
-export type UserOptionsQuery = { users: { edges: Array<{ node: { id: string, username: string, displayName: string } }> } };
+export type UserOptionsQuery = { users: { edges: Array<{ node: { id: string, username: string, displayName: string } }> } | null };
 
 export type RoleFieldsFragment = { id: string, code: string, name: string, description: string, builtin: boolean, permissions: Array<PermissionCode>, userCount: number, viewerCan: { update: boolean, delete: boolean } };
 
@@ -886,7 +887,7 @@ export type RolesQueryVariables = Exact<{
 }>;
 
 
-export type RolesQuery = { roles: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, description: string, builtin: boolean, permissions: Array<PermissionCode>, userCount: number, viewerCan: { update: boolean, delete: boolean } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type RolesQuery = { roles: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, description: string, builtin: boolean, permissions: Array<PermissionCode>, userCount: number, viewerCan: { update: boolean, delete: boolean } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type PermissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -931,7 +932,7 @@ export type ApiTokensQueryVariables = Exact<{
 }>;
 
 
-export type ApiTokensQuery = { apiTokens: { totalCount: number, edges: Array<{ node: { id: string, name: string, prefix: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, active: boolean } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type ApiTokensQuery = { apiTokens: { totalCount: number, edges: Array<{ node: { id: string, name: string, prefix: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, active: boolean } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type CreateApiTokenMutationVariables = Exact<{
   input: CreateApiTokenInput;
@@ -959,7 +960,7 @@ export type DepartmentOptionsQueryVariables = Exact<{
 }>;
 
 
-export type DepartmentOptionsQuery = { departments: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, sortOrder: number, parent: { id: string } | null } }> } };
+export type DepartmentOptionsQuery = { departments: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, sortOrder: number, parent: { id: string } | null } }> } | null };
 
 export type DocumentSourceFieldsFragment = { type: DocumentType, document:
     | { id: string, number: string, documentType: DocumentType }
@@ -1006,7 +1007,7 @@ export type MasterDataQueryVariables = Exact<{
 }>;
 
 
-export type MasterDataQuery = { customers?: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } }, suppliers?: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } }, products?: { totalCount: number, edges: Array<{ node: { unit: string, id: string, code: string, name: string, category: { id: string, code: string, name: string }, stock: Array<{ quantity: string, value: string, unitCost: string | null, warehouse: { id: string, code: string, name: string } }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } }, warehouses?: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } }, productCategories?: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type MasterDataQuery = { customers?: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null, suppliers?: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null, products?: { totalCount: number, edges: Array<{ node: { unit: string, id: string, code: string, name: string, category: { id: string, code: string, name: string }, stock: Array<{ quantity: string, value: string, unitCost: string | null, warehouse: { id: string, code: string, name: string } }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null, warehouses?: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null, productCategories?: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
@@ -1096,7 +1097,7 @@ export type AccountsQueryVariables = Exact<{
 }>;
 
 
-export type AccountsQuery = { accounts: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, type: AccountType, direction: Direction, active: boolean, dimensions: Array<Dimension>, level: number, parent: { id: string } | null, viewerCan: { update: boolean } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type AccountsQuery = { accounts: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, type: AccountType, direction: Direction, active: boolean, dimensions: Array<Dimension>, level: number, parent: { id: string } | null, viewerCan: { update: boolean } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type FiscalPeriodsQueryVariables = Exact<{
   first: number;
@@ -1104,7 +1105,7 @@ export type FiscalPeriodsQueryVariables = Exact<{
 }>;
 
 
-export type FiscalPeriodsQuery = { fiscalPeriods: { totalCount: number, edges: Array<{ node: { id: string, code: string, year: number, month: number, status: PeriodStatus, closedAt: string | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type FiscalPeriodsQuery = { fiscalPeriods: { totalCount: number, edges: Array<{ node: { id: string, code: string, year: number, month: number, status: PeriodStatus, closedAt: string | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type VouchersQueryVariables = Exact<{
   first: number;
@@ -1114,7 +1115,7 @@ export type VouchersQueryVariables = Exact<{
 }>;
 
 
-export type VouchersQuery = { vouchers: { totalCount: number, edges: Array<{ node: { id: string, displayNumber: string, date: string, summary: string, state: VoucherState, origin: VoucherOrigin, totalDebit: string, totalCredit: string, preparer: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type VouchersQuery = { vouchers: { totalCount: number, edges: Array<{ node: { id: string, displayNumber: string, date: string, summary: string, state: VoucherState, origin: VoucherOrigin, totalDebit: string, totalCredit: string, preparer: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type VoucherQueryVariables = Exact<{
   id: string | number;
@@ -1158,7 +1159,7 @@ export type TrialBalanceQueryVariables = Exact<{
 }>;
 
 
-export type TrialBalanceQuery = { trialBalance: { period: string, dimension: Dimension | null, totalOpeningDebit: string, totalOpeningCredit: string, totalDebit: string, totalCredit: string, totalClosingDebit: string, totalClosingCredit: string, rows: Array<{ dimensionValue: string | null, project: string | null, openingDebit: string, openingCredit: string, debit: string, credit: string, closingDebit: string, closingCredit: string, department: { id: string, code: string, name: string } | null, customer: { id: string, code: string, name: string } | null, supplier: { id: string, code: string, name: string } | null, product: { id: string, code: string, name: string } | null, account: { id: string, code: string, name: string, level: number, direction: Direction } }> } };
+export type TrialBalanceQuery = { trialBalance: { period: string, dimension: Dimension | null, totalOpeningDebit: string, totalOpeningCredit: string, totalDebit: string, totalCredit: string, totalClosingDebit: string, totalClosingCredit: string, rows: Array<{ dimensionValue: string | null, project: string | null, openingDebit: string, openingCredit: string, debit: string, credit: string, closingDebit: string, closingCredit: string, department: { id: string, code: string, name: string } | null, customer: { id: string, code: string, name: string } | null, supplier: { id: string, code: string, name: string } | null, product: { id: string, code: string, name: string } | null, account: { id: string, code: string, name: string, level: number, direction: Direction } }> } | null };
 
 export type VoucherLinesQueryVariables = Exact<{
   accountId: string | number;
@@ -1184,7 +1185,7 @@ export type VoucherLinesQuery = { voucherLines: { totalCount: number, edges: Arr
             | { id: string, lineNo: number }
             | { id: string, lineNo: number }
             | { id: string, lineNo: number }
-           | null } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+           | null } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type CreateVoucherMutationVariables = Exact<{
   input: CreateVoucherInput;
@@ -1294,7 +1295,7 @@ export type AccountLedgerQueryVariables = Exact<{
 }>;
 
 
-export type AccountLedgerQuery = { accountLedger: { period: string, openingDebit: string, openingCredit: string, debit: string, credit: string, closingDebit: string, closingCredit: string, account: { id: string, code: string, name: string }, entries: { totalCount: number, edges: Array<{ cursor: string, node: { date: string, balanceDebit: string, balanceCredit: string, voucher: { id: string, displayNumber: string }, line: { id: string, summary: string, debit: string, credit: string } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } } };
+export type AccountLedgerQuery = { accountLedger: { period: string, openingDebit: string, openingCredit: string, debit: string, credit: string, closingDebit: string, closingCredit: string, account: { id: string, code: string, name: string }, entries: { totalCount: number, edges: Array<{ cursor: string, node: { date: string, balanceDebit: string, balanceCredit: string, voucher: { id: string, displayNumber: string }, line: { id: string, summary: string, debit: string, credit: string } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } } | null };
 
 export type StatementFieldsFragment = { period: string, lines: Array<{ number: number, name: string, accounts: Array<string>, current: string, comparative: string, total: boolean }> };
 
@@ -1303,14 +1304,14 @@ export type IncomeStatementQueryVariables = Exact<{
 }>;
 
 
-export type IncomeStatementQuery = { incomeStatement: { period: string, lines: Array<{ number: number, name: string, accounts: Array<string>, current: string, comparative: string, total: boolean }> } };
+export type IncomeStatementQuery = { incomeStatement: { period: string, lines: Array<{ number: number, name: string, accounts: Array<string>, current: string, comparative: string, total: boolean }> } | null };
 
 export type BalanceSheetQueryVariables = Exact<{
   period: string;
 }>;
 
 
-export type BalanceSheetQuery = { balanceSheet: { period: string, lines: Array<{ number: number, name: string, accounts: Array<string>, current: string, comparative: string, total: boolean }> } };
+export type BalanceSheetQuery = { balanceSheet: { period: string, lines: Array<{ number: number, name: string, accounts: Array<string>, current: string, comparative: string, total: boolean }> } | null };
 
 type DocumentHeaderFields_CustomerReceipt_Fragment = { __typename: 'CustomerReceipt', documentType: DocumentType, id: string, number: string, date: string, state: DocumentState, createdAt: string, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null };
 
@@ -1349,7 +1350,7 @@ export type SalesOrdersQuery = { salesOrders: { totalCount: number, edges: Array
           | { id: string, gross: string }
           | { id: string, gross: string }
           | { id: string, gross: string }
-        >, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+        >, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type SalesDeliveriesQueryVariables = Exact<{
   first: number;
@@ -1364,7 +1365,7 @@ export type SalesDeliveriesQuery = { salesDeliveries: { totalCount: number, edge
           | { id: string, gross: string }
           | { id: string, gross: string }
           | { id: string, gross: string }
-        >, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+        >, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type SalesReturnsQueryVariables = Exact<{
   first: number;
@@ -1379,7 +1380,7 @@ export type SalesReturnsQuery = { salesReturns: { totalCount: number, edges: Arr
           | { id: string, gross: string }
           | { id: string, gross: string }
           | { id: string, gross: string }
-        >, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+        >, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type PurchaseReceiptsQueryVariables = Exact<{
   first: number;
@@ -1394,7 +1395,7 @@ export type PurchaseReceiptsQuery = { purchaseReceipts: { totalCount: number, ed
           | { id: string, gross: string }
           | { id: string, gross: string }
           | { id: string, gross: string }
-        >, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+        >, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type CustomerReceiptsQueryVariables = Exact<{
   first: number;
@@ -1404,7 +1405,7 @@ export type CustomerReceiptsQueryVariables = Exact<{
 }>;
 
 
-export type CustomerReceiptsQuery = { customerReceipts: { totalCount: number, edges: Array<{ node: { __typename: 'CustomerReceipt', amount: string, documentType: DocumentType, id: string, number: string, date: string, state: DocumentState, createdAt: string, customer: { id: string, code: string, name: string }, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type CustomerReceiptsQuery = { customerReceipts: { totalCount: number, edges: Array<{ node: { __typename: 'CustomerReceipt', amount: string, documentType: DocumentType, id: string, number: string, date: string, state: DocumentState, createdAt: string, customer: { id: string, code: string, name: string }, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type SupplierPaymentsQueryVariables = Exact<{
   first: number;
@@ -1414,7 +1415,7 @@ export type SupplierPaymentsQueryVariables = Exact<{
 }>;
 
 
-export type SupplierPaymentsQuery = { supplierPayments: { totalCount: number, edges: Array<{ node: { __typename: 'SupplierPayment', amount: string, documentType: DocumentType, id: string, number: string, date: string, state: DocumentState, createdAt: string, supplier: { id: string, code: string, name: string }, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type SupplierPaymentsQuery = { supplierPayments: { totalCount: number, edges: Array<{ node: { __typename: 'SupplierPayment', amount: string, documentType: DocumentType, id: string, number: string, date: string, state: DocumentState, createdAt: string, supplier: { id: string, code: string, name: string }, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type ExpenseClaimsQueryVariables = Exact<{
   first: number;
@@ -1424,7 +1425,7 @@ export type ExpenseClaimsQueryVariables = Exact<{
 }>;
 
 
-export type ExpenseClaimsQuery = { expenseClaims: { totalCount: number, edges: Array<{ node: { __typename: 'ExpenseClaim', category: ExpenseCategory, amount: string, description: string, paidOn: string | null, documentType: DocumentType, id: string, number: string, date: string, state: DocumentState, createdAt: string, claimant: { id: string, displayName: string }, approver: { id: string, displayName: string } | null, viewerCan: { approve: boolean, pay: boolean }, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type ExpenseClaimsQuery = { expenseClaims: { totalCount: number, edges: Array<{ node: { __typename: 'ExpenseClaim', category: ExpenseCategory, amount: string, description: string, paidOn: string | null, documentType: DocumentType, id: string, number: string, date: string, state: DocumentState, createdAt: string, claimant: { id: string, displayName: string }, approver: { id: string, displayName: string } | null, viewerCan: { approve: boolean, pay: boolean }, department: { id: string, name: string }, createdBy: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type DocumentQueryVariables = Exact<{
   id: string | number;
@@ -1726,7 +1727,7 @@ export type DepartmentsQueryVariables = Exact<{
 }>;
 
 
-export type DepartmentsQuery = { departments: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, kind: DepartmentKind, active: boolean, memberCount: number, sortOrder: number, parent: { id: string } | null, viewerCan: { update: boolean, delete: boolean } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type DepartmentsQuery = { departments: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, kind: DepartmentKind, active: boolean, memberCount: number, sortOrder: number, parent: { id: string } | null, viewerCan: { update: boolean, delete: boolean } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type UserRowFragment = { id: string, username: string, displayName: string, email: string | null, active: boolean, lastLoginAt: string | null, createdAt: string, department: { id: string, name: string } | null, roles: Array<{ id: string, code: string, name: string }>, viewerCan: { update: boolean, deactivate: boolean, resetPassword: boolean, assignRoles: boolean } };
 
@@ -1739,12 +1740,12 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { users: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, username: string, displayName: string, email: string | null, active: boolean, lastLoginAt: string | null, createdAt: string, department: { id: string, name: string } | null, roles: Array<{ id: string, code: string, name: string }>, viewerCan: { update: boolean, deactivate: boolean, resetPassword: boolean, assignRoles: boolean } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type UsersQuery = { users: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, username: string, displayName: string, email: string | null, active: boolean, lastLoginAt: string | null, createdAt: string, department: { id: string, name: string } | null, roles: Array<{ id: string, code: string, name: string }>, viewerCan: { update: boolean, deactivate: boolean, resetPassword: boolean, assignRoles: boolean } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type RoleOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RoleOptionsQuery = { roles: { edges: Array<{ node: { id: string, code: string, name: string, builtin: boolean } }> } };
+export type RoleOptionsQuery = { roles: { edges: Array<{ node: { id: string, code: string, name: string, builtin: boolean } }> } | null };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
@@ -1832,7 +1833,7 @@ export type PostingRulesQueryVariables = Exact<{
 }>;
 
 
-export type PostingRulesQuery = { postingRules: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, eventType: EventType, active: boolean, currentVersion: { id: string, version: number, note: string, publishedAt: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type PostingRulesQuery = { postingRules: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, eventType: EventType, active: boolean, currentVersion: { id: string, version: number, note: string, publishedAt: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
 
 export type PostingRuleQueryVariables = Exact<{
   id: string | number;
@@ -1856,7 +1857,7 @@ export type PreviewPostingQuery = { previewPosting: Array<{ summary: string, ver
         | { id: string, lineNo: number }
         | { id: string, lineNo: number }
         | { id: string, lineNo: number }
-       | null, account: { id: string, code: string, name: string } }> }> };
+       | null, account: { id: string, code: string, name: string } }> }> | null };
 
 export type ReplayPostingRuleQueryVariables = Exact<{
   ruleVersionId: string | number;
@@ -1877,7 +1878,7 @@ export type ReplayPostingRuleQuery = { replayPostingRule: Array<{ number: string
         | { id: string, lineNo: number }
         | { id: string, lineNo: number }
         | { id: string, lineNo: number }
-       | null }, posted: Array<{ accountCode: string, side: Direction, amount: string }>, replayed: Array<{ accountCode: string, side: Direction, amount: string }> }> };
+       | null }, posted: Array<{ accountCode: string, side: Direction, amount: string }>, replayed: Array<{ accountCode: string, side: Direction, amount: string }> }> | null };
 
 export type PublishPostingRuleVersionMutationVariables = Exact<{
   input: PublishPostingRuleVersionInput;
@@ -1917,7 +1918,7 @@ export type ReconciliationQuery = { reconciliation: { period: string, passed: bo
             | { id: string, lineNo: number }
             | { id: string, lineNo: number }
             | { id: string, lineNo: number }
-           | null }>, vouchers: Array<{ id: string, displayNumber: string }> }> }> } };
+           | null }>, vouchers: Array<{ id: string, displayNumber: string }> }> }> } | null };
 
 export type PreviewDocumentsQueryVariables = Exact<{
   first: number;
@@ -1930,7 +1931,7 @@ export type PreviewDocumentsQueryVariables = Exact<{
 }>;
 
 
-export type PreviewDocumentsQuery = { salesDeliveries?: { edges: Array<{ node: { id: string, number: string } }> }, salesReturns?: { edges: Array<{ node: { id: string, number: string } }> }, purchaseReceipts?: { edges: Array<{ node: { id: string, number: string } }> }, customerReceipts?: { edges: Array<{ node: { id: string, number: string } }> }, supplierPayments?: { edges: Array<{ node: { id: string, number: string } }> }, expenseClaims?: { edges: Array<{ node: { id: string, number: string } }> } };
+export type PreviewDocumentsQuery = { salesDeliveries?: { edges: Array<{ node: { id: string, number: string } }> } | null, salesReturns?: { edges: Array<{ node: { id: string, number: string } }> } | null, purchaseReceipts?: { edges: Array<{ node: { id: string, number: string } }> } | null, customerReceipts?: { edges: Array<{ node: { id: string, number: string } }> } | null, supplierPayments?: { edges: Array<{ node: { id: string, number: string } }> } | null, expenseClaims?: { edges: Array<{ node: { id: string, number: string } }> } | null };
 
 export const ViewerFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ViewerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Viewer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerFieldsFragment, unknown>;
 export const RoleFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"builtin"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"userCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"delete"}}]}}]}}]} as unknown as DocumentNode<RoleFieldsFragment, unknown>;

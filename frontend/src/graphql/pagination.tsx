@@ -135,7 +135,7 @@ interface AllPages<N> {
  */
 export function useAllPages<D, V extends AnyVariables, N>(
   query: TypedDocumentNode<D, V>,
-  connectionOf: (data: D) => { pageInfo: PageInfoFieldsFragment; edges: readonly { node: N }[] },
+  connectionOf: (data: D) => { pageInfo: PageInfoFieldsFragment; edges: readonly { node: N }[] } | null | undefined,
   requestPolicy: RequestPolicy = 'cache-first',
   first = 100,
 ) {
@@ -156,7 +156,12 @@ export function useAllPages<D, V extends AnyVariables, N>(
           setState({ loading: false, error: result.error?.message ?? 'no data', nodes: all });
           return;
         }
+        // A refused list answers null (with an error, handled above).
         const connection = connectionOf(result.data);
+        if (!connection) {
+          setState({ loading: false, error: 'no data', nodes: all });
+          return;
+        }
         all.push(...connection.edges.map((e) => e.node));
         if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
         after = connection.pageInfo.endCursor;

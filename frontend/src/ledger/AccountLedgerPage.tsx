@@ -14,7 +14,7 @@ import { AccountSelect } from './AccountSelect';
 import styles from './ledger.module.css';
 import { ReportTable } from './ReportTable';
 
-type Entry = AccountLedgerResult['accountLedger']['entries']['edges'][number]['node'];
+type Entry = NonNullable<AccountLedgerResult['accountLedger']>['entries']['edges'][number]['node'];
 type Side = 'DEBIT' | 'CREDIT' | 'NONE';
 
 interface Row {

@@ -17,7 +17,7 @@ export function AccountSelect({ value, onChange, testId }: { value?: string; onC
       placeholder={t('vouchers.chooseAccount')}
       data-testid={testId}
       popupMatchSelectWidth={300}
-      options={data?.accounts.edges.map(({ node }) => ({ value: node.id, label: `${node.code} ${node.name}` }))}
+      options={data?.accounts?.edges.map(({ node }) => ({ value: node.id, label: `${node.code} ${node.name}` }))}
     />
   );
 }

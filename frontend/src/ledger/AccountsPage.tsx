@@ -11,7 +11,7 @@ import { AccountsQuery, CreateAccountMutation, UpdateAccountMutation } from './o
 import { DIMENSIONS } from './dimensions';
 import { CreateButton } from '../common/actions';
 
-type Account = AccountsResult['accounts']['edges'][number]['node'];
+type Account = NonNullable<AccountsResult['accounts']>['edges'][number]['node'];
 type TreeRow = Account & { children?: TreeRow[] };
 const TYPES: readonly AccountType[] = ['ASSET', 'LIABILITY', 'EQUITY', 'COST', 'PROFIT_LOSS'];
 

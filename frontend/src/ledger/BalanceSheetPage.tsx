@@ -29,7 +29,7 @@ export default function BalanceSheetPage() {
   const { t } = useTranslation();
   const [period, setPeriod] = useState(currentPeriod());
   const [{ data, fetching, error }] = useQuery({ query: BalanceSheetQuery, variables: { period }, requestPolicy: 'cache-and-network' });
-  const lines = data?.balanceSheet.lines ?? [];
+  const lines = data?.balanceSheet?.lines ?? [];
   const assets = lines.filter((l) => l.number <= LAST_ASSET_LINE);
   const claims = lines.filter((l) => l.number > LAST_ASSET_LINE);
   const pairs: Pair[] = Array.from({ length: Math.max(assets.length, claims.length) }, (_, i) => ({ key: i, left: assets[i], right: claims[i] }));

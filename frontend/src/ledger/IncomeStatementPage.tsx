@@ -16,7 +16,7 @@ export default function IncomeStatementPage() {
       <ReportTable<StatementLineData>
         rowKey="number"
         loading={fetching}
-        dataSource={data?.incomeStatement.lines ?? []}
+        dataSource={data?.incomeStatement?.lines ?? []}
         data-testid="income-statement"
         onRow={(l) => ({ 'data-testid': `is-line-${l.number}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[

@@ -16,7 +16,7 @@ import { DIMENSIONS, dimensionValueName } from './dimensions';
 import styles from './ledger.module.css';
 import { ReportTable } from './ReportTable';
 
-type Row = TrialBalanceResult['trialBalance']['rows'][number];
+type Row = NonNullable<TrialBalanceResult['trialBalance']>['rows'][number];
 type Side = Direction;
 
 interface Drill {

@@ -115,7 +115,7 @@ export default function VoucherFormPage() {
   const [{ fetching }, create] = useMutation(CreateVoucherMutation);
   const [{ data: accounts }] = useQuery({ query: AccountsQuery, variables: { first: 100, active: true } });
   const { options: departments } = useDepartmentOptions();
-  const dimensionsOf = new Map((accounts?.accounts.edges ?? []).map(({ node }) => [node.id, node.dimensions] as const));
+  const dimensionsOf = new Map((accounts?.accounts?.edges ?? []).map(({ node }) => [node.id, node.dimensions] as const));
 
   const submit = async (v: VoucherForm) => {
     const outcome = await create({

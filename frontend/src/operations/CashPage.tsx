@@ -86,7 +86,7 @@ function CashList<D, T extends CashRow>({
 }: {
   kind: 'receipt' | 'payment';
   query: DocumentListQuery<D>;
-  connectionOf: (data: D) => Connection<T>;
+  connectionOf: (data: D) => Connection<T> | null | undefined;
   /** The customer who paid, the supplier who was paid. */
   partyOf: (row: T) => string;
   canRecord: boolean;

@@ -35,7 +35,10 @@ export type DocumentListQuery<D> = TypedDocumentNode<D, ListVariables>;
  * A document list's query under its filters: `list` goes to <DocumentList {...list}>,
  * `reload` refetches after an action changed a document.
  */
-export function useDocumentList<D, T extends DocumentRow>(query: DocumentListQuery<D>, connectionOf: (data: D) => Connection<T>) {
+export function useDocumentList<D, T extends DocumentRow>(
+  query: DocumentListQuery<D>,
+  connectionOf: (data: D) => Connection<T> | null | undefined,
+) {
   const [filter, setFilter] = useState<DocumentListFilter>({ search: '', state: null });
   const page = useConnectionQuery({
     query,

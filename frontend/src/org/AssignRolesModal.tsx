@@ -26,7 +26,7 @@ export function AssignRolesModal({ user, onClose }: { user: UserRowFragment | nu
     onClose();
   };
 
-  const roles = data?.roles.edges.map((e) => e.node) ?? [];
+  const roles = data?.roles?.edges.map((e) => e.node) ?? [];
 
   return (
     <Modal

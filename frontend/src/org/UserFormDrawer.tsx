@@ -87,7 +87,7 @@ export function UserFormDrawer({ open, user, departments, onClose }: Props) {
   };
 
   const roleOptions =
-    roleData?.roles.edges.map(({ node }) => ({ value: node.id, label: `${node.name}（${node.code}）` })) ?? [];
+    roleData?.roles?.edges.map(({ node }) => ({ value: node.id, label: `${node.name}（${node.code}）` })) ?? [];
 
   return (
     <FormDrawer

@@ -15,8 +15,8 @@ import { PostingRuleQuery, PreviewDocumentsQuery, PreviewPostingQuery, PublishPo
 import styles from './posting.module.css';
 import { NodeFallback } from '../common/NodeFallback';
 
-type Preview = PreviewResult['previewPosting'];
-type Replay = ReplayResult['replayPostingRule'];
+type Preview = NonNullable<PreviewResult['previewPosting']>;
+type Replay = NonNullable<ReplayResult['replayPostingRule']>;
 
 function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2);

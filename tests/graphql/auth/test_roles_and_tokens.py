@@ -23,7 +23,8 @@ CREATE_TOKEN = mutation("createApiToken", "CreateApiTokenInput", "secret apiToke
 REVOKE_TOKEN = mutation("revokeApiToken", "RevokeApiTokenInput", "apiToken { active revokedAt }")
 
 
-async def test_create_role_and_use_it(world: World, sign_in: SignIn, gql: GraphQLClient) -> None:
+async def test_create_role_and_use_it(world: World, sign_in: SignIn, gql: GraphQLClient,
+                                      session: AsyncSession) -> None:
     _, token = await sign_in("admin")
     data = await gql(CREATE_ROLE, {"input": {"code": "audit_reader", "name": "审计查阅", "description": "只读",
                                              "permissions": ["AUDIT_READ", "ORG_READ", "AUDIT_READ"]}}, token=token)
@@ -35,7 +36,7 @@ async def test_create_role_and_use_it(world: World, sign_in: SignIn, gql: GraphQ
     assign = mutation("assignRoles", "AssignRolesInput", "user { id }")
     await gql(assign, {"input": {"userId": gid("User", world.target.id), "roleIds": [role_id]}}, token=token)
     # The new role's permission takes effect at the holder's next request.
-    events = await gql("{ auditEvents(first: 1) { totalCount } }", token=token_for(world.target, TEST_SECRET))
+    events = await gql("{ auditEvents(first: 1) { totalCount } }", token=await token_for(session, world.target, TEST_SECRET))
     assert events["auditEvents"]["totalCount"] > 0
 
 
@@ -103,7 +104,7 @@ async def test_delete_role(world: World, sign_in: SignIn, gql: GraphQLClient, se
 
 
 async def test_api_token_lifecycle(world: World, gql: GraphQLClient, session: AsyncSession) -> None:
-    session_token = token_for(world.target, TEST_SECRET)
+    session_token = await token_for(session, world.target, TEST_SECRET)
     data = await gql(CREATE_TOKEN, {"input": {"name": "月末脚本", "expiresInDays": 30}}, token=session_token)
     created = data["createApiToken"]
     secret = created["secret"]
@@ -127,7 +128,7 @@ async def test_create_api_token_errors(days: int, name: str, world: World, gql: 
                                        session: AsyncSession) -> None:
     field = "name" if days == 30 else "expiresInDays"
     await expect_error(gql, session, CREATE_TOKEN, "createApiToken", {"input": {"name": name, "expiresInDays": days}},
-                       token_for(world.target, TEST_SECRET), "INVALID_INPUT", field)
+                       await token_for(session, world.target, TEST_SECRET), "INVALID_INPUT", field)
 
 
 async def test_someone_elses_token_is_not_found_to_non_admins(world: World, session: AsyncSession,
@@ -135,7 +136,7 @@ async def test_someone_elses_token_is_not_found_to_non_admins(world: World, sess
     other = await make_user(session)
     await session.commit()
     await expect_error(gql, session, REVOKE_TOKEN, "revokeApiToken",
-                       {"input": {"id": gid("ApiToken", world.target_token.id)}}, token_for(other, TEST_SECRET),
+                       {"input": {"id": gid("ApiToken", world.target_token.id)}}, await token_for(session, other, TEST_SECRET),
                        "NOT_FOUND", "id")
 
 

@@ -105,9 +105,10 @@ async def test_update_user_errors(patch: dict, code: str, field: str, world: Wor
     await expect_error(gql, session, UPDATE, "updateUser", {"input": payload}, token, code, field)
 
 
-async def test_deactivation_ends_sessions_and_reactivation(world: World, sign_in: SignIn, gql: GraphQLClient) -> None:
+async def test_deactivation_ends_sessions_and_reactivation(world: World, sign_in: SignIn, gql: GraphQLClient,
+                                                           session: AsyncSession) -> None:
     _, admin_token = await sign_in("admin")
-    target_token = token_for(world.target, TEST_SECRET)
+    target_token = await token_for(session, world.target, TEST_SECRET)
     assert (await gql("{ viewer { username } }", token=target_token))["viewer"]["username"] == "target.user"
     data = await gql(SET_ACTIVE, {"input": {"id": gid("User", world.target.id), "active": False}}, token=admin_token)
     assert data["setUserActive"]["user"]["active"] is False
@@ -154,7 +155,7 @@ async def test_assign_roles_errors(who: str, role_ids: list, code: str, field: s
 
 async def test_reset_password(world: World, sign_in: SignIn, gql: GraphQLClient, session: AsyncSession) -> None:
     _, token = await sign_in("admin")
-    old_session = token_for(world.target, TEST_SECRET)
+    old_session = await token_for(session, world.target, TEST_SECRET)
     data = await gql(RESET, {"input": {"userId": gid("User", world.target.id), "newPassword": "Reset!Pass9"}},
                      token=token)
     assert data["resetPassword"]["user"]["username"] == "target.user"
@@ -182,10 +183,13 @@ async def test_reset_password_errors(who: str, password: str, code: str, field: 
 
 
 async def test_change_own_password(world: World, gql: GraphQLClient, session: AsyncSession) -> None:
-    token = token_for(world.target, TEST_SECRET)
-    await expect_error(gql, session, CHANGE, "changePassword",
-                       {"input": {"currentPassword": "wrong", "newPassword": "Chang3d!pw"}}, token,
-                       "WRONG_PASSWORD", "currentPassword")
+    token = await token_for(session, world.target, TEST_SECRET)
+    # A wrong current password changes nothing but the record of the failure (see test_sessions).
+    wrong = (await gql(CHANGE, {"input": {"currentPassword": "wrong", "newPassword": "Chang3d!pw"}},
+                       token=token))["changePassword"]
+    assert (wrong["__typename"], wrong["code"], wrong["field"]) == (
+        "ChangePasswordError", "WRONG_PASSWORD", "currentPassword")
+    assert (await _last_event(session)).action == "user.change_password_failed"
     await expect_error(gql, session, CHANGE, "changePassword",
                        {"input": {"currentPassword": PASSWORD, "newPassword": "weak"}}, token,
                        "INVALID_INPUT", "newPassword")

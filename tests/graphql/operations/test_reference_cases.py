@@ -84,7 +84,7 @@ async def test_the_six_cases_through_the_api(world: World, sign_in: SignIn, gql:
     await session.commit()
     for claimant, approver, account, department in (
         (seller, manager, "660101", "W-OPS"),
-        (token_for(finance_clerk, TEST_SECRET), token_for(finance_boss, TEST_SECRET), "660201", "G-FIN"),
+        (await token_for(session, finance_clerk, TEST_SECRET), await token_for(session, finance_boss, TEST_SECRET), "660201", "G-FIN"),
     ):
         claim = (await create("createExpenseClaim", "CreateExpenseClaimInput", claim_fields, {
             "category": "TRAVEL", "amount": "2300.00", "description": "差旅费", "date": "2026-11-23"},

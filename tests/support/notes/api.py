@@ -39,7 +39,7 @@ class CreateNoteInput:
 class NotesQueries:
     @strawberry.field(description="Notes. Needs `notes.read`.")
     async def notes(self, info: Info, first: int = DEFAULT_PAGE_SIZE,
-                    after: Optional[str] = None) -> Connection[Note]:
+                    after: Optional[str] = None) -> Optional[Connection[Note]]:
         async def run() -> Connection[Note]:
             page = await paginate(info.context.session, service.notes_query(actor=info.context.actor),
                                   order=[(models.Note.id, False)], first=first, after=after)

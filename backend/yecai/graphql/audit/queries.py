@@ -19,7 +19,7 @@ class AuditQueries:
     async def audit_events(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None,
                            action: Optional[str] = None, actor_id: Optional[strawberry.ID] = None,
                            subject_type: Optional[str] = None, subject_id: Optional[str] = None,
-                           since: Optional[datetime] = None, until: Optional[datetime] = None) -> Connection[AuditEvent]:
+                           since: Optional[datetime] = None, until: Optional[datetime] = None) -> Optional[Connection[AuditEvent]]:
         async def run() -> Connection[AuditEvent]:
             f = service.AuditFilter(
                 action=v.text(action, "action", max_len=64, required=False),

@@ -1,16 +1,24 @@
 """Mutations of identity and access: each returns its success type or its own error type."""
 
 from datetime import timedelta
-from typing import Optional
+from typing import Any, Optional
 
 import strawberry
 from strawberry.types import Info
 
 from yecai.auth import errors, service
 from yecai.auth import permissions as p
-from yecai.auth.tokens import issue_session_token
 from yecai.graphql.auth.types import ApiToken, Role, User, Viewer, viewer_of
-from yecai.graphql.base import decode_id, decode_optional_id, error_type, global_id, mutation, result_union
+from yecai.graphql.base import (
+    Requires,
+    decode_id,
+    decode_optional_id,
+    error_type,
+    global_id,
+    mutation,
+    result_union,
+    run_mutation,
+)
 from yecai.graphql.enums import PermissionCode
 from yecai.org import permissions as org
 
@@ -72,6 +80,17 @@ class ResetPasswordInput:
 class ChangePasswordInput:
     current_password: str
     new_password: str
+
+
+ChangePasswordError = error_type("ChangePassword", [errors.WRONG_PASSWORD, errors.TOO_MANY_ATTEMPTS])
+
+
+@strawberry.type(description="`changePassword` succeeded.")
+class ChangePasswordSuccess:
+    ok: bool
+
+
+ChangePasswordResult = result_union("ChangePassword", ChangePasswordSuccess, ChangePasswordError)
 
 
 # ------------------------------------------------------------------ roles
@@ -142,14 +161,18 @@ class AuthMutations:
             return LoginError(code=LoginError.code_enum(error.code), field=error.field,
                               message=error.message(ctx.language))
         user = outcome.user
-        token = issue_session_token(settings.resolved_secret_key(), user_id=user.id, epoch=user.session_epoch,
-                                    ttl_seconds=settings.session_hours * 3600)
+        token = await service.start_session(ctx.session, user=user, secret_key=settings.resolved_secret_key(),
+                                            ttl=timedelta(hours=settings.session_hours),
+                                            client_address=ctx.actor.client_address)
         ctx.set_session_token = token
         actor = await service.actor_for(ctx.session, user)
         return LoginSuccess(token=token, viewer=viewer_of(info, user, roles=actor.roles, permissions=actor.permissions))
 
-    @mutation("Sign out: clears the browser session cookie.", permission=None, anonymous=True, returns=("ok", bool))
+    @mutation("Sign out: ends the session the request comes with (the cookie's or the bearer token's; other "
+              "devices stay signed in) and clears the browser session cookie.", permission=None, anonymous=True,
+              returns=("ok", bool))
     async def logout(self, info: Info) -> bool:
+        await service.end_session(info.context.session, actor=info.context.actor)
         info.context.clear_session = True
         return True
 
@@ -182,7 +205,8 @@ class AuthMutations:
                                              user_id=decode_id(input.id, "User"), active=input.active)
         return User.from_model(user)
 
-    @mutation("Replace a user's roles.", permission=p.AUTH_MANAGE_ROLES, errors=[errors.SELF_CHANGE],
+    @mutation("Replace a user's roles, ending their sessions when the roles change.", permission=p.AUTH_MANAGE_ROLES,
+              errors=[errors.SELF_CHANGE],
               returns=("user", User))
     async def assign_roles(self, info: Info, input: AssignRolesInput) -> User:
         user = await service.assign_roles(info.context.session, actor=info.context.actor,
@@ -190,7 +214,8 @@ class AuthMutations:
                                           role_ids=_role_ids(input.role_ids, "roleIds"))
         return User.from_model(user)
 
-    @mutation("Set a new password for another user.", permission=org.ORG_MANAGE_USERS, errors=[errors.SELF_CHANGE],
+    @mutation("Set a new password for another user, ending their sessions.", permission=org.ORG_MANAGE_USERS,
+              errors=[errors.SELF_CHANGE],
               returns=("user", User))
     async def reset_password(self, info: Info, input: ResetPasswordInput) -> User:
         user = await service.reset_password(info.context.session, actor=info.context.actor,
@@ -198,12 +223,29 @@ class AuthMutations:
                                             new_password=input.new_password)
         return User.from_model(user)
 
-    @mutation("Change one's own password, confirming the current one.", permission=None,
-              errors=[errors.WRONG_PASSWORD], returns=("ok", bool))
-    async def change_password(self, info: Info, input: ChangePasswordInput) -> bool:
-        await service.change_password(info.context.session, actor=info.context.actor,
-                                      current_password=input.current_password, new_password=input.new_password)
-        return True
+    # Declared by hand, like login: a wrong current password is answered without raising, so that the
+    # failure record (which the limit counts) is kept; @mutation's savepoint would undo it.
+    @strawberry.mutation(description="Change one's own password, confirming the current one; ends one's other "
+                                     "sessions. Wrong current passwords count as failed sign-ins of the account "
+                                     "and are limited alike. Any signed-in user.",
+                         directives=[Requires(permission=None)])
+    async def change_password(self, info: Info, input: ChangePasswordInput) -> ChangePasswordResult:
+        ctx = info.context
+        settings = ctx.settings
+
+        async def run() -> ChangePasswordSuccess | Any:
+            failure = await service.change_password(
+                ctx.session, actor=ctx.actor, current_password=input.current_password,
+                new_password=input.new_password,
+                throttle=service.Throttle(window=timedelta(minutes=settings.login_window_minutes),
+                                          max_per_user=settings.login_max_failures_per_user,
+                                          max_per_address=settings.login_max_failures_per_address))
+            if failure is not None:
+                return ChangePasswordError(code=ChangePasswordError.code_enum(failure.code), field=failure.field,
+                                           message=failure.message(ctx.language))
+            return ChangePasswordSuccess(ok=True)
+
+        return await run_mutation(info, ChangePasswordError, run)
 
     # Unknown permission codes cannot reach the service: the PermissionCode enum refuses them.
     @mutation("Create a role from permissions.", permission=p.AUTH_MANAGE_ROLES, errors=[errors.ROLE_CODE_TAKEN],

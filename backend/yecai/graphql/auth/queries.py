@@ -34,7 +34,7 @@ class AuthQueries:
     @strawberry.field(description="Users, by username. Needs `org.read`.")
     async def users(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None, search: Optional[str] = None,
                     department_id: Optional[strawberry.ID] = None,
-                    active: Optional[bool] = None) -> Connection[User]:
+                    active: Optional[bool] = None) -> Optional[Connection[User]]:
         async def run() -> Connection[User]:
             stmt = service.users_query(actor=info.context.actor, search=search, active=active,
                                        department_id=decode_optional_id(department_id, "Department", "departmentId"))
@@ -45,7 +45,7 @@ class AuthQueries:
         return await guarded(info, run)
 
     @strawberry.field(description="Roles, by code. Needs `org.read` or `auth.manage_roles`.")
-    async def roles(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None) -> Connection[Role]:
+    async def roles(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None) -> Optional[Connection[Role]]:
         async def run() -> Connection[Role]:
             stmt = service.roles_query(actor=info.context.actor)
             page = await paginate(info.context.session, stmt, order=[(models.Role.code, False), (models.Role.id, False)],
@@ -64,7 +64,7 @@ class AuthQueries:
                 for p in manifest.permissions()]
 
     @strawberry.field(description="The viewer's own API tokens, newest first. Needs `auth.use_api_tokens`.")
-    async def api_tokens(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None) -> Connection[ApiToken]:
+    async def api_tokens(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None) -> Optional[Connection[ApiToken]]:
         async def run() -> Connection[ApiToken]:
             stmt = service.api_tokens_query(actor=info.context.actor)
             page = await paginate(info.context.session, stmt, order=[(models.ApiToken.id, True)],

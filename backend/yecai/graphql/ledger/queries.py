@@ -42,7 +42,7 @@ def _row(r: reports.BalanceRow, dimension: models.Dimension | None) -> TrialBala
 class LedgerQueries:
     @strawberry.field(description="The chart of accounts, by code. Needs `ledger.read`.")
     async def accounts(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None, search: Optional[str] = None,
-                       active: Optional[bool] = None) -> Connection[Account]:
+                       active: Optional[bool] = None) -> Optional[Connection[Account]]:
         async def run() -> Connection[Account]:
             stmt = service.accounts_query(actor=info.context.actor, search=search, active=active)
             page = await paginate(info.context.session, stmt, order=[(models.Account.code, False),
@@ -54,7 +54,7 @@ class LedgerQueries:
 
     @strawberry.field(description="Fiscal periods, newest first. Needs `ledger.read`.")
     async def fiscal_periods(self, info: Info, first: int = DEFAULT_PAGE_SIZE,
-                             after: Optional[str] = None) -> Connection[FiscalPeriod]:
+                             after: Optional[str] = None) -> Optional[Connection[FiscalPeriod]]:
         async def run() -> Connection[FiscalPeriod]:
             stmt = service.periods_query(actor=info.context.actor)
             page = await paginate(info.context.session, stmt, order=[(models.FiscalPeriod.code, True),
@@ -70,7 +70,7 @@ class LedgerQueries:
                        period: Optional[str] = None, state: Optional[VoucherState] = None,
                        source: Annotated[Optional[strawberry.ID], strawberry.argument(
                            description="A business document's id: the vouchers it caused.")] = None,
-                       ) -> Connection[Voucher]:
+                       ) -> Optional[Connection[Voucher]]:
         async def run() -> Connection[Voucher]:
             session = info.context.session
             period_id = (await service.get_period(session, period)).id if period else None
@@ -85,7 +85,7 @@ class LedgerQueries:
         return await guarded(info, run)
 
     @strawberry.field(description="科目余额表 of a period (YYYY-MM), optionally by a dimension. Needs `ledger.read`.")
-    async def trial_balance(self, info: Info, period: str, dimension: Optional[Dimension] = None) -> TrialBalance:
+    async def trial_balance(self, info: Info, period: str, dimension: Optional[Dimension] = None) -> Optional[TrialBalance]:
         async def run() -> TrialBalance:
             tb = await reports.trial_balance(info.context.session, actor=info.context.actor, period=period,
                                              dimension=models.Dimension(dimension.value) if dimension else None)
@@ -103,7 +103,7 @@ class LedgerQueries:
     async def voucher_lines(self, info: Info, account_id: strawberry.ID, period: Optional[str] = None,
                             dimension: Optional[Dimension] = None, dimension_value: Optional[str] = None,
                             side: Optional[Direction] = None, first: int = DEFAULT_PAGE_SIZE,
-                            after: Optional[str] = None) -> Connection[VoucherLine]:
+                            after: Optional[str] = None) -> Optional[Connection[VoucherLine]]:
         async def run() -> Connection[VoucherLine]:
             dim = models.Dimension(dimension.value) if dimension else None
             value: object = dimension_value
@@ -123,7 +123,7 @@ class LedgerQueries:
     @strawberry.field(description="明细账: an account's posted lines of a period with running balances, paged "
                                   "(first <= 100). Needs `ledger.read`.")
     async def account_ledger(self, info: Info, account_id: strawberry.ID, period: str, first: int = DEFAULT_PAGE_SIZE,
-                             after: Optional[str] = None) -> AccountLedger:
+                             after: Optional[str] = None) -> Optional[AccountLedger]:
         async def run() -> AccountLedger:
             ledger = await reports.account_ledger(info.context.session, actor=info.context.actor,
                                                   account_id=decode_id(account_id, "Account", "accountId"),
@@ -142,7 +142,7 @@ class LedgerQueries:
         return await guarded(info, run)
 
     @strawberry.field(description="利润表 of a period (YYYY-MM): the month and the year to date. Needs `ledger.read`.")
-    async def income_statement(self, info: Info, period: str) -> Statement:
+    async def income_statement(self, info: Info, period: str) -> Optional[Statement]:
         async def run() -> Statement:
             lines = await statements.income_statement(info.context.session, actor=info.context.actor, period=period)
             return _statement(period, lines)
@@ -150,7 +150,7 @@ class LedgerQueries:
         return await guarded(info, run)
 
     @strawberry.field(description="资产负债表 at a period's end, beside the year's start. Needs `ledger.read`.")
-    async def balance_sheet(self, info: Info, period: str) -> Statement:
+    async def balance_sheet(self, info: Info, period: str) -> Optional[Statement]:
         async def run() -> Statement:
             lines = await statements.balance_sheet(info.context.session, actor=info.context.actor, period=period)
             return _statement(period, lines)

@@ -23,7 +23,7 @@ def _master_field(model: Any, node: Any, description: str) -> Any:
 
         return await guarded(info, run)
 
-    resolver.__annotations__["return"] = Connection[node]  # type: ignore[valid-type]
+    resolver.__annotations__["return"] = Optional[Connection[node]]  # type: ignore[valid-type]
     return strawberry.field(resolver=resolver, description=description)
 
 
@@ -39,7 +39,7 @@ def _documents_field(model: Any, node: Any, description: str) -> Any:
 
         return await guarded(info, run)
 
-    resolver.__annotations__["return"] = Connection[node]  # type: ignore[valid-type]
+    resolver.__annotations__["return"] = Optional[Connection[node]]  # type: ignore[valid-type]
     return strawberry.field(resolver=resolver, description=description)
 
 
@@ -66,7 +66,7 @@ class OperationsQueries:
                                   "receipts and payments settle them in that order. Needs `operations.read`.")
     async def open_items(self, info: Info, customer_id: Optional[strawberry.ID] = None,
                          supplier_id: Optional[strawberry.ID] = None, first: int = DEFAULT_PAGE_SIZE,
-                         after: Optional[str] = None) -> Connection[t.OpenItem]:
+                         after: Optional[str] = None) -> Optional[Connection[t.OpenItem]]:
         async def run() -> Connection[t.OpenItem]:
             if (customer_id is None) == (supplier_id is None):
                 raise invalid("customerId", "请指定客户或供应商之一", "give either customerId or supplierId")

@@ -91,7 +91,7 @@ class Product(_MasterNode, MasterData):
     @strawberry.field(description="Its stock movements, newest first, optionally in one warehouse. Needs "
                                   "`operations.read`.")
     async def stock_moves(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None,
-                          warehouse_id: Optional[strawberry.ID] = None) -> Connection["StockMove"]:
+                          warehouse_id: Optional[strawberry.ID] = None) -> Optional[Connection["StockMove"]]:
         async def run() -> Connection[StockMove]:
             stmt = service.stock_moves_query(
                 actor=info.context.actor, product_id=self.id,

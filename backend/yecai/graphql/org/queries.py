@@ -14,7 +14,7 @@ from yecai.pagination import paginate
 @strawberry.type
 class OrgQueries:
     @strawberry.field(description="Departments, flat, in tree order keys (sort order, code). Needs `org.read`.")
-    async def departments(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None) -> Connection[Department]:
+    async def departments(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None) -> Optional[Connection[Department]]:
         async def run() -> Connection[Department]:
             stmt = service.departments_query(actor=info.context.actor)
             page = await paginate(info.context.session, stmt,

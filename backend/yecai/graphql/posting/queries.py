@@ -33,7 +33,7 @@ def _lines(rows: list[service.ReplayLine], code: str, source_id: int) -> list[t.
 class PostingQueries:
     @strawberry.field(description="Posting rules, by code. Needs `posting.read`.")
     async def posting_rules(self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None,
-                            event_type: Optional[EventType] = None) -> Connection[t.PostingRule]:  # type: ignore[valid-type]
+                            event_type: Optional[EventType] = None) -> Optional[Connection[t.PostingRule]]:  # type: ignore[valid-type]
         async def run() -> Connection[t.PostingRule]:
             stmt = service.rules_query(actor=info.context.actor,
                                        event_type=event_type.value if event_type is not None else None)
@@ -47,7 +47,7 @@ class PostingQueries:
     @strawberry.field(description="The vouchers the rules would write for a document, without writing them; "
                                   "with `definition` and `ruleId`, tries an unsaved version. Needs `posting.read`.")
     async def preview_posting(self, info: Info, document_id: strawberry.ID, rule_id: Optional[strawberry.ID] = None,
-                              definition: Optional[JSON] = None) -> list[t.PreviewVoucher]:
+                              definition: Optional[JSON] = None) -> Optional[list[t.PreviewVoucher]]:
         async def run() -> list[t.PreviewVoucher]:
             document_type, pk = decode_document_id(document_id, "documentId")
             previews = await service.preview(info.context.session, actor=info.context.actor,
@@ -67,7 +67,7 @@ class PostingQueries:
     @strawberry.field(description="Replay a rule version over a period's events and compare with what was posted. "
                                   "Needs `posting.read`.")
     async def replay_posting_rule(self, info: Info, rule_version_id: strawberry.ID,
-                                  period: str) -> list[t.ReplayDifference]:
+                                  period: str) -> Optional[list[t.ReplayDifference]]:
         async def run() -> list[t.ReplayDifference]:
             diffs = await service.replay(info.context.session, actor=info.context.actor,
                                          rule_version_id=decode_id(rule_version_id, "PostingRuleVersion",
@@ -86,7 +86,7 @@ class PostingQueries:
 
     @strawberry.field(description="对账: receivables, payables and stock against the books; unposted events; "
                                   "duplicate supplier invoices; missing dimensions. Needs `ledger.read`.")
-    async def reconciliation(self, info: Info, period: str) -> t.Reconciliation:
+    async def reconciliation(self, info: Info, period: str) -> Optional[t.Reconciliation]:
         async def run() -> t.Reconciliation:
             checks = await reconciliation.reconcile(info.context.session, actor=info.context.actor, period=period)
             return t.Reconciliation(period=period, passed=all(c.passed for c in checks), checks=[
