@@ -85,7 +85,7 @@ async def checkpoint_if_due(engine: AsyncEngine, *, keyring: Keyring, path: Path
                             every_minutes: float, clock: Callable[[], datetime] = utcnow) -> CheckpointOutcome | None:
     """Write a checkpoint when none exists yet, or the head is ``every_events`` past the last one, or
     it moved and the last one is ``every_minutes`` old; None when none is due."""
-    last = checkpoints.last_checkpoint(path, keyring)
+    last = await asyncio.to_thread(checkpoints.last_checkpoint, path, keyring)  # may wait for a writer's lock
     if last is not None:
         async with engine.connect() as conn:
             head_seq = (await conn.execute(select(_head.c.last_seq).where(_head.c.id == 1))).scalar() or 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -171,7 +172,9 @@ async def verify_chain(conn: AsyncConnection, *, keyring: Keyring | None = None,
     does not match. A checkpoint line that does not hold is reported too; the lines before it still count.
     """
     keyring = keyring or current_keyring()
-    anchors, checkpoint_problem = read_checkpoints(checkpoint_file, keyring) if checkpoint_file else ([], None)
+    anchors, checkpoint_problem = [], None
+    if checkpoint_file is not None:  # in a thread: a writer may hold the file's lock (on this event loop, too)
+        anchors, checkpoint_problem = await asyncio.to_thread(read_checkpoints, checkpoint_file, keyring)
     legacy_until = anchors[0].legacy_until if anchors else None
     walker = ChainWalker(keyring, anchors=anchors, legacy_until=legacy_until)
     problem = await _walk(conn, walker, batch_size)
