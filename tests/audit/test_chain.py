@@ -12,18 +12,20 @@ import hmac
 import json
 import os
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai.actor import system_actor
 from yecai.audit import checkpoints as cpfile
 from yecai.audit import service as audit
-from yecai.audit.chain import GENESIS_HASH, content, keyed_digest, plain_digest
+from yecai.audit.chain import GENESIS_HASH, content, iso, keyed_digest, plain_digest
 from yecai.audit.checkpointer import CheckpointRefused, write_checkpoint
 from yecai.audit.checkpoints import CheckpointFileError
 from yecai.audit.keys import (
@@ -443,6 +445,26 @@ def test_bad_keys_are_refused(tmp_path: Path) -> None:
     settings.audit_keyring_file.write_text('{"kid": "0000000000000000", "key": "' + "k" * 40 + '"}\n')
     with pytest.raises(AuditKeyError, match="does not match its id"):
         load_keyring(settings)
+
+
+@pytest.mark.parametrize("secret", ["k" * 32, "長" * 40, "x" * 64, "y" * 65, "z" * 200])
+def test_the_keyed_hash_is_hmac_sha256_for_any_key_length(secret: str) -> None:
+    key = AuditKey.of(secret)
+    row = {"seq": 1, "occurred_at": datetime(2026, 1, 1, tzinfo=UTC), "actor_id": None, "actor_username": None,
+           "action": "a", "subject_type": "s", "subject_id": None, "before": None, "after": None,
+           "request_id": None, "client_address": None}
+    message = b"yecai-audit-v2\x00" + key.kid.encode() + b"\x00" + GENESIS_HASH.encode() + content(row)
+    assert keyed_digest(key, GENESIS_HASH, row) == hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(9998, 12, 31),
+                    timezones=st.sampled_from([UTC, timezone(timedelta(hours=8)), timezone(timedelta(hours=-5))])))
+def test_times_enter_the_hash_in_one_form(value: datetime) -> None:
+    """However the time arrives, its text is UTC with six places of microseconds."""
+    u = value.astimezone(UTC)
+    expected = (f"{u.year:04d}-{u.month:02d}-{u.day:02d}T{u.hour:02d}:{u.minute:02d}:{u.second:02d}."
+                f"{u.microsecond:06d}Z")
+    assert iso(value) == iso(u) == expected
 
 
 def test_content_is_what_an_edit_changes() -> None:

@@ -14,7 +14,6 @@ boundary a checkpoint recorded (``legacy_until``), is a rewrite without the key.
 from __future__ import annotations
 
 import hashlib
-import hmac
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +29,9 @@ _KEYED_TAG = b"yecai-audit-v2\x00"
 
 
 def iso(value: datetime) -> str:
+    """``2026-11-25T08:30:01.000250Z``: UTC, always six places of microseconds."""
+    if value.tzinfo is UTC:  # what the database and utcnow() hand out: the fast way, same text
+        return value.isoformat(timespec="microseconds")[:-6] + "Z"
     if value.tzinfo is not None:
         value = value.astimezone(UTC)
     return (f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:"
@@ -61,10 +63,30 @@ def plain_digest(prev_hash: str, row: Mapping[str, Any]) -> str:
     return hashlib.sha256(prev_hash.encode() + content(row)).hexdigest()
 
 
+_pads: dict[tuple[str, bytes], tuple[Any, Any]] = {}
+
+
+def _hmac_pads(key: AuditKey) -> tuple[Any, Any]:
+    """HMAC-SHA-256 (RFC 2104) under ``key``, split into its inner hash, which has already taken the
+    tag and key id, and its outer hash: copying them is twice as fast as keying an HMAC per event."""
+    pads = _pads.get((key.kid, key.secret))
+    if pads is None:
+        block = key.secret if len(key.secret) <= 64 else hashlib.sha256(key.secret).digest()
+        block = block.ljust(64, b"\x00")
+        inner = hashlib.sha256(bytes(b ^ 0x36 for b in block) + _KEYED_TAG + key.kid.encode() + b"\x00")
+        outer = hashlib.sha256(bytes(b ^ 0x5C for b in block))
+        pads = _pads[(key.kid, key.secret)] = (inner, outer)
+    return pads
+
+
 def keyed_digest(key: AuditKey, prev_hash: str, row: Mapping[str, Any]) -> str:
     """A keyed event's hash: HMAC-SHA-256 under ``key`` of the tag, key id, previous hash and content."""
-    message = b"".join((_KEYED_TAG, key.kid.encode(), b"\x00", prev_hash.encode(), content(row)))
-    return hmac.digest(key.secret, message, "sha256").hex()
+    inner, outer = _hmac_pads(key)
+    inner = inner.copy()
+    inner.update(prev_hash.encode() + content(row))
+    outer = outer.copy()
+    outer.update(inner.digest())
+    return outer.hexdigest()
 
 
 class Anchor(Protocol):
