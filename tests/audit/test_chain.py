@@ -93,11 +93,16 @@ async def rows(session: AsyncSession, since: int = 0) -> list[dict[str, Any]]:
 
 
 async def rewrite_from(session: AsyncSession, seq: int, digest: Callable[[str, dict[str, Any]], str], *,
-                       key_id: str | None, edit: Callable[[dict[str, Any]], None] = lambda r: None) -> None:
-    """Edit event ``seq``, then recompute its hash and every later one with ``digest`` and fix the head."""
+                       key_id: str | None, edit: Callable[[dict[str, Any]], None] = lambda r: None,
+                       until: int | None = None) -> None:
+    """Edit event ``seq``, then recompute its hash and every later one (to ``until``) with ``digest``, and
+    fix the head (or, with ``until``, the link of the event after it)."""
     before = (await session.execute(select(_events.c.hash).where(_events.c.seq == seq - 1))).scalar()
     prev = before or GENESIS_HASH
     for row in await rows(session, seq):
+        if until is not None and row["seq"] > until:
+            await session.execute(update(_events).where(_events.c.seq == row["seq"]).values(prev_hash=prev))
+            return
         if row["seq"] == seq:
             edit(row)
         row.update(prev_hash=prev, key_id=key_id)
@@ -381,6 +386,14 @@ async def test_events_from_before_the_key_still_verify_and_are_anchored(session:
     bad = await verify(session, cp_path)
     assert not bad.ok and bad.first_bad_seq == old[1]
     await session.execute(update(_events).where(_events.c.seq == old[1]).values(after={"username": "u1", "名": "旧"}))
+    assert (await verify(session, cp_path)).ok
+    # The old events recomputed (no key needed for those) are caught by the first checkpoint, which binds them.
+    await rewrite_from(session, old[3], old_sha256, key_id=None, until=old[-1],
+                       edit=lambda row: row.update(after={"username": "mallory"}))
+    bad = await verify(session, cp_path)
+    assert not bad.ok and bad.first_bad_seq == old[0] and "needs no key" in (bad.reason or ""), bad
+    await rewrite_from(session, old[3], old_sha256, key_id=None, until=old[-1],
+                       edit=lambda row: row.update(after={"username": "u3", "名": "旧"}))
     assert (await verify(session, cp_path)).ok
     # The keyed part relabelled as old events: the checkpoints know where the keyed chain began.
     await rewrite_from(session, new[0], plain_digest, key_id=None)

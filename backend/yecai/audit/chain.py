@@ -180,8 +180,10 @@ class ChainWalker:
             anchor = self._anchors.popleft()
             if anchor.hash != self.prev:
                 first = self.vouched_seq + 1
+                who = ("recomputing the plain SHA-256 of events from before the key needs no key" if
+                       not self.keyed_seen else "by someone holding the audit key")
                 return Break(first, f"the chain at event {seq} does not match checkpoint {anchor.n} of {anchor.at}: "
-                                    f"an event from {first} to {seq} was rewritten by someone holding the audit key, "
+                                    f"an event from {first} to {seq} was rewritten ({who}), "
                                     "or this database is not the one the checkpoints were taken of")
             self.vouched_seq = seq
             self.anchors_matched += 1
