@@ -131,6 +131,10 @@ class ChainWalker:
         self.keyed_seen = self.start_keyed
         self.vouched_seq = self.start_seq  # the last event a checkpoint matched
         self._anchors = deque(sorted((a for a in self.anchors if a.seq >= self.start_seq), key=lambda a: a.seq))
+        self._next_anchor = self._anchors[0].seq if self._anchors else -1
+        # Where unkeyed events may be (up to legacy_until) and keyed ones (after it), as plain numbers.
+        self._last_unkeyed = self.legacy_until if self.legacy_until is not None else float("inf")
+        self._first_keyed = self.legacy_until + 1 if self.legacy_until is not None else 0
 
     @property
     def end_seq(self) -> int:
@@ -141,24 +145,24 @@ class ChainWalker:
         return self._match(self.start_seq)
 
     def step(self, row: Mapping[str, Any]) -> Break | None:
-        seq = row["seq"]
+        seq, prev, digest = row["seq"], self.prev, row["hash"]
         if seq != self.expected:
             return Break(self.expected, f"event {self.expected} is missing")
-        if row["prev_hash"] != self.prev:
+        if row["prev_hash"] != prev:
             return Break(seq, "its previous-hash link does not match the event before it")
         kid = row["key_id"]
         if kid is None:
-            if self.legacy_until is not None and seq > self.legacy_until:
+            if seq > self._last_unkeyed:
                 return Break(seq, "it carries an unkeyed (plain SHA-256) hash, but the checkpoints show the chain "
-                                  f"is keyed from event {self.legacy_until + 1} on: it was rewritten without the key")
+                                  f"is keyed from event {self._first_keyed} on: it was rewritten without the key")
             if self.keyed_seen:
                 return Break(seq, "it carries an unkeyed (plain SHA-256) hash after keyed events: "
                                   "it was rewritten without the audit key")
-            if plain_digest(self.prev, row) != row["hash"]:
+            if plain_digest(prev, row) != digest:
                 return Break(seq, "its content does not match its hash")
             self.unkeyed += 1
         else:
-            if self.legacy_until is not None and seq <= self.legacy_until:
+            if seq < self._first_keyed:
                 return Break(seq, f"it is keyed, but the checkpoints show events up to {self.legacy_until} "
                                   "were written before the chain was keyed: it was rewritten")
             key = self.keyring.get(kid)
@@ -166,18 +170,19 @@ class ChainWalker:
                 return Break(seq, f"it was hashed with audit key {kid}, which this keyring does not hold "
                                   f"(keys: {', '.join(self.keyring.kids)}): a wrong YECAI_AUDIT_KEY, a retired key "
                                   "missing from YECAI_AUDIT_OLD_KEYS, or a key id written without its key")
-            if keyed_digest(key, self.prev, row) != row["hash"]:
+            if keyed_digest(key, prev, row) != digest:
                 return Break(seq, "its content does not match its keyed hash (edited, or hashed without the audit key)")
             self.keyed_seen = True
             self.by_key[kid] += 1
-        self.prev = row["hash"]
-        self.expected += 1
+        self.prev = digest
+        self.expected = seq + 1
         self.checked += 1
-        return self._match(seq)
+        return self._match(seq) if seq == self._next_anchor else None
 
     def _match(self, seq: int) -> Break | None:
-        while self._anchors and self._anchors[0].seq == seq:
-            anchor = self._anchors.popleft()
+        anchors = self._anchors
+        while anchors and anchors[0].seq == seq:
+            anchor = anchors.popleft()
             if anchor.hash != self.prev:
                 first = self.vouched_seq + 1
                 who = ("recomputing the plain SHA-256 of events from before the key needs no key" if
@@ -187,6 +192,7 @@ class ChainWalker:
                                     "or this database is not the one the checkpoints were taken of")
             self.vouched_seq = seq
             self.anchors_matched += 1
+        self._next_anchor = anchors[0].seq if anchors else -1
         return None
 
     def finish(self, head_seq: int | None, head_hash: str | None) -> Break | None:
