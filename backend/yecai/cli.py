@@ -70,7 +70,7 @@ def _serve_checkpointer(settings: Any) -> Callable[[], None]:
         return lambda: None
     from yecai.audit.checkpointer import start_in_thread
 
-    return start_in_thread(settings)
+    return start_in_thread(settings, keyring=_keyring())
 
 
 @main.group()

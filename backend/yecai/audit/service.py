@@ -23,8 +23,6 @@ from yecai.audit.models import AuditChainHead, AuditEvent
 from yecai.db import utcnow
 from yecai.errors import denied
 
-__all__ = ["GENESIS_HASH", "AuditFilter", "VerifyResult", "record", "snapshot", "verify_chain", "verify_since"]
-
 # Column and key names whose values never enter the audit trail.
 SECRET_KEYS = frozenset({"password", "password_hash", "token", "token_hash", "secret", "secret_key", "client_secret"})
 
