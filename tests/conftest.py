@@ -20,6 +20,7 @@ from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, create_async_engine
 
 from yecai.app import create_app
+from yecai.audit.keys import load_keyring, use_keyring
 from yecai.db import RequestSession, make_engine
 from yecai.migrate import upgrade
 from yecai.settings import Settings
@@ -45,6 +46,12 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         env="test", database_url=database_url, secret_key=TEST_SECRET, data_dir=tmp_path_factory.mktemp("data"),
         demo=False, login_max_failures_per_user=5, login_max_failures_per_address=20,
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def audit_keyring(settings: Settings) -> None:
+    """Audit events are hashed with a key generated into the test data directory, never ./var."""
+    use_keyring(load_keyring(settings))
 
 
 @pytest.fixture(scope="session")

@@ -57,7 +57,20 @@ def serve(host: str | None, port: int | None) -> None:
     if settings.demo:
         users, password = demo_sign_ins(settings.seeds_dir)
         click.echo(f"Demo sign-ins (password {password}): {', '.join(users)}")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False)
+    stop_checkpointer = _serve_checkpointer(settings)
+    try:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False)
+    finally:
+        stop_checkpointer()
+
+
+def _serve_checkpointer(settings: Any) -> Callable[[], None]:
+    """The audit checkpointer beside the server, unless YECAI_AUDIT_CHECKPOINTER=external."""
+    if settings.audit_checkpointer != "serve":
+        return lambda: None
+    from yecai.audit.checkpointer import start_in_thread
+
+    return start_in_thread(settings, keyring=_keyring())
 
 
 @main.group()
@@ -79,11 +92,28 @@ def db_upgrade() -> None:
         engine = make_engine(settings.resolved_database_url)
         try:
             await upgrade(engine)
+            await _anchor_checkpoint(engine)
         finally:
             await engine.dispose()
 
     asyncio.run(run())
     click.echo("database is up to date")
+
+
+async def _anchor_checkpoint(engine: Any) -> None:
+    """After migrating, sign the audit chain's head: the checkpoint that anchors where keyed events begin."""
+    from yecai.audit.checkpointer import CheckpointRefused, consistent_connection, write_checkpoint
+    from yecai.audit.checkpoints import CheckpointFileError
+
+    settings = get_settings()
+    try:
+        async with consistent_connection(engine) as conn:
+            outcome = await write_checkpoint(conn, keyring=_keyring(), path=settings.resolved_audit_checkpoint_file)
+    except (CheckpointRefused, CheckpointFileError) as error:
+        click.echo(f"warning: audit checkpoint not written: {error}", err=True)
+        return
+    if outcome.written is not None:
+        click.echo(f"audit checkpoint {outcome.written.n} written: event {outcome.written.seq}")
 
 
 @main.group()
@@ -127,27 +157,164 @@ def audit() -> None:
     """The audit trail."""
 
 
-@audit.command("verify")
-def audit_verify() -> None:
-    """Check the hash chain; exit 1 naming the first event that does not match."""
-    from yecai.audit.service import verify_chain
+def _audit_engine() -> Any:
     from yecai.db import make_engine
 
+    return make_engine(get_settings().resolved_database_url)
+
+
+def _keyring() -> Any:
+    from yecai.audit.keys import AuditKeyError, current_keyring
+
+    try:
+        return current_keyring()
+    except AuditKeyError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@audit.command("verify")
+@click.option("--checkpoints", "checkpoint_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Hold the chain to this checkpoint file (e.g. a copy kept off the host) instead of the data "
+                   "directory's (YECAI_AUDIT_CHECKPOINT_FILE).")
+def audit_verify(checkpoint_file: Path | None) -> None:
+    """Check the keyed hash chain against every checkpoint; exit 1 naming the first event (or
+    checkpoint) that does not match."""
+    from yecai.audit.checkpointer import consistent_connection
+    from yecai.audit.service import verify_chain
+
+    keyring = _keyring()
+    path = checkpoint_file or get_settings().resolved_audit_checkpoint_file
+
     async def run() -> Any:
-        engine = make_engine(get_settings().resolved_database_url)
+        engine = _audit_engine()
         try:
-            async with engine.connect() as conn:
-                return await verify_chain(conn)
+            async with consistent_connection(engine) as conn:
+                return await verify_chain(conn, keyring=keyring, checkpoint_file=path)
         finally:
             await engine.dispose()
 
     result = asyncio.run(run())
-    if result.ok:
-        click.echo(f"audit chain holds: {result.checked} events verified")
+    keys = ", ".join(f"{kid} ({count})" for kid, count in result.by_key.items()) or "none"
+    if result.first_bad_seq is None:
+        click.echo(f"audit chain holds: {result.checked} events verified "
+                   f"({result.unkeyed} unkeyed from before the chain was keyed; keyed by {keys})")
+    else:
+        click.echo(f"audit chain broken at event {result.first_bad_seq}: {result.reason} "
+                   f"({result.checked} events before it verified)", err=True)
+    last = result.last_checkpoint
+    if last is None and result.checkpoint_problem is None:
+        click.echo(f"checkpoints: none in {path}; a deleted tail cannot be told apart from a shorter chain "
+                   "(run `yecai audit checkpoint`)")
+    elif last is not None:
+        after = max(result.end_seq - last.seq, 0)
+        click.echo(f"checkpoints: {result.checkpoints} held in {path}; the last, checkpoint {last.n} of {last.at}: "
+                   f"event {last.seq}, hash {last.hash}, signed by key {last.kid}"
+                   + (f"; {after} events after it are protected by the key alone" if result.ok else ""))
+    if result.checkpoint_problem is not None:
+        click.echo(f"audit checkpoints broken at {path} {result.checkpoint_problem}", err=True)
+    if not result.ok:
+        sys.exit(1)
+
+
+@audit.command("checkpoint")
+@click.option("--watch", is_flag=True, help="Keep running: write one every YECAI_AUDIT_CHECKPOINT_EVENTS events "
+                                            "or YECAI_AUDIT_CHECKPOINT_MINUTES minutes.")
+@click.option("--every-events", type=click.IntRange(min=1), default=None, help="With --watch: N events.")
+@click.option("--every-minutes", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="With --watch: M minutes.")
+@click.option("--poll-seconds", type=click.FloatRange(min=0.01), default=5.0, show_default=True,
+              help="With --watch: how often the head is looked at.")
+def audit_checkpoint(watch: bool, every_events: int | None, every_minutes: float | None, poll_seconds: float) -> None:
+    """Verify the events since the last checkpoint and append a signed checkpoint of the head to the
+    checkpoint file; prints the line, for the operator to keep elsewhere too."""
+    import threading
+
+    from yecai.audit.checkpointer import run_checkpointer
+
+    settings = get_settings()
+    keyring = _keyring()
+    path = settings.resolved_audit_checkpoint_file
+
+    async def forever() -> None:
+        engine = _audit_engine()
+        try:
+            await run_checkpointer(engine, keyring=keyring, path=path,
+                                   every_events=every_events or settings.audit_checkpoint_events,
+                                   every_minutes=every_minutes or settings.audit_checkpoint_minutes,
+                                   stop=threading.Event(), poll_seconds=poll_seconds)
+        finally:
+            await engine.dispose()
+
+    if watch:
+        import logging
+
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+        click.echo(f"writing audit checkpoints to {path} (Ctrl-C stops)")
+        try:
+            asyncio.run(forever())
+        except KeyboardInterrupt:
+            pass
         return
-    click.echo(f"audit chain broken at event {result.first_bad_seq}: {result.reason} "
-               f"({result.checked} events before it verified)", err=True)
-    sys.exit(1)
+    sys.exit(_checkpoint_once(keyring, path))
+
+
+def _checkpoint_once(keyring: Any, path: Path) -> int:
+    """Write one checkpoint (printing its line); the exit status."""
+    from yecai.audit.checkpointer import CheckpointRefused, consistent_connection, write_checkpoint
+    from yecai.audit.checkpoints import CheckpointFileError
+
+    async def once() -> Any:
+        engine = _audit_engine()
+        try:
+            async with consistent_connection(engine) as conn:
+                return await write_checkpoint(conn, keyring=keyring, path=path)
+        finally:
+            await engine.dispose()
+
+    try:
+        outcome = asyncio.run(once())
+    except CheckpointRefused as error:
+        click.echo(f"{error} ({error.result.checked} events after the last checkpoint verified); "
+                   "no checkpoint written", err=True)
+        return 1
+    except CheckpointFileError as error:
+        click.echo(f"audit checkpoints broken at {path} {error.problem}; no checkpoint written", err=True)
+        return 1
+    if outcome.written is None:
+        click.echo(f"no new events since checkpoint {outcome.last.n} (event {outcome.last.seq}); nothing written",
+                   err=True)
+        click.echo(outcome.last.line)
+        return 0
+    click.echo(f"audit checkpoint {outcome.written.n} written to {path}: event {outcome.written.seq} "
+               f"({outcome.verified.checked} new events verified)", err=True)
+    click.echo(outcome.written.line)
+    return 0
+
+
+@audit.command("rotate-key")
+def audit_rotate_key() -> None:
+    """Seal the chain with a checkpoint under the current audit key, then add a new current key to the
+    data directory's keyring (the old one stays, to verify what it hashed). Restart the workers after."""
+    from yecai.audit.keys import AuditKeyError, rotate_keyring_file
+
+    settings = get_settings()
+    env_key, _ = settings.audit_secrets()
+    if env_key is not None:
+        raise click.ClickException(
+            "the audit key comes from YECAI_AUDIT_KEY, so it is rotated there: run `yecai audit checkpoint`, "
+            "append the current key to YECAI_AUDIT_OLD_KEYS (comma-separated), set YECAI_AUDIT_KEY to a new "
+            "secret of 32 characters or more (e.g. `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`) "
+            "on every worker and every machine that runs `yecai audit verify`, and restart the workers")
+    keyring = _keyring()
+    if _checkpoint_once(keyring, settings.resolved_audit_checkpoint_file) != 0:
+        click.echo("warning: rotating the key all the same; find out why the chain does not verify", err=True)
+    old = keyring.current
+    try:
+        new = rotate_keyring_file(settings)
+    except AuditKeyError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"audit key rotated in {settings.audit_keyring_file}: {old.kid} retired, {new.kid} current. "
+               "Restart the workers: until then they keep hashing with the old key, which stays verifiable.")
 
 
 @main.group()

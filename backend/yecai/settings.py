@@ -52,6 +52,15 @@ class Settings(BaseSettings):
     oidc_default_role: str = "staff"
     oidc_scope: str = "openid profile email"
 
+    # The audit trail (see README, "The audit trail"). The audit key keys the hash chain and signs
+    # its checkpoints; it is not the session key and never lives in the database.
+    audit_key: str | None = None
+    audit_old_keys: str | None = None  # retired keys, comma-separated, still needed to verify old events
+    audit_checkpoint_file: Path | None = None
+    audit_checkpoint_events: int = Field(default=1000, ge=1)
+    audit_checkpoint_minutes: float = Field(default=5, gt=0)
+    audit_checkpointer: Literal["serve", "external"] = "serve"
+
     @property
     def oidc_enabled(self) -> bool:
         return bool(self.oidc_issuer and self.oidc_client_id)
@@ -65,6 +74,21 @@ class Settings(BaseSettings):
     @property
     def production(self) -> bool:
         return self.env == "production"
+
+    @property
+    def audit_keyring_file(self) -> Path:
+        """Where the generated audit keys are kept when ``YECAI_AUDIT_KEY`` is not set."""
+        return self.data_dir / "audit_keyring"
+
+    @property
+    def resolved_audit_checkpoint_file(self) -> Path:
+        """The append-only file of signed checkpoints of the audit chain's head."""
+        return self.audit_checkpoint_file or self.data_dir / "audit_checkpoints.jsonl"
+
+    def audit_secrets(self) -> tuple[str | None, tuple[str, ...]]:
+        """The audit key from the environment (or None: the data directory's), and the retired ones."""
+        old = tuple(k.strip() for k in (self.audit_old_keys or "").split(",") if k.strip())
+        return (self.audit_key or None), old
 
     def resolved_secret_key(self) -> str:
         """The signing key: from the environment, else one kept in the data directory."""

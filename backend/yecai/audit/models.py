@@ -1,4 +1,4 @@
-"""Tables of the audit trail: events chained by SHA-256, and the chain's head."""
+"""Tables of the audit trail: events in a keyed hash chain, and the chain's head."""
 
 from __future__ import annotations
 
@@ -36,7 +36,10 @@ class AuditEvent(Base):
     request_id: Mapped[str | None] = mapped_column(String(64))
     client_address: Mapped[str | None] = mapped_column(String(64))
     prev_hash: Mapped[str] = mapped_column(String(64))
+    # HMAC-SHA-256 under the audit key ``key_id`` names (a fingerprint of the key, never the key);
+    # NULL: an event written before the chain was keyed, whose hash is plain SHA-256.
     hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(16))
 
 
 class AuditChainHead(Base):

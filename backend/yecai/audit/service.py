@@ -1,26 +1,27 @@
-"""Write audit events into the hash chain, read them, and verify the chain."""
+"""Write audit events into the keyed hash chain, read them, and verify the chain."""
 
 from __future__ import annotations
 
+import asyncio
 import enum
-import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-import orjson
 from sqlalchemy import insert, inspect, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from yecai.actor import Actor
 from yecai.audit import policies
+from yecai.audit.chain import GENESIS_HASH, Break, ChainWalker, iso, keyed_digest
+from yecai.audit.checkpoints import Checkpoint, CheckpointProblem, read_checkpoints
+from yecai.audit.keys import Keyring, current_keyring
 from yecai.audit.models import AuditChainHead, AuditEvent
 from yecai.db import utcnow
 from yecai.errors import denied
-
-GENESIS_HASH = "0" * 64
 
 # Column and key names whose values never enter the audit trail.
 SECRET_KEYS = frozenset({"password", "password_hash", "token", "token_hash", "secret", "secret_key", "client_secret"})
@@ -38,7 +39,7 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, datetime):
-        return _iso(value)
+        return iso(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -50,13 +51,6 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _iso(value: datetime) -> str:
-    if value.tzinfo is not None:
-        value = value.astimezone(UTC)
-    return (f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:"
-            f"{value.second:02d}.{value.microsecond:06d}Z")
-
-
 def snapshot(obj: Any, *, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """The audited state of a mapped object: its columns (secrets left out), plus ``extra``."""
     state = inspect(obj)
@@ -64,26 +58,6 @@ def snapshot(obj: Any, *, extra: dict[str, Any] | None = None) -> dict[str, Any]
     if extra:
         data.update(extra)
     return _jsonable(data)
-
-
-def _digest(prev_hash: str, row: dict[str, Any]) -> str:
-    content = [
-        row["seq"],
-        _iso(row["occurred_at"]),
-        row["actor_id"],
-        row["actor_username"],
-        row["action"],
-        row["subject_type"],
-        row["subject_id"],
-        row["before"],
-        row["after"],
-        row["request_id"],
-        row["client_address"],
-    ]
-    # Canonical JSON: sorted keys, no spaces, UTF-8 (orjson: the same bytes as json.dumps with
-    # sort_keys, compact separators and ensure_ascii=False, several times faster).
-    payload = orjson.dumps(content, option=orjson.OPT_SORT_KEYS)
-    return hashlib.sha256(prev_hash.encode() + payload).hexdigest()
 
 
 async def record(
@@ -96,7 +70,12 @@ async def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> int:
-    """Append one event to the chain inside the caller's transaction; returns its sequence number."""
+    """Append one event to the chain inside the caller's transaction; returns its sequence number.
+
+    The event is hashed with this process's audit key (HMAC-SHA-256 over the previous hash and its
+    content) and carries the key's id.
+    """
+    key = current_keyring().current
     # Taking the next number locks the head row (PostgreSQL) or the database (SQLite)
     # until commit, so concurrent transactions append one after the other.
     head = (
@@ -120,8 +99,9 @@ async def record(
         "request_id": actor.request_id,
         "client_address": actor.client_address,
         "prev_hash": head.last_hash,
+        "key_id": key.kid,
     }
-    row["hash"] = _digest(head.last_hash, row)
+    row["hash"] = keyed_digest(key, head.last_hash, row)
     await session.execute(insert(_events).values(**row))
     await session.execute(update(_head).where(_head.c.id == 1).values(last_hash=row["hash"]))
     return row["seq"]
@@ -136,34 +116,93 @@ async def ensure_chain_head(session: AsyncSession) -> None:
 
 @dataclass(frozen=True)
 class VerifyResult:
+    """What a walk of the chain found: ``ok``, or the first event that does not match and why."""
+
     ok: bool
     checked: int
     first_bad_seq: int | None = None
     reason: str | None = None
+    unkeyed: int = 0  # events hashed before the chain was keyed (plain SHA-256)
+    by_key: dict[str, int] = field(default_factory=dict)  # keyed events per key id
+    end_seq: int = 0  # the last event walked and its hash (the head, when ok)
+    end_hash: str = GENESIS_HASH
+    legacy_until: int | None = None  # the last unkeyed event, from the checkpoints (or the walk)
+    checkpoints: int = 0  # checkpoints the chain was held to
+    last_checkpoint: Checkpoint | None = None
+    checkpoint_problem: CheckpointProblem | None = None  # the first line of the file that does not hold
 
 
-async def verify_chain(conn: AsyncConnection, *, batch_size: int = 5000) -> VerifyResult:
-    """Walk the chain in order, recomputing each hash; stop at the first event that does not match."""
-    prev_hash = GENESIS_HASH
-    expected_seq = 1
-    checked = 0
-    result = await conn.stream(select(_events).order_by(_events.c.seq).execution_options(yield_per=batch_size))
+def _outcome(walker: ChainWalker, problem: Break | None, legacy_until: int | None, anchors: Sequence[Checkpoint],
+             checkpoint_problem: CheckpointProblem | None) -> VerifyResult:
+    if legacy_until is None:
+        # Walked from the genesis: the unkeyed events are the chain's first ones (when nothing is
+        # keyed yet, all of them: whatever comes next will be keyed).
+        legacy_until = walker.start_seq + walker.unkeyed
+    return VerifyResult(
+        ok=problem is None and checkpoint_problem is None, checked=walker.checked,
+        first_bad_seq=problem.seq if problem else None, reason=problem.reason if problem else None,
+        unkeyed=walker.unkeyed, by_key=dict(walker.by_key), end_seq=walker.end_seq, end_hash=walker.prev,
+        legacy_until=legacy_until, checkpoints=walker.anchors_matched,
+        last_checkpoint=anchors[-1] if anchors else None, checkpoint_problem=checkpoint_problem,
+    )
+
+
+async def _walk(conn: AsyncConnection, walker: ChainWalker, batch_size: int) -> Break | None:
+    problem = walker.begin()
+    if problem is not None:
+        return problem
+    stmt = select(_events).where(_events.c.seq > walker.start_seq).order_by(_events.c.seq)
+    result = await conn.stream(stmt.execution_options(yield_per=batch_size))
     async for partition in result.mappings().partitions(batch_size):
         for row in partition:
-            seq = row["seq"]
-            if seq != expected_seq:
-                return VerifyResult(False, checked, expected_seq, f"event {expected_seq} is missing")
-            if row["prev_hash"] != prev_hash:
-                return VerifyResult(False, checked, seq, "its previous-hash link does not match the event before it")
-            if _digest(prev_hash, row) != row["hash"]:
-                return VerifyResult(False, checked, seq, "its content does not match its hash")
-            prev_hash = row["hash"]
-            expected_seq += 1
-            checked += 1
+            problem = walker.step(row)
+            if problem is not None:
+                await result.close()
+                return problem
     head = (await conn.execute(select(_head.c.last_seq, _head.c.last_hash).where(_head.c.id == 1))).first()
-    if head is not None and (head.last_seq != checked or head.last_hash != prev_hash):
-        return VerifyResult(False, checked, checked + 1, "events at the end of the chain are missing")
-    return VerifyResult(True, checked)
+    return walker.finish(head.last_seq if head else None, head.last_hash if head else None)
+
+
+async def verify_chain(conn: AsyncConnection, *, keyring: Keyring | None = None, checkpoint_file: Path | None = None,
+                       batch_size: int = 5000) -> VerifyResult:
+    """Walk the whole chain in order, recomputing each hash with the keyring (this process's by
+    default), and hold it to every checkpoint of ``checkpoint_file``; stop at the first event that
+    does not match. A checkpoint line that does not hold is reported too; the lines before it still count.
+    """
+    keyring = keyring or current_keyring()
+    anchors, checkpoint_problem = [], None
+    if checkpoint_file is not None:  # in a thread: a writer may hold the file's lock (on this event loop, too)
+        anchors, checkpoint_problem = await asyncio.to_thread(read_checkpoints, checkpoint_file, keyring)
+    legacy_until = anchors[0].legacy_until if anchors else None
+    walker = ChainWalker(keyring, anchors=anchors, legacy_until=legacy_until)
+    problem = await _walk(conn, walker, batch_size)
+    return _outcome(walker, problem, legacy_until, anchors, checkpoint_problem)
+
+
+async def verify_since(conn: AsyncConnection, *, keyring: Keyring, since: Checkpoint | None,
+                       batch_size: int = 5000) -> VerifyResult:
+    """Verify the events after checkpoint ``since`` (all of them when None), up to the head.
+
+    The event ``since`` vouches for must still carry its hash; what comes after must chain to it.
+    This is what a checkpoint writer checks before it signs a new head.
+    """
+    if since is None:
+        walker = ChainWalker(keyring)
+        problem = await _walk(conn, walker, batch_size)
+        return _outcome(walker, problem, None, [], None)
+    start_keyed = False
+    if since.seq > 0:
+        row = (await conn.execute(select(_events.c.hash, _events.c.key_id).where(_events.c.seq == since.seq))).first()
+        if row is None or row.hash != since.hash:
+            walker = ChainWalker(keyring, start_seq=since.seq, start_hash=since.hash)
+            reason = (f"event {since.seq} is missing" if row is None else
+                      f"event {since.seq} no longer carries the hash checkpoint {since.n} of {since.at} vouches for")
+            return _outcome(walker, Break(since.seq, reason), since.legacy_until, [since], None)
+        start_keyed = row.key_id is not None
+    walker = ChainWalker(keyring, legacy_until=since.legacy_until, start_seq=since.seq, start_hash=since.hash,
+                         start_keyed=start_keyed)
+    problem = await _walk(conn, walker, batch_size)
+    return _outcome(walker, problem, since.legacy_until, [since], None)
 
 
 @dataclass(frozen=True)
