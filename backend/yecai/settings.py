@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # are refused.
     graphql_max_cost: int = 10000
     graphql_max_repeats: int = 5
+    # A request's time budget: past it its execution is cancelled, its transaction rolled back, and it
+    # answers REQUEST_TIMEOUT (503).
+    request_timeout_seconds: float = Field(default=10.0, gt=0, le=600)
     sql_echo: bool = False
     count_sql: bool = False
 

@@ -130,7 +130,7 @@ async def test_an_existing_chain_upgraded_in_place(isolated_engine: AsyncEngine,
 
     events, head = AuditEvent.__table__, AuditChainHead.__table__
     async with isolated_engine.begin() as conn:
-        await conn.run_sync(migrate, "0004", False)
+        await conn.run_sync(migrate, "0006", False)
         # The previous version's chain, as it wrote it: no key_id column yet.
         await conn.execute(text("DELETE FROM audit_event"))
         prev, t0 = GENESIS_HASH, datetime(2026, 10, 1, 8, 0, tzinfo=UTC)

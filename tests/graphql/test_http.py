@@ -168,6 +168,44 @@ async def test_unexpected_errors_are_masked_and_undo_the_request(world: World, s
     assert await fingerprint(session) == before
 
 
+async def test_a_request_past_its_time_budget_is_cancelled_and_undone(world: World, sign_in: SignIn,
+                                                                      settings: Settings, engine: AsyncEngine,
+                                                                      connection: AsyncConnection,
+                                                                      session: AsyncSession,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+    import time
+
+    from yecai.audit import service as audit
+
+    admin, token = await sign_in("admin")
+    real_record = audit.record
+
+    async def slow_record(*args, **kwargs):
+        await real_record(*args, **kwargs)  # the department and its audit event are written ...
+        await asyncio.sleep(30)  # ... then the request stalls
+
+    before = await fingerprint(session)
+    budget = settings.model_copy(update={"request_timeout_seconds": 0.5})
+    app = create_app(budget, engine=engine, sessions=lambda: _session_on(connection))  # type: ignore[arg-type]
+    monkeypatch.setattr(audit, "record", slow_record)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+        headers = {"Authorization": f"Bearer {token}"}
+        started = time.monotonic()
+        r = await c.post("/graphql", headers=headers, json={
+            "query": 'mutation { createDepartment(input: {code: "SLOW", name: "慢", kind: SUPPORT}) { __typename } }'})
+        elapsed = time.monotonic() - started
+        monkeypatch.setattr(audit, "record", real_record)
+        assert r.status_code == 503 and r.headers["retry-after"] == "1"
+        error = r.json()["errors"][0]
+        assert error["extensions"]["code"] == "REQUEST_TIMEOUT" and "0.5 s" in error["message"]
+        assert elapsed < 5
+        assert await fingerprint(session) == before  # nothing the request wrote was kept
+        # the connection and its transaction come back clean for the next request
+        r = await c.post("/graphql", headers=headers, json={"query": "{ viewer { username } }"})
+        assert r.status_code == 200 and r.json()["data"] == {"viewer": {"username": admin.username}}
+
+
 async def test_healthz(client: httpx.AsyncClient) -> None:
     r = await client.get("/healthz")
     assert r.status_code == 200 and r.json() == {"status": "ok"}

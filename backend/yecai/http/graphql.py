@@ -6,6 +6,7 @@ the request's transaction and its identity.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from typing import Any
@@ -191,14 +192,24 @@ class GraphQLEndpoint:
                               loaders=Loaders(session), language=_language(request))
             try:
                 try:
-                    result = await self.schema.execute(query, variable_values=variables, context_value=context,
-                                                       operation_name=operation_name, allowed_operation_types=allowed,
-                                                       operation_extensions=extensions)
+                    async with asyncio.timeout(self.settings.request_timeout_seconds):
+                        result = await self.schema.execute(query, variable_values=variables, context_value=context,
+                                                           operation_name=operation_name,
+                                                           allowed_operation_types=allowed,
+                                                           operation_extensions=extensions)
                 finally:
                     # Execution can return while resolvers it let go still run (the siblings of a field
                     # that failed through a non-null position): none may use the session from here on,
                     # and the commit or rollback below waits for any statement they still have running.
                     await session.finish_resolvers()
+            except TimeoutError:
+                await session.rollback()
+                log.warning("request %s ran past its %s s budget and was cancelled", req_id,
+                            self.settings.request_timeout_seconds)
+                return Response(_error_body(f"the request took longer than its {self.settings.request_timeout_seconds:g} s "
+                                            "budget and was cancelled; nothing it did was kept",
+                                            "REQUEST_TIMEOUT", request_id=req_id),
+                                503, {"X-Request-Id": req_id, "Retry-After": "1"}, media_type=content_type)
             except InvalidOperationTypeError:
                 await session.rollback()
                 return Response(_error_body("only queries may be sent with GET; use POST", "BAD_REQUEST"), 405,

@@ -1,8 +1,8 @@
 """audit: keyed hash chain (the key id of each event; NULL for events hashed before)
 
-Revision ID: 0005_audit_key
-Revises: 0004
-Create Date: 2026-11-26 09:00:00.000000+00:00
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-01 09:00:00.000000+00:00
 
 Events already in the chain keep their plain SHA-256 hashes and a NULL key id: they still
 verify, and nothing re-keys them (their hashes are the evidence as it was written). Every event
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_audit_key"
-down_revision: str | None = "0004"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
