@@ -1,0 +1,122 @@
+"""The search engine interface: what every engine (the embedded one, Meilisearch) offers the search domain.
+
+The search domain turns objects of the other domains into :class:`SearchDocument` rows, keeps an
+engine up to date from its outbox, and asks the engine with a :class:`SearchRequest` that already
+carries the viewer's access tags. An engine only stores, matches, filters, ranks and counts; it
+never decides who may see what beyond the tags it is given:
+
+* A document is visible to a request when the request's ``access`` shares at least one tag with
+  the document's ``access`` (an empty request ``access`` sees nothing). Engines apply this inside
+  the index query, so hits, totals, facets and suggestions only ever count visible documents.
+* Text is matched the same way by every engine (``yecai.search.text`` makes the tokens both index
+  and query): Chinese of any length (one character too), words inside longer words, mixed scripts
+  and codes, pinyin and initials, traditional for simplified, full width for half width, one wrong
+  letter in a Latin word.
+
+Engines are synchronous inside (tantivy, the Meilisearch HTTP client); the async methods here run
+them off the event loop where a call may take longer than a millisecond.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, Protocol
+
+Sort = Literal["relevance", "date"]
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One object as the index sees it. ``key`` is ``f"{kind}:{object_id}"``, unique across kinds."""
+
+    kind: str  # a search kind's code, e.g. "customer", "voucher", "sales_order"
+    object_id: int
+    title: str  # what the result shows first: a name, a number and a party ...
+    body: str = ""  # everything else worth finding it by (lines, memos, account names ...)
+    code: str | None = None  # a number or code matched exactly and by prefix: 记-0012, SO-202612-00012, C001
+    department_id: int | None = None
+    access: tuple[str, ...] = ()  # access tags: visible to whoever holds any of them
+    date: date | None = None  # the day it is about (document date, voucher date); None sorts last
+    url: str = ""  # the web app's path that opens it
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.object_id}"
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of a title or snippet; ``matched`` pieces are what the query found (shown highlighted)."""
+
+    text: str
+    matched: bool = False
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str
+    access: frozenset[str]
+    kinds: tuple[str, ...] | None = None  # None: every kind
+    departments: tuple[int | None, ...] | None = None  # None: any; None inside: objects of no department
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    sort: Sort = "relevance"
+    offset: int = 0
+    limit: int = 20
+    facets: bool = True
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    object_id: int
+    score: float
+    title: tuple[Fragment, ...]
+    snippet: tuple[Fragment, ...]  # a short window of the body (or the code) around the first match
+    department_id: int | None = None
+    date: date | None = None
+    url: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.object_id}"
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    hits: tuple[Hit, ...]
+    total: int  # visible documents matching, before offset/limit
+    kinds: dict[str, int] = field(default_factory=dict)  # facet counts of visible matches, per kind
+    departments: dict[int | None, int] = field(default_factory=dict)  # ... per department (None: none)
+
+
+class SearchEngine(Protocol):
+    name: str  # "embedded" or "meilisearch"
+
+    async def upsert(self, documents: list[SearchDocument]) -> None:
+        """Add or replace documents by key; durable when it returns."""
+
+    async def delete(self, keys: list[str]) -> None:
+        """Remove documents by key; unknown keys are ignored; durable when it returns."""
+
+    async def clear(self, kind: str | None = None) -> None:
+        """Remove every document (of one kind)."""
+
+    async def counts(self) -> dict[str, int]:
+        """Documents per kind."""
+
+    async def search(self, request: SearchRequest) -> SearchPage:
+        """Visible matches, ranked: an exact title or code match first, then by relevance (or by date,
+        newest first, ties by relevance). Filters (kinds, departments, dates) narrow hits and totals;
+        facet counts of a dimension ignore that dimension's own filter (as shops' facets do)."""
+
+    async def suggest(self, prefix: str, access: frozenset[str], limit: int = 8) -> list[Hit]:
+        """The type-ahead: visible documents whose title or code matches what is typed so far (the last
+        word may be incomplete), best first."""
+
+    async def close(self) -> None: ...
+
+
+class EngineUnavailable(Exception):
+    """The engine cannot be reached or refused the call; the outbox keeps the change and retries."""
