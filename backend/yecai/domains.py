@@ -12,4 +12,5 @@ DOMAINS: tuple[str, ...] = (
     "yecai.ledger",
     "yecai.operations",
     "yecai.posting",
+    "yecai.search",
 )

@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from yecai.errors import ErrorSpec
+from yecai.searchable import Searchable
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -130,6 +131,8 @@ class Domain:
     reference_data: ReferenceData | None = None
     demo: DemoSeed | None = None
     document_types: tuple[DocumentType, ...] = ()
+    # Its searchable kinds (yecai.searchable): how its objects become search documents, who may open them.
+    searchables: tuple[Searchable, ...] = ()
     # The module exporting its ``API = DomainApi(...)``: ``yecai.graphql.<name>`` unless named; None for none.
     api: str | None = ""
 
@@ -261,3 +264,18 @@ def document_type_for_event(event_type: str) -> DocumentType | None:
 def event_types() -> tuple[str, ...]:
     """The names of every business event posting rules can be written for."""
     return tuple(t.event_type for t in document_types() if t.event_type is not None)
+
+
+@cache
+def searchables() -> tuple[Searchable, ...]:
+    """Every searchable kind of every domain, in domain order."""
+    found = [s for d in domains() for s in d.searchables]
+    for key in ("kind", "node"):
+        values = [getattr(s, key) for s in found]
+        if len(set(values)) != len(values):
+            raise RuntimeError(f"two searchable kinds share a {key}: {values}")
+    return tuple(found)
+
+
+def searchable(kind: str) -> Searchable | None:
+    return next((s for s in searchables() if s.kind == kind), None)

@@ -143,3 +143,18 @@ def page_of(items: list[T], *, first: int, after: str | None) -> Page[T]:
     chunk = items[start:start + first]
     return Page(items=chunk, cursors=[_encode([start + i]) for i in range(len(chunk))],
                 has_next=start + first < len(items), has_previous=start > 0, total_count=len(items))
+
+
+def position_cursor(position: int) -> str:
+    """The cursor of the item at ``position`` of a ranked list (search results)."""
+    return _encode([position])
+
+
+def position_after(after: str | None) -> int:
+    """Where the page after cursor ``after`` starts (0 without one)."""
+    if not after:
+        return 0
+    (position,) = _decode(after, 1)
+    if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position < 2**31:
+        raise invalid("after", "不是有效的游标", "is not a valid cursor")
+    return position + 1

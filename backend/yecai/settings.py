@@ -64,6 +64,14 @@ class Settings(BaseSettings):
     audit_checkpoint_minutes: float = Field(default=5, gt=0)
     audit_checkpointer: Literal["serve", "external"] = "serve"
 
+    # Search (README, "Search"): the embedded engine under <data dir>/search unless Meilisearch is named.
+    meili_url: str | None = None
+    meili_key: str | None = None
+    meili_index: str = "yecai"
+    search_dir: Path | None = None
+    # "serve": `yecai serve` drains the search outbox; "external": `yecai search worker` does, elsewhere.
+    search_worker: Literal["serve", "external"] = "serve"
+
     @property
     def oidc_enabled(self) -> bool:
         return bool(self.oidc_issuer and self.oidc_client_id)
@@ -73,6 +81,10 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{(self.data_dir / 'yecai.sqlite3').resolve()}"
+
+    @property
+    def resolved_search_dir(self) -> Path:
+        return self.search_dir or self.data_dir / "search"
 
     @property
     def production(self) -> bool:

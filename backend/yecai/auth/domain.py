@@ -1,6 +1,6 @@
 """Identity and access: users, roles built from permissions, sign-in, API tokens."""
 
-from yecai.auth import demo, listeners, models, permissions
+from yecai.auth import demo, listeners, models, permissions, search
 from yecai.auth.service import ensure_builtin_roles
 from yecai.manifest import Domain
 
@@ -11,4 +11,5 @@ DOMAIN = Domain(
     listeners=listeners.LISTENERS,
     reference_data=ensure_builtin_roles,
     demo=demo.seed,
+    searchables=search.SEARCHABLES,
 )

@@ -33,3 +33,10 @@ def permission_codes(codes: "list[str] | frozenset[str] | set[str]") -> list[Per
     """Stored codes as enum members, by name; codes no domain declares any more are left out."""
     known = {m.value for m in PermissionCodeEnum}
     return sorted((PermissionCodeEnum(c) for c in codes if c in known), key=lambda m: m.name)
+
+SearchKindEnum = enum.Enum(  # type: ignore[misc]
+    "SearchKind", {s.enum_name: s.kind for s in manifest.searchables()})
+SearchKind = strawberry.enum(
+    SearchKindEnum, name="SearchKind",
+    description="A kind of searchable object (搜索类别): " + ", ".join(
+        f"{s.enum_name} {s.zh}" for s in manifest.searchables()) + ".")

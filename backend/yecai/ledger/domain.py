@@ -1,6 +1,6 @@
 """The books: accounts, fiscal periods, vouchers, reports and statements."""
 
-from yecai.ledger import demo, listeners, models, permissions
+from yecai.ledger import demo, listeners, models, permissions, search
 from yecai.ledger.service import ensure_standard_chart
 from yecai.manifest import Domain
 
@@ -11,4 +11,5 @@ DOMAIN = Domain(
     listeners=listeners.LISTENERS,
     reference_data=ensure_standard_chart,
     demo=demo.seed,
+    searchables=search.SEARCHABLES,
 )

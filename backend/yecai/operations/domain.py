@@ -1,7 +1,7 @@
 """Business documents: master data, purchases, sales, stock, cash and expense claims."""
 
 from yecai.manifest import Domain
-from yecai.operations import demo, documents, listeners, models, permissions
+from yecai.operations import demo, documents, listeners, models, permissions, search
 
 DOMAIN = Domain(
     name="operations", zh="业务", en="Operations",
@@ -10,4 +10,5 @@ DOMAIN = Domain(
     document_types=documents.DOCUMENT_TYPES,
     listeners=listeners.LISTENERS,
     demo=demo.seed,
+    searchables=search.SEARCHABLES,
 )

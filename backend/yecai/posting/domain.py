@@ -1,7 +1,7 @@
 """Posting: versioned rules turn business events into vouchers; preview, replay, reconciliation."""
 
 from yecai.manifest import Domain
-from yecai.posting import listeners, models, permissions
+from yecai.posting import listeners, models, permissions, search
 from yecai.posting.service import ensure_default_rules
 
 DOMAIN = Domain(
@@ -10,4 +10,5 @@ DOMAIN = Domain(
     permissions=permissions.PERMISSIONS,
     listeners=listeners.LISTENERS,
     reference_data=ensure_default_rules,
+    searchables=search.SEARCHABLES,
 )

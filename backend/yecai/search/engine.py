@@ -23,26 +23,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Protocol
 
+from yecai.searchable import SearchDocument
+
+__all__ = ["EngineUnavailable", "Fragment", "Hit", "SearchDocument", "SearchEngine", "SearchPage",
+           "SearchRequest", "Sort"]
+
 Sort = Literal["relevance", "date"]
-
-
-@dataclass(frozen=True)
-class SearchDocument:
-    """One object as the index sees it. ``key`` is ``f"{kind}:{object_id}"``, unique across kinds."""
-
-    kind: str  # a search kind's code, e.g. "customer", "voucher", "sales_order"
-    object_id: int
-    title: str  # what the result shows first: a name, a number and a party ...
-    body: str = ""  # everything else worth finding it by (lines, memos, account names ...)
-    code: str | None = None  # a number or code matched exactly and by prefix: 记-0012, SO-202612-00012, C001
-    department_id: int | None = None
-    access: tuple[str, ...] = ()  # access tags: visible to whoever holds any of them
-    date: date | None = None  # the day it is about (document date, voucher date); None sorts last
-    url: str = ""  # the web app's path that opens it
-
-    @property
-    def key(self) -> str:
-        return f"{self.kind}:{self.object_id}"
 
 
 @dataclass(frozen=True)

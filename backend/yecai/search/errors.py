@@ -1,0 +1,6 @@
+"""Error codes of search."""
+
+from yecai.errors import ErrorSpec
+
+SEARCH_UNAVAILABLE = ErrorSpec("SEARCH_UNAVAILABLE", "搜索服务暂时不可用，请稍后再试",
+                               "Search is unavailable for the moment; try again shortly")

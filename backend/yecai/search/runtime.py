@@ -1,0 +1,43 @@
+"""Which engine this process searches with: the embedded one under the data directory, or Meilisearch when named."""
+
+from __future__ import annotations
+
+import threading
+
+from yecai.search.engine import SearchEngine
+from yecai.settings import Settings
+
+_engines: dict[tuple[str, ...], SearchEngine] = {}
+_lock = threading.Lock()
+
+
+def engine_for(settings: Settings) -> SearchEngine:
+    """The process's engine for these settings (one per index: tantivy allows one writer per directory)."""
+    if settings.meili_url:
+        key: tuple[str, ...] = ("meilisearch", settings.meili_url, settings.meili_index)
+    else:
+        key = ("embedded", str(settings.resolved_search_dir.resolve()))
+    with _lock:
+        engine = _engines.get(key)
+        if engine is None:
+            engine = _engines[key] = _make(settings)
+        return engine
+
+
+def _make(settings: Settings) -> SearchEngine:
+    if settings.meili_url:
+        from yecai.search.engines.meili import MeiliEngine
+
+        return MeiliEngine(url=settings.meili_url, api_key=settings.meili_key, index=settings.meili_index)
+    from yecai.search.engines.embedded import EmbeddedEngine
+
+    settings.resolved_search_dir.mkdir(parents=True, exist_ok=True)
+    return EmbeddedEngine(settings.resolved_search_dir)
+
+
+async def close_all() -> None:
+    with _lock:
+        engines = list(_engines.values())
+        _engines.clear()
+    for engine in engines:
+        await engine.close()
