@@ -155,14 +155,17 @@ class EmbeddedEngine:
         matched = q.text(plan)
         filters = q.filters(request, _department_term)
         main = q.ranked(matched, plan, filters.all())
-        if request.sort == "date":
-            found, total = self._by_date(searcher, main, request.offset, request.limit)
+        offset, limit = max(0, request.offset), max(0, request.limit)
+        if limit == 0:  # tantivy wants a limit of at least one; the total is still asked for
+            found, total = [], searcher.search(main, 1, count=True).count or 0
+        elif request.sort == "date":
+            found, total = self._by_date(searcher, main, offset, limit)
         else:
-            result = searcher.search(main, request.limit, count=True, offset=request.offset)
+            result = searcher.search(main, limit, count=True, offset=offset)
             found, total = result.hits, result.count or 0
         kinds: dict[str, int] = {}
         departments: dict[int | None, int] = {}
-        if request.facets and total:
+        if request.facets:  # even with no hit: the other kinds or departments may have some
             kinds, departments = self._facets(searcher, matched, filters)
         hits = tuple(self._hit(searcher, score, address, plan, snippet=True) for score, address in found)
         return SearchPage(hits=hits, total=total, kinds=kinds, departments=departments)
@@ -173,7 +176,7 @@ class EmbeddedEngine:
         wanted = offset + limit
         top = searcher.search(main, wanted, count=True, order_by_field="day", order=tantivy.Order.Desc)
         total = top.count or 0
-        if not top.hits or limit <= 0:
+        if not top.hits:
             return [], total
         boundary = top.hits[-1][0]
         above = sum(1 for day, _ in top.hits if day > boundary)
