@@ -1,0 +1,264 @@
+"""What is indexed: normalized text cut into token streams, the same for every engine.
+
+Both engines index :func:`document_fields` (and match it with ``yecai.search.query``), so they meet
+one recall set. Text is first normalized (:func:`normalize`): full width folded to half width (NFKC),
+lower case, traditional to simplified (OpenCC t2s), invisible format characters dropped. Then
+each field is a few whitespace-joined token *streams* (ordered ones answer phrases):
+
+* ``seq`` (ordered): one token per Chinese character and per Latin/number part (so-202612: so 202612);
+* ``bigrams`` (ordered): Chinese bigrams (财务部: 财务 务部), a gap token between two runs;
+* ``whole``: words of several parts (hp1020), whole codes with and without connectors
+  (so-202612-00012, so20261200012), numbers without their leading zeros (0012: 12);
+* ``pinyin`` (ordered): one toneless syllable per Chinese character (cai wu bu);
+* ``pinyin_words``: the pinyin of each word and of each whole run, concatenated (caiwu caiwubu);
+* ``initials`` (ordered) and ``initials_words``: the same with initials (c w b; cw cwb);
+* ``words``: jieba words (财务部), for ranking only: a match never needs them.
+
+Recall never depends on the word splitter: one character matches ``seq``, two a bigram, more a
+phrase of bigrams, so "简单" finds "安装简单" whatever jieba makes of it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from yecai.search import pinyin as _py
+
+GAP = "|"  # never a query term: keeps phrases from matching across two Chinese runs
+CONNECTORS = "-_/."  # join the parts of a code: SO-202612-00012, 2026/12/01, v1.2
+
+# Field -> weight, per stream: the same layout for every engine. Titles and codes weigh most;
+# initials and per-word forms only exist for titles and codes (on long bodies "cw" is noise).
+FIELDS: dict[str, tuple[tuple[str, float], ...]] = {
+    "seq": (("title_seq", 3.0), ("code_seq", 3.0), ("body_seq", 1.0)),
+    "bigrams": (("title_bigrams", 3.0), ("code_bigrams", 3.0), ("body_bigrams", 1.0)),
+    "whole": (("title_whole", 3.0), ("code_whole", 3.0), ("body_whole", 1.0)),
+    "pinyin": (("title_pinyin", 3.0), ("body_pinyin", 1.0)),
+    "pinyin_words": (("title_pinyin_words", 3.0), ("body_pinyin_words", 1.0)),
+    "initials": (("title_initials", 3.0),),
+    "initials_words": (("title_initials_words", 3.0),),
+    "words": (("title_words", 2.0), ("body_words", 1.0)),
+}
+SUGGEST_FIELDS = frozenset(f for pairs in FIELDS.values() for f, _ in pairs if not f.startswith("body_"))
+PHRASE_STREAMS = frozenset({"seq", "bigrams", "pinyin", "initials"})
+_STREAMS_OF = {
+    "title": tuple(FIELDS),
+    "body": ("seq", "bigrams", "whole", "pinyin", "pinyin_words", "words"),
+    "code": ("seq", "bigrams", "whole"),
+}
+
+# ---------------------------------------------------------------------------------------- normalize
+
+_CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_RE = re.compile(f"[{_CJK}]")
+# A unit is a run of Chinese characters or of other letters/digits; what lies between units decides
+# whether they form one code (a single connector) or separate pieces.
+_UNIT_RE = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
+_PART_RE = re.compile(r"\d+|\D+")  # hp1020 -> hp 1020
+
+
+class _Fold(dict[int, str]):
+    """Per-character folding, filled on demand: str.translate looks each code point up once."""
+
+    def __missing__(self, cp: int) -> str:
+        c = chr(cp)
+        category = unicodedata.category(c)
+        if category == "Cf":  # zero-width spaces and joiners, bidi controls, BOM, soft hyphen
+            out = ""
+        elif category == "Cc" or category in ("Zl", "Zp"):
+            out = " "
+        else:
+            out = unicodedata.normalize("NFKC", c).lower()
+            out = "".join(ch for ch in out if unicodedata.category(ch) != "Cf")
+        self[cp] = out
+        return out
+
+
+_FOLD = _Fold()
+_opencc_lock = threading.Lock()
+
+
+@cache
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str) -> str:
+    if not _CJK_RE.search(text):
+        return text
+    with _opencc_lock:  # one converter shared by the engines' worker threads
+        return _t2s().convert(text)
+
+
+def normalize(text: str) -> str:
+    """The form both the index and the query see: half width, lower case, simplified, no invisibles."""
+    return _to_simplified(text.translate(_FOLD))
+
+
+def normalize_mapped(text: str) -> tuple[str, list[int]]:
+    """:func:`normalize`, with the index in ``text`` of the character each output character came from."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for i, c in enumerate(text):
+        folded = _FOLD[ord(c)]
+        pieces.append(folded)
+        origin.extend([i] * len(folded))
+    folded = "".join(pieces)
+    simplified = _to_simplified(folded)
+    if len(simplified) != len(folded):  # a phrase conversion changed the length: convert per character
+        simplified = "".join(t if len(t := _to_simplified(c)) == 1 else c for c in folded)
+    return simplified, origin
+
+
+def exact_key(text: str) -> str:
+    """What "an exact title or code" compares: the normalized letters, digits and characters only,
+    so HP-1020, ＨＰ１０２０ and hp 1020 are the same code."""
+    return "".join(m.group(0) for m in _UNIT_RE.finditer(normalize(text)))
+
+
+# ---------------------------------------------------------------------------------------- analysis
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A piece of normalized text: a Chinese run, a Latin word, a number, or a code of several units."""
+
+    text: str
+    shape: Literal["cjk", "latin", "number", "mixed", "code"]
+    units: tuple[str, ...]  # a code's units (so, 202612, 00012); the piece itself otherwise
+
+
+def pieces(normalized: str) -> list[Piece]:
+    """Splits normalized text into pieces; units joined by one connector (and nothing else) are a code."""
+    out: list[Piece] = []
+    group: list[str] = []
+    group_text: list[str] = []
+    last_end = -1
+
+    def flush() -> None:
+        if not group:
+            return
+        if len(group) > 1 and any(not _CJK_RE.match(u) for u in group):
+            out.append(Piece("".join(group_text), "code", tuple(group)))
+        else:
+            out.extend(_single(u) for u in group)
+        group.clear()
+        group_text.clear()
+
+    for m in _UNIT_RE.finditer(normalized):
+        gap = normalized[last_end:m.start()] if last_end >= 0 else None
+        if gap is not None and len(gap) == 1 and gap in CONNECTORS:
+            group_text.append(gap)
+        else:
+            flush()
+        group.append(m.group(0))
+        group_text.append(m.group(0))
+        last_end = m.end()
+    flush()
+    return out
+
+
+def _single(unit: str) -> Piece:
+    if _CJK_RE.match(unit):
+        return Piece(unit, "cjk", (unit,))
+    if unit.isdigit():
+        return Piece(unit, "number", (unit,))
+    if any(c.isdigit() for c in unit):
+        return Piece(unit, "mixed", (unit,))
+    return Piece(unit, "latin", (unit,))
+
+
+def parts(unit: str) -> list[str]:
+    """The sequence tokens of one unit: each Chinese character, or the letter and digit runs."""
+    if _CJK_RE.match(unit):
+        return list(unit)
+    return _PART_RE.findall(unit)
+
+
+def _strip_zeros(number: str) -> str | None:
+    stripped = number.lstrip("0") or "0"
+    return stripped if stripped != number else None
+
+
+def analyze(text: str, streams: tuple[str, ...] = tuple(FIELDS)) -> dict[str, list[str]]:
+    """The token streams of one text (already normalized or not: normalization is idempotent)."""
+    out: dict[str, list[str]] = {s: [] for s in streams}
+    seq, bigrams, whole = out.get("seq"), out.get("bigrams"), out.get("whole")
+    pinyin, pinyin_words = out.get("pinyin"), out.get("pinyin_words")
+    initials, initials_words, words = out.get("initials"), out.get("initials_words"), out.get("words")
+    for piece in pieces(normalize(text)):
+        if piece.shape == "code" and whole is not None:
+            whole.append(piece.text)
+            compact = "".join(piece.units)
+            if compact != piece.text:
+                whole.append(compact)
+        for unit in piece.units:
+            if not _CJK_RE.match(unit):
+                unit_parts = _PART_RE.findall(unit)
+                if seq is not None:
+                    seq.extend(unit_parts)
+                if whole is not None:
+                    if len(unit_parts) > 1:
+                        whole.append(unit)
+                    whole.extend(z for p in unit_parts if p.isdigit() and (z := _strip_zeros(p)))
+                continue
+            if seq is not None:
+                seq.extend(unit)
+            if bigrams is not None and len(unit) > 1:
+                if bigrams:
+                    bigrams.append(GAP)
+                bigrams.extend(unit[i:i + 2] for i in range(len(unit) - 1))
+            if pinyin is None and pinyin_words is None and initials is None and words is None:
+                continue
+            info = _py.run(unit)
+            if pinyin is not None:
+                pinyin.extend(s or GAP for s in info.syllables)
+            if initials is not None:
+                initials.extend(s or GAP for s in info.initials)
+            if words is not None:
+                words.extend(w for w in info.words if len(w) > 1)
+            if pinyin_words is not None or initials_words is not None:
+                _word_forms(unit, info, pinyin_words, initials_words)
+    return out
+
+
+def _word_forms(unit: str, info: _py.Run, pinyin_words: list[str] | None, initials_words: list[str] | None) -> None:
+    at = 0
+    spans = []
+    for word in info.words:
+        spans.append((at, at + len(word)))
+        at += len(word)
+    if len(spans) > 1:
+        spans.append((0, len(unit)))
+    for start, end in spans:
+        if end - start < 2:
+            continue
+        syl = info.syllables[start:end]
+        if all(syl):
+            if pinyin_words is not None:
+                pinyin_words.append("".join(syl))
+            if initials_words is not None:
+                initials_words.append("".join(s[0] for s in syl))
+
+
+def document_fields(title: str, body: str = "", code: str | None = None) -> dict[str, str]:
+    """Every searchable field of a document (see :data:`FIELDS`), as whitespace-joined tokens."""
+    fields: dict[str, str] = {}
+    for name, text in (("title", title), ("body", body), ("code", code or "")):
+        for stream, tokens in analyze(text, _STREAMS_OF[name]).items():
+            fields[f"{name}_{stream}"] = " ".join(tokens)
+    return fields
+
+
+def exact_keys(title: str, code: str | None = None) -> list[str]:
+    """The exact field's values: the title's and the code's :func:`exact_key`."""
+    keys = [k for k in (exact_key(title), exact_key(code or "")) if k]
+    return list(dict.fromkeys(keys))
+

@@ -1,0 +1,124 @@
+"""What a typed query must match: a plan over the token streams of ``yecai.search.analysis``.
+
+The query is cut into the same pieces as documents. Every piece is a :class:`Clause` that must match;
+a clause matches when any of its alternatives (:class:`Match`) does: the Chinese characters or
+bigram phrase, the code whole or as a phrase of its parts, a Latin word exactly, by prefix while it
+is still being typed, with one wrong letter, or read as pinyin or initials. Engines OR the
+alternatives of a clause, AND the clauses, and add the ranking-only :attr:`QueryPlan.words` and
+:attr:`QueryPlan.exact` as optional boosts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from yecai.search import pinyin as _py
+from yecai.search.analysis import Piece, exact_key, normalize, parts, pieces
+
+MAX_QUERY_CHARS = 200  # a bounded cost per query, whatever is pasted into the box
+MAX_CLAUSES = 12
+FUZZY_MIN_LENGTH = 5  # as Meilisearch: shorter words get no typo (too many neighbours)
+INITIALS_MAX_LENGTH = 10
+
+# Alternatives weigh less the looser they are, so an exact spelling outranks a reading of it.
+TERM, PREFIX, FUZZY, PINYIN, INITIALS = 1.0, 0.5, 0.3, 0.6, 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One way a clause can match: a term (or a phrase of consecutive terms) in one stream."""
+
+    stream: str
+    terms: tuple[str, ...]
+    prefix: bool = False  # the last term also matches the tokens it begins
+    fuzzy: int = 0  # letters that may be wrong (single terms only)
+    weight: float = TERM
+
+    @property
+    def phrase(self) -> bool:
+        return len(self.terms) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    text: str  # the normalized piece of the query
+    shape: str  # cjk | latin | number | mixed | code
+    units: tuple[str, ...]  # a code's units (so, 202612, 00012); the piece itself otherwise
+    prefix: bool  # the last piece, maybe not typed to its end
+    alternatives: tuple[Match, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QueryPlan:
+    text: str  # the normalized query
+    clauses: tuple[Clause, ...]  # all must match
+    words: tuple[str, ...] = ()  # jieba words of the query's Chinese: rank documents that have the word
+    exact: str = ""  # compared with the titles' and codes' exact keys: an exact match ranks first
+
+    @property
+    def empty(self) -> bool:
+        return not self.clauses
+
+
+def plan_query(text: str, *, prefix: bool = True) -> QueryPlan:
+    """The plan of what the user typed. With ``prefix`` (type-ahead, and search as Meilisearch does)
+    the last piece may be incomplete, unless the text ends with a space."""
+    text = text[:MAX_QUERY_CHARS]
+    normalized = normalize(text)
+    found = pieces(normalized)[:MAX_CLAUSES]
+    open_end = prefix and bool(normalized) and not normalized[-1].isspace()
+    clauses = []
+    words: list[str] = []
+    for i, piece in enumerate(found):
+        last = open_end and i == len(found) - 1
+        alternatives = tuple(dict.fromkeys(_alternatives(piece, last)))
+        clauses.append(Clause(piece.text, piece.shape, piece.units, last, alternatives))
+        if piece.shape == "cjk" and len(piece.text) > 1:
+            words.extend(w for w in _py.run(piece.text).words if len(w) > 1)
+    return QueryPlan(normalized.strip(), tuple(clauses), tuple(dict.fromkeys(words)), exact_key(text))
+
+
+def _alternatives(piece: Piece, last: bool) -> list[Match]:
+    text = piece.text
+    if piece.shape == "cjk":
+        if len(text) == 1:
+            return [Match("seq", (text,))]
+        return [Match("bigrams", tuple(text[i:i + 2] for i in range(len(text) - 1)))]
+    if piece.shape == "latin":
+        return _latin(text, last)
+    if piece.shape == "number":
+        out = [Match("seq", (text,)), Match("whole", (text,))]
+        if last:
+            out += [Match("seq", (text,), prefix=True, weight=PREFIX), Match("whole", (text,), prefix=True, weight=PREFIX)]
+        return out
+    # mixed (hp1020) and codes (so-202612-00012): whole, without connectors, or as their parts in a row
+    sequence = tuple(p for unit in piece.units for p in parts(unit))
+    wholes = list(dict.fromkeys([text, "".join(piece.units)]))
+    out = [Match("whole", (w,)) for w in wholes]
+    if len(sequence) > 1:
+        out.append(Match("seq", sequence))
+    if last:
+        out += [Match("whole", (w,), prefix=True, weight=PREFIX) for w in wholes]
+        out.append(Match("seq", sequence, prefix=True, weight=PREFIX))
+    return out
+
+
+def _latin(word: str, last: bool) -> list[Match]:
+    out = [Match("seq", (word,))]
+    if last:
+        out.append(Match("seq", (word,), prefix=True, weight=PREFIX))
+    if len(word) >= FUZZY_MIN_LENGTH and word.isascii():
+        out.append(Match("seq", (word,), fuzzy=1, weight=FUZZY))
+    if not word.isascii():
+        return out
+    out.append(Match("pinyin_words", (word,), weight=PINYIN))
+    if last:
+        out.append(Match("pinyin_words", (word,), prefix=True, weight=PINYIN * PREFIX))
+    for syllables in _py.segmentations(word, prefix=last):
+        out.append(Match("pinyin", syllables, prefix=last, weight=PINYIN))
+    if len(word) <= INITIALS_MAX_LENGTH:
+        out.append(Match("initials", tuple(word), weight=INITIALS))
+        out.append(Match("initials_words", (word,), weight=INITIALS))
+        if last and len(word) > 1:
+            out.append(Match("initials_words", (word,), prefix=True, weight=INITIALS * PREFIX))
+    return out

@@ -1,0 +1,72 @@
+"""What only the embedded engine has to say: its directory, durability, one writer, many readers."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from yecai.search.engine import EngineUnavailable, SearchDocument, SearchRequest
+from yecai.search.engines.embedded import SCHEMA_VERSION, EmbeddedEngine
+
+ACCESS = frozenset({"admin"})
+
+
+def customer(object_id: int, title: str) -> SearchDocument:
+    return SearchDocument("customer", object_id, title, access=("admin",))
+
+
+async def test_the_index_lives_in_a_versioned_directory_and_survives_a_restart(tmp_path: Path) -> None:
+    first = EmbeddedEngine(tmp_path)
+    await first.upsert([customer(1, "北京华信科技有限公司")])
+    await first.close()
+    assert (tmp_path / f"tantivy-v{SCHEMA_VERSION}" / "meta.json").is_file()
+    again = EmbeddedEngine(tmp_path)
+    try:
+        assert [h.key for h in (await again.search(SearchRequest("华信", ACCESS))).hits] == ["customer:1"]
+        await again.upsert([customer(2, "上海华信贸易")])  # the writer lock was released by close()
+        assert (await again.counts()) == {"customer": 2}
+    finally:
+        await again.close()
+
+
+async def test_a_second_writer_is_refused_clearly_and_readers_are_not(tmp_path: Path) -> None:
+    writer = EmbeddedEngine(tmp_path)
+    reader = EmbeddedEngine(tmp_path)  # opening never takes the lock: any process may search
+    try:
+        await writer.upsert([customer(1, "华信")])
+        with pytest.raises(EngineUnavailable, match="another process is writing"):
+            await reader.upsert([customer(2, "华信物流")])
+        # the reader's index catches up with the writer's commits by itself (tantivy watches meta.json)
+        for _ in range(100):
+            if (await reader.search(SearchRequest("华信", ACCESS))).total == 1:
+                break
+            await asyncio.sleep(0.05)
+        assert (await reader.search(SearchRequest("华信", ACCESS))).total == 1
+    finally:
+        await reader.close()
+        await writer.close()
+
+
+def test_another_process_searches_what_this_one_wrote(tmp_path: Path, embedded_sync: EmbeddedEngine) -> None:
+    embedded_sync.upsert_sync([customer(1, "北京华信科技有限公司"), customer(2, "上海华信贸易")])
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from yecai.search.engines.embedded import EmbeddedEngine\n"
+        "from yecai.search.engine import SearchRequest\n"
+        "e = EmbeddedEngine(Path(sys.argv[1]))\n"
+        "print(' '.join(h.key for h in e.search_sync(SearchRequest('beijinghuaxin', frozenset({'admin'}))).hits))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "shared")], capture_output=True, text=True,
+                         timeout=120, check=True)
+    assert out.stdout.split() == ["customer:1"]
+
+
+@pytest.fixture
+def embedded_sync(tmp_path: Path):
+    engine = EmbeddedEngine(tmp_path / "shared")
+    yield engine
+    engine.close_sync()
