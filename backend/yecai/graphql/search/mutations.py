@@ -24,7 +24,7 @@ class RebuildSearchIndexInput:
 @strawberry.type
 class SearchMutations:
     @mutation("Keep a search among one's recent searches (the results page does, when a search is made); a search "
-              "that found nothing is noted for the admins. Any signed-in user.", permission=None,
+              "that found nothing is noted for the admins.", permission=None,
               errors=[errors.SEARCH_UNAVAILABLE], returns=("query", str))
     async def remember_search(self, info: Info, input: RememberSearchInput) -> str:
         return await service.remember_search(info.context.session, actor=info.context.actor,
@@ -35,7 +35,7 @@ class SearchMutations:
         return await service.clear_recent_searches(info.context.session, actor=info.context.actor)
 
     @mutation("Index every object (of some kinds) again from the database: each kind is emptied, then refilled by the "
-              "worker. Needs `search.manage`.", permission=p.SEARCH_MANAGE, returns=("queued", int))
+              "worker.", permission=p.SEARCH_MANAGE, returns=("queued", int))
     async def rebuild_search_index(self, info: Info, input: RebuildSearchIndexInput) -> int:
         return await service.rebuild(info.context.session, actor=info.context.actor,
                                      kinds=[k.value for k in input.kinds] if input.kinds is not None else None)

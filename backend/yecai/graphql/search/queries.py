@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import Optional
+from typing import Annotated, Optional
 
 import strawberry
 from strawberry import relay
@@ -39,7 +39,7 @@ class SearchQueries:
                                   "`departments` may hold null for objects of no department. Any signed-in user.")
     async def search(self, info: Info, query: str, kinds: Optional[list[SearchKind]] = None,  # type: ignore[valid-type]
                      departments: Optional[list[Optional[strawberry.ID]]] = None,
-                     from_: Optional[date] = strawberry.argument(name="from", default=None),
+                     from_: Annotated[Optional[date], strawberry.argument(name="from")] = None,
                      to: Optional[date] = None, sort: SearchSort = SearchSort.RELEVANCE,
                      first: int = DEFAULT_PAGE_SIZE, after: Optional[str] = None) -> Optional[t.SearchConnection]:
         async def run() -> t.SearchConnection:
