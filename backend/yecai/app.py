@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -53,8 +54,40 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+async def _start_search_worker(settings: Settings, sessions: async_sessionmaker[AsyncSession]
+                               ) -> Callable[[], Awaitable[None]]:
+    """The search outbox worker on the server's event loop (YECAI_SEARCH_WORKER=external runs it apart)."""
+    from yecai.search import runtime
+    from yecai.search.worker import OutboxWorker, prepare
+
+    search_engine = runtime.engine_for(settings)
+    worker = OutboxWorker(sessions, search_engine)
+    stop = asyncio.Event()
+
+    async def run() -> None:
+        try:
+            await prepare(sessions, search_engine)
+        except Exception:
+            log.exception("search: preparing the index failed; the worker starts anyway")
+        await worker.run(stop)
+
+    task = asyncio.create_task(run(), name="search-outbox-worker")
+
+    async def stop_it() -> None:
+        stop.set()
+        try:
+            await asyncio.wait_for(task, timeout=10)
+        except (TimeoutError, asyncio.CancelledError):
+            task.cancel()
+        except Exception:
+            log.exception("search: the worker stopped with an error")
+        await runtime.close_all()
+
+    return stop_it
+
+
 def create_app(settings: Settings | None = None, *, sessions: async_sessionmaker[AsyncSession] | None = None,
-               engine: AsyncEngine | None = None) -> Starlette:
+               engine: AsyncEngine | None = None, search_worker: bool | None = None) -> Starlette:
     """The whole portal as one ASGI app: /graphql, /healthz, single sign-on and the web app.
 
     Tests pass their own ``engine`` and ``sessions`` to run each test in one rolled-back transaction.
@@ -75,11 +108,19 @@ def create_app(settings: Settings | None = None, *, sessions: async_sessionmaker
             return JSONResponse({"status": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ok"})
 
+    run_search_worker = owns_engine if search_worker is None else search_worker
+    run_search_worker = run_search_worker and settings.search_worker == "serve"
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        if owns_engine:
-            await engine.dispose()
+        stop_search = await _start_search_worker(settings, sessions) if run_search_worker else None
+        try:
+            yield
+        finally:
+            if stop_search is not None:
+                await stop_search()
+            if owns_engine:
+                await engine.dispose()
 
     graphql = GraphQLEndpoint(schema, sessions, settings)
     routes = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -370,3 +371,120 @@ def users_create(username: str, display_name: str, roles: tuple[str, ...], depar
 
 if __name__ == "__main__":
     main()
+
+
+@main.group()
+def search() -> None:
+    """The search index."""
+
+
+def _search_runtime() -> tuple[Any, Any, Any]:
+    from yecai.db import make_engine, make_session_factory
+    from yecai.search import runtime
+
+    settings = get_settings()
+    engine = make_engine(settings.resolved_database_url)
+    return settings, engine, make_session_factory(engine)
+
+
+@search.command("status")
+def search_status() -> None:
+    """Show the engine, the documents per kind, the backlog and the worker."""
+    from yecai.actor import system_actor
+    from yecai.search import runtime, service
+
+    settings, engine, sessions = _search_runtime()
+
+    async def run() -> Any:
+        try:
+            async with sessions() as session:
+                return await service.status(session, actor=system_actor("cli"), engine=runtime.engine_for(settings))
+        finally:
+            await runtime.close_all()
+            await engine.dispose()
+
+    status = asyncio.run(run())
+    click.echo(f"engine: {status.engine}" + (f"  (unavailable: {status.error})" if status.error else ""))
+    for kind, count in status.documents.items():
+        click.echo(f"  {kind:<18} {count:>9,}")
+    click.echo(f"backlog: {status.backlog:,}" + (f" (oldest {status.oldest_pending_at:%Y-%m-%d %H:%M:%S} UTC)"
+                                                 if status.oldest_pending_at else ""))
+    w = status.worker
+    if w is not None:
+        click.echo(f"worker: {w.holder or 'none'}; applied {w.applied:,}; failures in a row {w.failures}")
+        if w.last_error:
+            click.echo(f"last error ({w.last_error_at:%Y-%m-%d %H:%M:%S} UTC): {w.last_error}")
+
+
+@search.command("reindex")
+@click.option("--kind", "kinds", multiple=True, help="Only this kind (repeatable); every kind when left out.")
+def search_reindex(kinds: tuple[str, ...]) -> None:
+    """Rebuild the index from the database: queue every object, then apply the queue (unless a server's worker does)."""
+    from yecai.actor import system_actor
+    from yecai.errors import DomainError
+    from yecai.search import runtime, service
+    from yecai.search.worker import BATCH, apply_outbox, backlog, release_lease, take_lease
+
+    settings, engine, sessions = _search_runtime()
+
+    async def run() -> None:
+        search_engine = runtime.engine_for(settings)
+        holder = f"cli:{os.getpid()}"
+        try:
+            async with sessions() as session:
+                try:
+                    queued = await service.rebuild(session, actor=system_actor("cli"), kinds=list(kinds) or None)
+                except DomainError as error:
+                    raise click.ClickException(error.message("en")) from None
+                await session.commit()
+            click.echo(f"{queued:,} objects queued")
+            async with sessions() as session:
+                if not await take_lease(session, holder, 300):
+                    click.echo("a running worker holds the index; it will apply the queue (see `yecai search status`)")
+                    return
+                total = await backlog(session)
+            with click.progressbar(length=total, label="indexing") as bar:
+                while True:
+                    async with sessions() as session:
+                        if not await take_lease(session, holder, 300):
+                            raise click.ClickException("another worker took the index over")
+                        done = await apply_outbox(session, search_engine, limit=BATCH)
+                        await session.commit()
+                    bar.update(done.rows)
+                    if done.rows < BATCH:
+                        break
+            async with sessions() as session:
+                await release_lease(session, holder)
+            click.echo(f"index: {sum((await search_engine.counts()).values()):,} documents")
+        finally:
+            await runtime.close_all()
+            await engine.dispose()
+
+    asyncio.run(run())
+
+
+@search.command("worker")
+def search_worker() -> None:
+    """Apply the search outbox in this process (with YECAI_SEARCH_WORKER=external for the servers) until stopped."""
+    import signal
+
+    from yecai.search import runtime
+    from yecai.search.worker import OutboxWorker, prepare
+
+    settings, engine, sessions = _search_runtime()
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        search_engine = runtime.engine_for(settings)
+        try:
+            await prepare(sessions, search_engine)
+            click.echo(f"search worker on {search_engine.name}; stop with Ctrl+C")
+            await OutboxWorker(sessions, search_engine).run(stop)
+        finally:
+            await runtime.close_all()
+            await engine.dispose()
+
+    asyncio.run(run())
