@@ -380,7 +380,6 @@ def search() -> None:
 
 def _search_runtime() -> tuple[Any, Any, Any]:
     from yecai.db import make_engine, make_session_factory
-    from yecai.search import runtime
 
     settings = get_settings()
     engine = make_engine(settings.resolved_database_url)

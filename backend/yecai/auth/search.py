@@ -11,7 +11,7 @@ from yecai.actor import Actor
 from yecai.auth import policies
 from yecai.auth.models import User
 from yecai.org.models import Department
-from yecai.searchable import SearchDocument, Searchable, checked_by, text_of, web_id
+from yecai.searchable import Searchable, SearchDocument, checked_by, text_of, web_id
 
 TAG = "users:read"
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from yecai.actor import Actor
 from yecai.ledger import policies
 from yecai.ledger.models import Account, FiscalPeriod, Voucher, VoucherLine
-from yecai.searchable import SearchDocument, Searchable, Watch, checked_by, text_of, web_id
+from yecai.searchable import Searchable, SearchDocument, Watch, checked_by, text_of, web_id
 
 TAG = "ledger:read"
 

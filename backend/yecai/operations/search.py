@@ -19,7 +19,7 @@ from yecai.auth.models import User
 from yecai.manifest import DocumentType
 from yecai.operations import documents, policies
 from yecai.operations.models import Customer, ExpenseClaim, Product, ProductCategory, Supplier
-from yecai.searchable import SearchDocument, Searchable, Watch, checked_by, text_of, web_id
+from yecai.searchable import Searchable, SearchDocument, Watch, checked_by, text_of, web_id
 
 MASTER_DATA = "ops:master"
 ALL_DEPARTMENTS = "ops:all"

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from yecai.actor import Actor
 from yecai.org import policies
 from yecai.org.models import Department
-from yecai.searchable import SearchDocument, Searchable, checked_by, text_of, web_id
+from yecai.searchable import Searchable, SearchDocument, checked_by, text_of, web_id
 
 TAG = "org:read"
 

@@ -11,7 +11,7 @@ from yecai import manifest
 from yecai.actor import Actor
 from yecai.posting import policies
 from yecai.posting.models import PostingRule, PostingRuleVersion
-from yecai.searchable import SearchDocument, Searchable, Watch, checked_by, text_of, web_id
+from yecai.searchable import Searchable, SearchDocument, Watch, checked_by, text_of, web_id
 
 TAG = "posting:read"
 

@@ -10,10 +10,10 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from yecai.errors import invalid
 from yecai.graphql.base import DEFAULT_PAGE_SIZE, ListSize, decode_id, guarded
 from yecai.graphql.enums import SearchKind, SearchKindEnum
 from yecai.graphql.search import types as t
-from yecai.errors import invalid
 from yecai.pagination import check_first, position_after, position_cursor
 from yecai.search import runtime, service
 
