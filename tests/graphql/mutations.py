@@ -175,4 +175,8 @@ MUTATIONS = [
     MutationCase("changePassword", "ChangePasswordInput", "ok",
                  lambda w: {"currentPassword": PASSWORD, "newPassword": "Chang3d!pw"}),
     MutationCase("logout", None, "ok", lambda w: None),
+    # Search: one's own recent searches for everyone; the index for search.manage.
+    MutationCase("rememberSearch", "RememberSearchInput", "query", lambda w: {"query": "差旅"}),
+    MutationCase("clearRecentSearches", None, "cleared", lambda w: None),
+    MutationCase("rebuildSearchIndex", "RebuildSearchIndexInput", "queued", lambda w: {"kinds": ["DEPARTMENT"]}),
 ]
