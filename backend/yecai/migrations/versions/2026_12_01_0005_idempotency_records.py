@@ -45,7 +45,7 @@ def upgrade() -> None:
         sa.Column("document_id", sa.Integer(), nullable=True),
         sa.Column("created_at", yecai.db.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_idempotency_record")),
-        sa.UniqueConstraint("actor", "operation", "key", name=op.f("uq_idempotency_record_actor")),
+        sa.UniqueConstraint("actor", "operation", "key", name=op.f("uq_idempotency_record_actor_operation_key")),
     )
     with op.batch_alter_table("idempotency_record", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_idempotency_record_created_at"), ["created_at"], unique=False)
