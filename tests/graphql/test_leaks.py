@@ -158,8 +158,8 @@ async def departments(world: World, session: AsyncSession) -> dict[str, Any]:
 
 @pytest.mark.parametrize("role", ["business", "manager", "staff", "hr", "admin"])
 async def test_department_b_is_invisible_from_department_a(role: str, world: World, departments: dict[str, Any],
-                                                          gql: GraphQLClient) -> None:
-    token = token_for(departments["users"][role], TEST_SECRET)
+                                                          gql: GraphQLClient, session: AsyncSession) -> None:
+    token = await token_for(session, departments["users"][role], TEST_SECRET)
     hidden_ids: set[str] = departments["hidden_ids"]
     # Every B object, and one of A's own (node must answer it).
     pools = {"any": [*sorted(hidden_ids), gid("SalesOrder", departments["mine"].id)], "customerId": [gid("Customer", world.ops.customer.id)],
@@ -195,8 +195,8 @@ async def test_department_b_is_invisible_from_department_a(role: str, world: Wor
 
 
 async def test_counts_and_lists_are_the_viewers_department_only(world: World, departments: dict[str, Any],
-                                                                gql: GraphQLClient) -> None:
-    token = token_for(departments["users"]["business"], TEST_SECRET)
+                                                                gql: GraphQLClient, session: AsyncSession) -> None:
+    token = await token_for(session, departments["users"]["business"], TEST_SECRET)
     data = await gql("""{ salesOrders(first: 100) { totalCount edges { node { id } } }
       salesDeliveries(first: 100) { totalCount } purchaseReceipts(first: 100) { totalCount }
       expenseClaims(first: 100) { totalCount } }""", token=token)
@@ -223,7 +223,7 @@ async def test_another_departments_idempotency_key_replays_nothing(world: World,
                                                ops.PricedLineInput(world.ops.product.id, Decimal("2"),
                                                                    Decimal("9.00"), Decimal("0.13"))])
     await session.commit()
-    token = token_for(departments["users"]["business"], TEST_SECRET)
+    token = await token_for(session, departments["users"]["business"], TEST_SECRET)
     create = """mutation($i: CreateSalesOrderInput!) { createSalesOrder(input: $i) { __typename
       ... on CreateSalesOrderSuccess { salesOrder { id department { code } } } } }"""
     result = (await gql(create, {"i": {
@@ -233,7 +233,7 @@ async def test_another_departments_idempotency_key_replays_nothing(world: World,
         token=token))["createSalesOrder"]
     assert result["salesOrder"]["id"] != gid("SalesOrder", b_order.id)
     assert result["salesOrder"]["department"] == {"code": "LEAK-A"}
-    staff = token_for(departments["users"]["staff"], TEST_SECRET)
+    staff = await token_for(session, departments["users"]["staff"], TEST_SECRET)
     refused = (await gql(create, {"i": {
         "customerId": gid("Customer", world.ops.customer.id), "date": str(world.ops.open_order.date),
         "idempotencyKey": "guessable-1", "lines": []}}, token=staff))["createSalesOrder"]
