@@ -42,6 +42,10 @@ from yecai.operations.models import (
 )
 from yecai.org.models import Department, DepartmentKind
 from yecai.posting.models import PostingRule
+from yecai.search import runtime
+from yecai.search.engine import SearchEngine
+from yecai.search.worker import apply_outbox
+from yecai.settings import Settings
 
 
 def gid(type_name: str, pk: int) -> str:
@@ -171,3 +175,20 @@ def sign_in(session: AsyncSession, world: World) -> SignIn:
         return user, await token_for(session, user, TEST_SECRET)
 
     return make
+
+
+Index = Callable[[], Awaitable[SearchEngine]]
+
+
+@pytest.fixture
+async def index(settings: Settings, session: AsyncSession) -> Index:
+    """Empty the index, then call the result to apply the outbox of the test's transaction to it (as the worker would)."""
+    engine = runtime.engine_for(settings)
+    await engine.clear()
+
+    async def apply() -> SearchEngine:
+        await apply_outbox(session, engine, limit=1_000_000)
+        await session.commit()
+        return engine
+
+    return apply

@@ -1,8 +1,7 @@
-"""Search through the API: the test's own index, filled from the test's transaction."""
+"""Search through the API: data only one department may see (the index fixture is in tests/graphql/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import date
 from decimal import Decimal
 
@@ -13,26 +12,6 @@ from tests.factories import make_department
 from tests.graphql.conftest import World
 from yecai.actor import system_actor
 from yecai.operations import service as ops
-from yecai.search import runtime
-from yecai.search.engine import SearchEngine
-from yecai.search.worker import apply_outbox
-from yecai.settings import Settings
-
-Index = Callable[[], Awaitable[SearchEngine]]
-
-
-@pytest.fixture
-async def index(settings: Settings, session: AsyncSession) -> Index:
-    """Empty the index, then call the result to apply the outbox of the test's transaction to it (as the worker would)."""
-    engine = runtime.engine_for(settings)
-    await engine.clear()
-
-    async def apply() -> SearchEngine:
-        await apply_outbox(session, engine, limit=1_000_000)
-        await session.commit()
-        return engine
-
-    return apply
 
 
 @pytest.fixture

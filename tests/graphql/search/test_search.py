@@ -10,8 +10,7 @@ from strawberry.relay import GlobalID
 from tests.conftest import GraphQLClient
 from tests.dbstate import fingerprint
 from tests.factories import make_department
-from tests.graphql.conftest import SignIn, World
-from tests.graphql.search.conftest import Index
+from tests.graphql.conftest import Index, SignIn, World
 from yecai.operations.models import Customer
 from yecai.org.models import Department
 from yecai.search.models import SearchOutbox

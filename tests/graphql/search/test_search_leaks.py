@@ -10,8 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import GraphQLClient
-from tests.graphql.conftest import SignIn, World
-from tests.graphql.search.conftest import Index
+from tests.graphql.conftest import Index, SignIn, World
 from yecai import manifest
 from yecai.auth.permissions import BUILTIN_ROLES
 from yecai.auth.service import actor_for
