@@ -58,7 +58,8 @@ async def _start_search_worker(settings: Settings, sessions: async_sessionmaker[
                                ) -> Callable[[], Awaitable[None]]:
     """The search outbox worker on the server's event loop (YECAI_SEARCH_WORKER=external runs it apart)."""
     from yecai.search import runtime
-    from yecai.search.worker import OutboxWorker, prepare
+    from yecai.search.service import prepare
+    from yecai.search.worker import OutboxWorker
 
     search_engine = runtime.engine_for(settings)
     worker = OutboxWorker(sessions, search_engine)

@@ -468,7 +468,8 @@ def search_worker() -> None:
     import signal
 
     from yecai.search import runtime
-    from yecai.search.worker import OutboxWorker, prepare
+    from yecai.search.service import prepare
+    from yecai.search.worker import OutboxWorker
 
     settings, engine, sessions = _search_runtime()
 

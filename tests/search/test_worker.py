@@ -16,7 +16,8 @@ from yecai.operations import service as ops
 from yecai.search.engine import EngineUnavailable, SearchDocument, SearchRequest
 from yecai.search.engines.embedded import EmbeddedEngine
 from yecai.search.models import SearchOutbox, SearchWorker
-from yecai.search.worker import OutboxWorker, apply_outbox, prepare
+from yecai.search.service import prepare
+from yecai.search.worker import OutboxWorker, apply_outbox
 
 EVERYONE = frozenset({"ops:master"})
 

@@ -10,15 +10,15 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from yecai import manifest
 from yecai import validation as v
-from yecai.actor import Actor
+from yecai.actor import Actor, system_actor
 from yecai.audit import service as audit
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid
-from yecai.search import errors, outbox, policies
+from yecai.search import errors, outbox, policies, text
 from yecai.search.engine import EngineUnavailable, Hit, SearchEngine, SearchPage, SearchRequest, Sort
 from yecai.search.models import RecentSearch, SearchMiss, SearchOutbox, SearchWorker
 from yecai.search.worker import WORKER
@@ -211,4 +211,27 @@ async def rebuild(session: AsyncSession, *, actor: Actor, kinds: list[str] | Non
         queued += len(ids)
     await audit.record(session, actor=actor, action="search.rebuild", subject_type="search_index",
                        after={"kinds": list(chosen), "queued": queued})
+    return queued
+
+
+async def prepare(sessions: async_sessionmaker[AsyncSession], engine: SearchEngine) -> int:
+    """Before the first batch: teach the analyzer the domain's words, and fill an empty index from the database
+    (a new install, a database restored or upgraded from before search, a deleted index directory).
+
+    Returns how many objects were queued (0 when the index has documents, or the worker never indexed anything
+    and nothing predates it). Objects also waiting in the outbox are indexed twice, which is harmless.
+    """
+    async with sessions() as session:
+        for spec in manifest.searchables():
+            if spec.words is not None:
+                text.add_words([w for w in await spec.words(session) if w])
+        if any((await engine.counts()).values()):
+            return 0
+        state = await session.get(SearchWorker, WORKER)
+        if state is not None and not state.applied:  # the worker has run and never had anything to index
+            return 0
+        queued = await rebuild(session, actor=system_actor("search"))
+        await session.commit()
+    if queued:
+        log.info("search: the index was empty; %s objects queued", queued)
     return queued

@@ -195,28 +195,3 @@ class OutboxWorker:
             async with self.sessions() as session:
                 await release_lease(session, self.holder)
 
-
-async def prepare(sessions: async_sessionmaker[AsyncSession], engine: SearchEngine) -> int:
-    """Before the first batch: teach the analyzer the domain's words, and fill an empty index from the database
-    (a new install, a database restored or upgraded from before search, a deleted index directory).
-
-    Returns how many objects were queued (0 when the index has documents, or the worker never indexed anything
-    and nothing predates it). Objects also waiting in the outbox are indexed twice, which is harmless.
-    """
-    from yecai.actor import system_actor
-    from yecai.search import service, text
-
-    async with sessions() as session:
-        for spec in manifest.searchables():
-            if spec.words is not None:
-                text.add_words([w for w in await spec.words(session) if w])
-        if any((await engine.counts()).values()):
-            return 0
-        state = await session.get(SearchWorker, WORKER)
-        if state is not None and not state.applied:  # the worker has run and never had anything to index
-            return 0
-        queued = await service.rebuild(session, actor=system_actor("search"))
-        await session.commit()
-    if queued:
-        log.info("search: the index was empty; %s objects queued", queued)
-    return queued
