@@ -64,10 +64,7 @@ class Settings(BaseSettings):
     audit_checkpoint_minutes: float = Field(default=5, gt=0)
     audit_checkpointer: Literal["serve", "external"] = "serve"
 
-    # Search (README, "Search"): the embedded engine under <data dir>/search unless Meilisearch is named.
-    meili_url: str | None = None
-    meili_key: str | None = None
-    meili_index: str = "yecai"
+    # Search (README, "Search"): the embedded engine's index directory, <data dir>/search by default.
     search_dir: Path | None = None
     # "serve": `yecai serve` drains the search outbox; "external": `yecai search worker` does, elsewhere.
     search_worker: Literal["serve", "external"] = "serve"

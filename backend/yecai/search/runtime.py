@@ -1,4 +1,8 @@
-"""Which engine this process searches with: the embedded one under the data directory, or Meilisearch when named."""
+"""Which engine this process searches with: the embedded one, on disk under the data directory.
+
+(Meilisearch, for several machines, plugs in here behind the same ``SearchEngine`` interface; the
+conformance suite in tests/search already runs against a server when ``YECAI_TEST_MEILI_URL`` is set.)
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,7 @@ _lock = threading.Lock()
 
 def engine_for(settings: Settings) -> SearchEngine:
     """The process's engine for these settings (one per index: tantivy allows one writer per directory)."""
-    if settings.meili_url:
-        key: tuple[str, ...] = ("meilisearch", settings.meili_url, settings.meili_index)
-    else:
-        key = ("embedded", str(settings.resolved_search_dir.resolve()))
+    key = ("embedded", str(settings.resolved_search_dir.resolve()))
     with _lock:
         engine = _engines.get(key)
         if engine is None:
@@ -25,10 +26,6 @@ def engine_for(settings: Settings) -> SearchEngine:
 
 
 def _make(settings: Settings) -> SearchEngine:
-    if settings.meili_url:
-        from yecai.search.engines.meili import MeiliEngine
-
-        return MeiliEngine(url=settings.meili_url, api_key=settings.meili_key, index=settings.meili_index)
     from yecai.search.engines.embedded import EmbeddedEngine
 
     settings.resolved_search_dir.mkdir(parents=True, exist_ok=True)
