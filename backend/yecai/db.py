@@ -57,6 +57,11 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# Ids and other integer columns are INTEGER (32 bits on PostgreSQL): a larger number from outside is refused
+# before it reaches the driver, which would fail on it.
+MAX_INTEGER = 2**31 - 1
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

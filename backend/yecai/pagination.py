@@ -15,6 +15,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from yecai.db import MAX_INTEGER
 from yecai.errors import invalid
 
 T = TypeVar("T")
@@ -120,8 +121,8 @@ def _typed(column: InstrumentedAttribute[Any], value: Any) -> Any:
         if not isinstance(value, bool):
             raise bad
     elif python_type is int:
-        # A cursor's integers are row ids and counters: never a float, a string or beyond 64 bits.
-        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**62:
+        # A cursor's integers are row ids and counters: never a float, a string or beyond an INTEGER column.
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_INTEGER:
             raise bad
     elif python_type is str or issubclass(python_type, str):
         if not isinstance(value, str) or len(value) > 1000 or any(0xD800 <= ord(c) <= 0xDFFF for c in value):

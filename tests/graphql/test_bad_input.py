@@ -58,6 +58,8 @@ MUTATION_CASES = [
     ("createSalesOrder", "business", lambda w: {**_order(w), "customerId": _raw_gid("Customer:" + "9" * 40)},
      "customerId"),
     ("createSalesOrder", "business", lambda w: {**_order(w), "customerId": _raw_gid("Customer:-5")}, "customerId"),
+    ("createSalesOrder", "business", lambda w: {**_order(w), "customerId": _raw_gid("Customer:2147483648")},
+     "customerId"),
 ]
 
 
@@ -81,6 +83,11 @@ async def test_bad_mutation_input_is_a_typed_error_naming_the_field(
 QUERY_CASES = [
     ("query($id: ID!) { node(id: $id) { id } }", {"id": _raw_gid("Customer:" + "9" * 40)}, None),
     ("query($id: ID!) { node(id: $id) { id } }", {"id": _raw_gid("SalesOrderLine:" + "1" * 30)}, None),
+    # past an INTEGER column (PostgreSQL's driver would fail on it), as the fuzz test once found
+    ("query($id: ID!) { node(id: $id) { id } }", {"id": _raw_gid("Customer:1400390435877")}, None),
+    ("query($id: ID!) { node(id: $id) { id } }", {"id": _raw_gid("Customer:2147483648")}, None),
+    ('query($a: String) { vouchers(first: 5, after: $a) { totalCount } }',
+     {"a": base64.urlsafe_b64encode(b'["2026-11-01", 2147483648]').decode()}, "after"),
     ('query($a: String) { users(first: 5, after: $a) { totalCount } }',
      {"a": base64.urlsafe_b64encode(b'["x", {"y": 1}]').decode()}, "after"),
     ('query($a: String) { vouchers(first: 5, after: $a) { totalCount } }',

@@ -14,6 +14,7 @@ from strawberry.types.field import StrawberryField
 from yecai import manifest
 from yecai.errors import COMMON_ERRORS, DomainError, ErrorSpec, invalid
 from yecai.graphql.enums import PermissionCode, PermissionCodeEnum
+from yecai.db import MAX_INTEGER
 from yecai.pagination import DEFAULT_PAGE_SIZE, Page
 
 __all__ = ["DEFAULT_PAGE_SIZE"]
@@ -89,7 +90,7 @@ def decode_id(value: Any, type_name: str | Sequence[str], field: str = "id") -> 
         if gid.type_name not in names:
             raise ValueError
         pk = int(gid.node_id)
-        if pk <= 0 or pk > 2**62:
+        if pk <= 0 or pk > MAX_INTEGER:
             raise ValueError
         return pk
     except (ValueError, TypeError):
@@ -118,7 +119,7 @@ def pk(node_id: str) -> int | None:
         value = int(node_id)
     except ValueError:
         return None
-    return value if 0 < value <= 2**62 else None
+    return value if 0 < value <= MAX_INTEGER else None
 
 
 # ---------------------------------------------------------------- nodes backed by a table
