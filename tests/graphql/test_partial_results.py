@@ -65,6 +65,10 @@ FIELDS: dict[str, str] = {
     "replayPostingRule": 'replayPostingRule(ruleVersionId: "{rule_version}", period: "{period}") { number }',
     "reconciliation": 'reconciliation(period: "{period}") { passed }',
     "node": 'node(id: "{customer}") { id }',
+    "search": 'search(query: "华东", first: 2) { totalCount edges { node { kind url } } }',
+    "searchSuggest": 'searchSuggest(prefix: "华东", first: 3) { kind url }',
+    "recentSearches": "recentSearches",
+    "searchStatus": "searchStatus { engine backlog }",
 }
 
 

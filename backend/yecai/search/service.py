@@ -4,6 +4,7 @@ and rebuilds."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -223,8 +224,8 @@ async def prepare(sessions: async_sessionmaker[AsyncSession], engine: SearchEngi
     """
     async with sessions() as session:
         for spec in manifest.searchables():
-            if spec.words is not None:
-                text.add_words([w for w in await spec.words(session) if w])
+            if spec.words is not None:  # the word splitter loads its dictionary here: off the event loop
+                await asyncio.to_thread(text.add_words, [w for w in await spec.words(session) if w])
         if any((await engine.counts()).values()):
             return 0
         state = await session.get(SearchWorker, WORKER)
