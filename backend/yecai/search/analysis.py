@@ -24,7 +24,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from yecai.search import pinyin as _py
@@ -58,7 +58,11 @@ _CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_RE = re.compile(f"[{_CJK}]")
 # A unit is a run of Chinese characters or of other letters/digits; what lies between units decides
 # whether they form one code (a single connector) or separate pieces.
+_UNIT = f"[{_CJK}]+|[^\\W_{_CJK}]+"
 _UNIT_RE = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
+_UNIT_ONLY_RE = re.compile(_UNIT)
+# A code first (units joined by single connectors), else one Chinese run, else one Latin/number unit.
+_PIECE_RE = re.compile(f"(?:{_UNIT})(?:[{re.escape(CONNECTORS)}](?:{_UNIT}))+|([{_CJK}]+)|([^\\W_{_CJK}]+)")
 _PART_RE = re.compile(r"\d+|\D+")  # hp1020 -> hp 1020
 
 
@@ -138,33 +142,19 @@ class Piece:
 def pieces(normalized: str) -> list[Piece]:
     """Splits normalized text into pieces; units joined by one connector (and nothing else) are a code."""
     out: list[Piece] = []
-    group: list[str] = []
-    group_text: list[str] = []
-    last_end = -1
-
-    def flush() -> None:
-        if not group:
-            return
-        if len(group) > 1 and any(not _CJK_RE.match(u) for u in group):
-            out.append(Piece("".join(group_text), "code", tuple(group)))
-        else:
-            out.extend(_single(u) for u in group)
-        group.clear()
-        group_text.clear()
-
-    for m in _UNIT_RE.finditer(normalized):
-        gap = normalized[last_end:m.start()] if last_end >= 0 else None
-        if gap is not None and len(gap) == 1 and gap in CONNECTORS:
-            group_text.append(gap)
-        else:
-            flush()
-        group.append(m.group(0))
-        group_text.append(m.group(0))
-        last_end = m.end()
-    flush()
+    for m in _PIECE_RE.finditer(normalized):
+        if m.lastindex is not None:
+            out.append(_single(m.group(0)))
+            continue
+        units = tuple(_UNIT_ONLY_RE.findall(m.group(0)))
+        if any(not _CJK_RE.match(u) for u in units):
+            out.append(Piece(m.group(0), "code", units))
+        else:  # Chinese joined by hyphens (应交税费-应交增值税) is text, not a code
+            out.extend(_single(u) for u in units)
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _single(unit: str) -> Piece:
     if _CJK_RE.match(unit):
         return Piece(unit, "cjk", (unit,))
@@ -190,46 +180,50 @@ def _strip_zeros(number: str) -> str | None:
 def analyze(text: str, streams: tuple[str, ...] = tuple(FIELDS)) -> dict[str, list[str]]:
     """The token streams of one text (already normalized or not: normalization is idempotent)."""
     out: dict[str, list[str]] = {s: [] for s in streams}
-    seq, bigrams, whole = out.get("seq"), out.get("bigrams"), out.get("whole")
-    pinyin, pinyin_words = out.get("pinyin"), out.get("pinyin_words")
-    initials, initials_words, words = out.get("initials"), out.get("initials_words"), out.get("words")
     for piece in pieces(normalize(text)):
-        if piece.shape == "code" and whole is not None:
-            whole.append(piece.text)
-            compact = "".join(piece.units)
-            if compact != piece.text:
-                whole.append(compact)
-        for unit in piece.units:
-            if not _CJK_RE.match(unit):
-                unit_parts = _PART_RE.findall(unit)
-                if seq is not None:
-                    seq.extend(unit_parts)
-                if whole is not None:
-                    if len(unit_parts) > 1:
-                        whole.append(unit)
-                    whole.extend(z for p in unit_parts if p.isdigit() and (z := _strip_zeros(p)))
-                continue
-            if seq is not None:
-                seq.extend(unit)
-            if bigrams is not None and len(unit) > 1:
-                if bigrams:
-                    bigrams.append(GAP)
-                bigrams.extend(unit[i:i + 2] for i in range(len(unit) - 1))
-            if pinyin is None and pinyin_words is None and initials is None and words is None:
-                continue
-            info = _py.run(unit)
-            if pinyin is not None:
-                pinyin.extend(s or GAP for s in info.syllables)
-            if initials is not None:
-                initials.extend(s or GAP for s in info.initials)
-            if words is not None:
-                words.extend(w for w in info.words if len(w) > 1)
-            if pinyin_words is not None or initials_words is not None:
-                _word_forms(unit, info, pinyin_words, initials_words)
+        tokens = _piece_tokens(piece)
+        for stream, found in out.items():
+            more = tokens[stream]
+            if more:
+                if stream == "bigrams" and found:
+                    found.append(GAP)
+                found.extend(more)
     return out
 
 
-def _word_forms(unit: str, info: _py.Run, pinyin_words: list[str] | None, initials_words: list[str] | None) -> None:
+@lru_cache(maxsize=1 << 17)
+def _piece_tokens(piece: Piece) -> dict[str, tuple[str, ...]]:
+    """Every stream's tokens for one piece: the same names, products and codes recur in thousands of
+    documents, so each is analysed once (the caller never mutates the cached tuples)."""
+    out: dict[str, list[str]] = {s: [] for s in FIELDS}
+    seq, bigrams, whole = out["seq"], out["bigrams"], out["whole"]
+    if piece.shape == "code":
+        whole.append(piece.text)
+        compact = "".join(piece.units)
+        if compact != piece.text:
+            whole.append(compact)
+    for unit in piece.units:
+        if not _CJK_RE.match(unit):
+            unit_parts = _PART_RE.findall(unit)
+            seq.extend(unit_parts)
+            if len(unit_parts) > 1:
+                whole.append(unit)
+            whole.extend(z for p in unit_parts if p.isdigit() and (z := _strip_zeros(p)))
+            continue
+        seq.extend(unit)
+        if len(unit) > 1:
+            if bigrams:
+                bigrams.append(GAP)
+            bigrams.extend(unit[i:i + 2] for i in range(len(unit) - 1))
+        info = _py.run(unit)
+        out["pinyin"].extend(s or GAP for s in info.syllables)
+        out["initials"].extend(s or GAP for s in info.initials)
+        out["words"].extend(w for w in info.words if len(w) > 1)
+        _word_forms(unit, info, out["pinyin_words"], out["initials_words"])
+    return {s: tuple(tokens) for s, tokens in out.items()}
+
+
+def _word_forms(unit: str, info: _py.Run, pinyin_words: list[str], initials_words: list[str]) -> None:
     at = 0
     spans = []
     for word in info.words:
@@ -242,19 +236,31 @@ def _word_forms(unit: str, info: _py.Run, pinyin_words: list[str] | None, initia
             continue
         syl = info.syllables[start:end]
         if all(syl):
-            if pinyin_words is not None:
-                pinyin_words.append("".join(syl))
-            if initials_words is not None:
-                initials_words.append("".join(s[0] for s in syl))
+            pinyin_words.append("".join(syl))
+            initials_words.append("".join(s[0] for s in syl))
+
+
+def add_words(words: list[str] | tuple[str, ...]) -> None:
+    """Teach the word splitter domain words (account, customer, supplier, product names).
+
+    Words only change ranking and the pinyin of whole words: recall comes from characters and
+    bigrams, so documents indexed before a word was added are still found."""
+    _py.add_words(words)
+    _piece_tokens.cache_clear()
+    _fields_of.cache_clear()
 
 
 def document_fields(title: str, body: str = "", code: str | None = None) -> dict[str, str]:
     """Every searchable field of a document (see :data:`FIELDS`), as whitespace-joined tokens."""
     fields: dict[str, str] = {}
     for name, text in (("title", title), ("body", body), ("code", code or "")):
-        for stream, tokens in analyze(text, _STREAMS_OF[name]).items():
-            fields[f"{name}_{stream}"] = " ".join(tokens)
+        fields.update(_fields_of(name, text))
     return fields
+
+
+@lru_cache(maxsize=1 << 16)
+def _fields_of(name: str, text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((f"{name}_{stream}", " ".join(tokens)) for stream, tokens in analyze(text, _STREAMS_OF[name]).items())
 
 
 def exact_keys(title: str, code: str | None = None) -> list[str]:

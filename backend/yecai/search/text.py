@@ -20,6 +20,7 @@ from yecai.search.analysis import (
     GAP,
     PHRASE_STREAMS,
     SUGGEST_FIELDS,
+    add_words,
     analyze,
     document_fields,
     exact_key,
@@ -30,7 +31,7 @@ from yecai.search.analysis import (
 )
 from yecai.search.engine import Fragment
 from yecai.search.highlight import ELLIPSIS, is_matched, mark_plan
-from yecai.search.pinyin import add_words, segmentations
+from yecai.search.pinyin import segmentations
 from yecai.search.query import Clause, Match, QueryPlan, plan_query
 
 __all__ = [

@@ -29,7 +29,8 @@ WRITER_HEAP_BYTES = 64_000_000
 FACET_SIZE = 10_000  # more kinds or departments than anyone has
 
 
-def _schema() -> tantivy.Schema:
+def build_schema() -> tantivy.Schema:
+    """The index layout; public so benchmarks can build a bare tantivy index of the same shape."""
     b = tantivy.SchemaBuilder()
     b.add_text_field("key", tokenizer_name="raw", index_option="basic")
     b.add_text_field("kind", tokenizer_name="raw", fast=True, index_option="basic")
@@ -51,7 +52,7 @@ class EmbeddedEngine:
     def __init__(self, path: Path) -> None:
         self.directory = Path(path) / f"tantivy-v{SCHEMA_VERSION}"
         self.directory.mkdir(parents=True, exist_ok=True)
-        self._schema = _schema()
+        self._schema = build_schema()
         try:
             self._index = tantivy.Index(self._schema, path=str(self.directory), reuse=True)
         except (ValueError, OSError) as e:
