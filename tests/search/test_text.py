@@ -78,6 +78,9 @@ def test_pieces(raw: str, expected: list[tuple[str, str]]) -> None:
     ("记-0012", "title_seq", "记 0012"),
     ("记-0012", "title_whole", "记-0012 记0012 12"),
     ("13%增值税", "title_seq", "13 增 值 税"),
+    ("HP-10", "title_prefixes", "hp hp- hp-1 hp-10 hp1 hp10"),
+    ("2026年", "title_prefixes", "20 202 2026"),
+    ("财务部", "title_prefixes", ""),
 ])
 def test_document_fields(title: str, field: str, tokens: str) -> None:
     assert text.document_fields(title)[field] == tokens
@@ -87,6 +90,7 @@ def test_bodies_have_no_initials_and_codes_no_pinyin() -> None:
     fields = text.document_fields("财务部", "财务部", "财务部")
     assert "body_initials" not in fields and "body_pinyin" in fields
     assert "code_pinyin" not in fields and fields["code_bigrams"] == "财务 务部"
+    assert "body_prefixes" not in fields
     assert set(fields) == {f for pairs in text.FIELDS.values() for f, _ in pairs}
 
 
@@ -94,6 +98,11 @@ def test_bodies_have_no_initials_and_codes_no_pinyin() -> None:
                                       ("记-0012", "记0012")])
 def test_exact_key_ignores_width_case_script_and_separators(a: str, b: str) -> None:
     assert text.exact_key(a) == text.exact_key(b) != ""
+
+
+def test_exact_prefixes_are_every_beginning_of_title_and_code() -> None:
+    assert text.exact_prefixes("財務部", "FIN") == ["财", "财务", "财务部", "f", "fi", "fin"]
+    assert len(text.exact_prefixes("长" * 100)) == text.PREFIX_CHARS
 
 
 def alternatives(query: str, *, prefix: bool = True) -> list[set[tuple[str, tuple[str, ...], bool, int]]]:
@@ -115,10 +124,12 @@ def alternatives(query: str, *, prefix: bool = True) -> list[set[tuple[str, tupl
     ("lapt", 0, ("seq", ("lapt",), True, 0)),
     ("SO-202612-00012 ", 0, ("whole", ("so-202612-00012",), False, 0)),
     ("SO-202612-00012 ", 0, ("seq", ("so", "202612", "00012"), False, 0)),
-    ("so-2026", 0, ("whole", ("so-2026",), True, 0)),
+    ("so-2026", 0, ("prefixes", ("so-2026",), False, 0)),
+    ("so-2026", 0, ("prefixes", ("so2026",), False, 0)),
     ("hp1020 ", 0, ("seq", ("hp", "1020"), False, 0)),
     ("ＨＰ－１０２０ ", 0, ("whole", ("hp1020",), False, 0)),
-    ("12", 0, ("whole", ("12",), True, 0)),
+    ("12", 0, ("prefixes", ("12",), False, 0)),
+    ("12", 0, ("seq", ("12",), True, 0)),
     ("13%增值税", 0, ("seq", ("13",), False, 0)),
     ("13%增值税", 1, ("bigrams", ("增值", "值税"), False, 0)),
 ])

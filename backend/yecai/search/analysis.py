@@ -43,14 +43,18 @@ FIELDS: dict[str, tuple[tuple[str, float], ...]] = {
     "initials": (("title_initials", 3.0),),
     "initials_words": (("title_initials_words", 3.0),),
     "words": (("title_words", 2.0), ("body_words", 1.0)),
+    "prefixes": (("title_prefixes", 3.0), ("code_prefixes", 3.0)),
 }
+STREAMS = tuple(FIELDS)
+_STREAM_INDEX = {s: i for i, s in enumerate(STREAMS)}
 SUGGEST_FIELDS = frozenset(f for pairs in FIELDS.values() for f, _ in pairs if not f.startswith("body_"))
 PHRASE_STREAMS = frozenset({"seq", "bigrams", "pinyin", "initials"})
 _STREAMS_OF = {
     "title": tuple(FIELDS),
     "body": ("seq", "bigrams", "whole", "pinyin", "pinyin_words", "words"),
-    "code": ("seq", "bigrams", "whole"),
+    "code": ("seq", "bigrams", "whole", "prefixes"),
 }
+PREFIX_CHARS = 32  # codes are typed from their start; longer prefixes are whole codes anyway
 
 # ---------------------------------------------------------------------------------------- normalize
 
@@ -62,7 +66,9 @@ _UNIT = f"[{_CJK}]+|[^\\W_{_CJK}]+"
 _UNIT_RE = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
 _UNIT_ONLY_RE = re.compile(_UNIT)
 # A code first (units joined by single connectors), else one Chinese run, else one Latin/number unit.
-_PIECE_RE = re.compile(f"(?:{_UNIT})(?:[{re.escape(CONNECTORS)}](?:{_UNIT}))+|([{_CJK}]+)|([^\\W_{_CJK}]+)")
+_CODE = f"(?:{_UNIT})(?:[{re.escape(CONNECTORS)}](?:{_UNIT}))+"
+_PIECE_RE = re.compile(f"{_CODE}|([{_CJK}]+)|([^\\W_{_CJK}]+)")
+_PIECE_FLAT_RE = re.compile(f"{_CODE}|{_UNIT}")  # the same matches, without groups: findall gives strings
 _PART_RE = re.compile(r"\d+|\D+")  # hp1020 -> hp 1020
 
 
@@ -121,6 +127,7 @@ def normalize_mapped(text: str) -> tuple[str, list[int]]:
     return simplified, origin
 
 
+@lru_cache(maxsize=1 << 16)
 def exact_key(text: str) -> str:
     """What "an exact title or code" compares: the normalized letters, digits and characters only,
     so HP-1020, ＨＰ１０２０ and hp 1020 are the same code."""
@@ -177,31 +184,44 @@ def _strip_zeros(number: str) -> str | None:
     return stripped if stripped != number else None
 
 
-def analyze(text: str, streams: tuple[str, ...] = tuple(FIELDS)) -> dict[str, list[str]]:
-    """The token streams of one text (already normalized or not: normalization is idempotent)."""
-    out: dict[str, list[str]] = {s: [] for s in streams}
-    for piece in pieces(normalize(text)):
-        tokens = _piece_tokens(piece)
-        for stream, found in out.items():
-            more = tokens[stream]
-            if more:
-                if stream == "bigrams" and found:
-                    found.append(GAP)
-                found.extend(more)
+def analyze(text: str, streams: tuple[str, ...] = STREAMS) -> dict[str, str]:
+    """The token streams of one text, each whitespace-joined (normalization is idempotent, so the
+    text may already be normalized)."""
+    found = [_match_tokens(m) for m in _PIECE_FLAT_RE.findall(normalize(text))]
+    out = {}
+    for stream in streams:
+        i = _STREAM_INDEX[stream]
+        joiner = f" {GAP} " if stream == "bigrams" else " "
+        out[stream] = joiner.join([t[i] for t in found if t[i]])
     return out
 
 
 @lru_cache(maxsize=1 << 17)
-def _piece_tokens(piece: Piece) -> dict[str, tuple[str, ...]]:
-    """Every stream's tokens for one piece: the same names, products and codes recur in thousands of
-    documents, so each is analysed once (the caller never mutates the cached tuples)."""
-    out: dict[str, list[str]] = {s: [] for s in FIELDS}
+def _match_tokens(match: str) -> tuple[str, ...]:
+    """The tokens of one match of the piece pattern (usually one piece; Chinese runs joined by hyphens
+    are several), cached by its text: hashing a string is cheaper than hashing a piece."""
+    found = [_piece_tokens(p) for p in pieces(match)]
+    if len(found) == 1:
+        return found[0]
+    return tuple((f" {GAP} " if s == "bigrams" else " ").join([t[i] for t in found if t[i]])
+                 for i, s in enumerate(STREAMS))
+
+
+@lru_cache(maxsize=1 << 17)
+def _piece_tokens(piece: Piece) -> tuple[str, ...]:
+    """Every stream's tokens for one piece, joined, in :data:`STREAMS` order: the same names,
+    products and codes recur in thousands of documents, so each piece is analysed once."""
+    out: dict[str, list[str]] = {s: [] for s in STREAMS}
     seq, bigrams, whole = out["seq"], out["bigrams"], out["whole"]
     if piece.shape == "code":
         whole.append(piece.text)
         compact = "".join(piece.units)
         if compact != piece.text:
             whole.append(compact)
+    if piece.shape in ("code", "mixed", "number"):
+        # Edge prefixes answer "SO-2026" with one term, where a prefix scan would visit every order of 2026.
+        forms = dict.fromkeys((piece.text, "".join(piece.units)))
+        out["prefixes"].extend(dict.fromkeys(f[:i] for f in forms for i in range(2, min(len(f), PREFIX_CHARS) + 1)))
     for unit in piece.units:
         if not _CJK_RE.match(unit):
             unit_parts = _PART_RE.findall(unit)
@@ -220,7 +240,7 @@ def _piece_tokens(piece: Piece) -> dict[str, tuple[str, ...]]:
         out["initials"].extend(s or GAP for s in info.initials)
         out["words"].extend(w for w in info.words if len(w) > 1)
         _word_forms(unit, info, out["pinyin_words"], out["initials_words"])
-    return {s: tuple(tokens) for s, tokens in out.items()}
+    return tuple(" ".join(out[s]) for s in STREAMS)
 
 
 def _word_forms(unit: str, info: _py.Run, pinyin_words: list[str], initials_words: list[str]) -> None:
@@ -247,6 +267,7 @@ def add_words(words: list[str] | tuple[str, ...]) -> None:
     bigrams, so documents indexed before a word was added are still found."""
     _py.add_words(words)
     _piece_tokens.cache_clear()
+    _match_tokens.cache_clear()
     _fields_of.cache_clear()
 
 
@@ -260,11 +281,16 @@ def document_fields(title: str, body: str = "", code: str | None = None) -> dict
 
 @lru_cache(maxsize=1 << 16)
 def _fields_of(name: str, text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((f"{name}_{stream}", " ".join(tokens)) for stream, tokens in analyze(text, _STREAMS_OF[name]).items())
+    return tuple((f"{name}_{stream}", tokens) for stream, tokens in analyze(text, _STREAMS_OF[name]).items())
 
 
 def exact_keys(title: str, code: str | None = None) -> list[str]:
     """The exact field's values: the title's and the code's :func:`exact_key`."""
     keys = [k for k in (exact_key(title), exact_key(code or "")) if k]
     return list(dict.fromkeys(keys))
+
+
+def exact_prefixes(title: str, code: str | None = None) -> list[str]:
+    """Every beginning of the exact keys (up to :data:`PREFIX_CHARS`): "starts with" as one term."""
+    return list(dict.fromkeys(k[:i] for k in exact_keys(title, code) for i in range(1, min(len(k), PREFIX_CHARS) + 1)))
 

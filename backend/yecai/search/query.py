@@ -89,7 +89,7 @@ def _alternatives(piece: Piece, last: bool) -> list[Match]:
     if piece.shape == "number":
         out = [Match("seq", (text,)), Match("whole", (text,))]
         if last:
-            out += [Match("seq", (text,), prefix=True, weight=PREFIX), Match("whole", (text,), prefix=True, weight=PREFIX)]
+            out += [Match("seq", (text,), prefix=True, weight=PREFIX), Match("prefixes", (text,), weight=PREFIX)]
         return out
     # mixed (hp1020) and codes (so-202612-00012): whole, without connectors, or as their parts in a row
     sequence = tuple(p for unit in piece.units for p in parts(unit))
@@ -97,9 +97,8 @@ def _alternatives(piece: Piece, last: bool) -> list[Match]:
     out = [Match("whole", (w,)) for w in wholes]
     if len(sequence) > 1:
         out.append(Match("seq", sequence))
-    if last:
-        out += [Match("whole", (w,), prefix=True, weight=PREFIX) for w in wholes]
-        out.append(Match("seq", sequence, prefix=True, weight=PREFIX))
+    if last:  # the edge prefixes of titles and codes: one term, however many codes begin so
+        out += [Match("prefixes", (w,), weight=PREFIX) for w in wholes]
     return out
 
 

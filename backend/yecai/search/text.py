@@ -19,12 +19,14 @@ from yecai.search.analysis import (
     FIELDS,
     GAP,
     PHRASE_STREAMS,
+    PREFIX_CHARS,
     SUGGEST_FIELDS,
     add_words,
     analyze,
     document_fields,
     exact_key,
     exact_keys,
+    exact_prefixes,
     normalize,
     normalize_mapped,
     pieces,
@@ -35,8 +37,8 @@ from yecai.search.pinyin import segmentations
 from yecai.search.query import Clause, Match, QueryPlan, plan_query
 
 __all__ = [
-    "ELLIPSIS", "FIELDS", "GAP", "PHRASE_STREAMS", "SUGGEST_FIELDS", "Clause", "Fragment", "Match",
-    "QueryPlan", "add_words", "analyze", "document_fields", "exact_key", "exact_keys", "fragments",
+    "ELLIPSIS", "FIELDS", "GAP", "PHRASE_STREAMS", "PREFIX_CHARS", "SUGGEST_FIELDS", "Clause", "Fragment", "Match",
+    "QueryPlan", "add_words", "analyze", "document_fields", "exact_key", "exact_keys", "exact_prefixes", "fragments",
     "is_matched", "normalize", "normalize_mapped", "pieces", "plan_query", "segmentations",
 ]
 

@@ -13,6 +13,7 @@ from yecai.search import text
 from yecai.search.engine import SearchRequest
 
 EXACT = "exact"  # the exact keys of title and code, one raw term each
+EXACT_PREFIXES = "exact_prefixes"  # and every beginning of them
 # An exact title or code beats any sum of BM25 scores; a title that starts with the query comes next.
 EXACT_BOOST = 1000.0
 STARTS_WITH_BOOST = 5.0
@@ -64,7 +65,7 @@ class QueryBuilder:
             return Query.fuzzy_term_query(self.schema, field, terms[0], distance=m.fuzzy, transposition_cost_one=True)
         if m.prefix:
             # A distance-0 prefix automaton reaches every token that starts with the term (a phrase
-            # prefix would stop after 50 expansions: SO-2026 must find all of 2026's orders).
+            # prefix stops after 50 expansions); codes, with many such tokens, use edge prefixes.
             return Query.fuzzy_term_query(self.schema, field, terms[0], distance=0, prefix=True)
         return Query.term_query(self.schema, field, terms[0])
 
@@ -77,10 +78,11 @@ class QueryBuilder:
                 parts.append((Occur.Should, Query.boost_query(Query.term_query(self.schema, field, word), weight)))
         if plan.exact:
             exact = Query.term_query(self.schema, EXACT, plan.exact)
-            start = Query.fuzzy_term_query(self.schema, EXACT, plan.exact, distance=0, prefix=True)
             parts.append((Occur.Should, Query.const_score_query(exact, EXACT_BOOST)))
-            boost = SUGGEST_STARTS_WITH_BOOST if starts_with else STARTS_WITH_BOOST
-            parts.append((Occur.Should, Query.const_score_query(start, boost)))
+            if len(plan.exact) <= text.PREFIX_CHARS:
+                start = Query.term_query(self.schema, EXACT_PREFIXES, plan.exact)
+                boost = SUGGEST_STARTS_WITH_BOOST if starts_with else STARTS_WITH_BOOST
+                parts.append((Occur.Should, Query.const_score_query(start, boost)))
         return Query.boolean_query(parts)
 
     def filtered(self, matched: Query, filters: list[Query]) -> Query:
