@@ -66,11 +66,11 @@ def test_pieces(raw: str, expected: list[tuple[str, str]]) -> None:
     ("财务部", "title_bigrams", "财务 务部"),
     ("财务 部门", "title_bigrams", f"财务 {text.GAP} 部门"),
     ("財務部", "title_pinyin", "cai wu bu"),
-    ("财务部", "title_initials", "c w b"),
     ("重庆银行", "title_pinyin", "chong qing yin hang"),  # readings in context
     ("绿色", "title_pinyin", "lv se"),
-    ("北京华信科技", "title_pinyin_words", "beijing huaxin keji beijinghuaxinkeji"),
-    ("北京华信科技", "title_initials_words", "bj hx kj bjhxkj"),
+    ("北京华信科技", "title_pinyin_words", "beijing beijinghuaxin beijinghuaxinkeji huaxin huaxinkeji keji"),
+    ("北京华信科技", "title_initials_words", "bj bjhx bjhxkj hx hxkj kj"),
+    ("收北京华信", "title_pinyin_words", "shoubeijing shoubeijinghuaxin beijing beijinghuaxin huaxin"),
     ("SO-202612-00012", "title_seq", "so 202612 00012"),
     ("SO-202612-00012", "title_whole", "so-202612-00012 so20261200012 12"),
     ("ＨＰ１０２０", "title_whole", "hp1020"),
@@ -88,7 +88,7 @@ def test_document_fields(title: str, field: str, tokens: str) -> None:
 
 def test_bodies_have_no_initials_and_codes_no_pinyin() -> None:
     fields = text.document_fields("财务部", "财务部", "财务部")
-    assert "body_initials" not in fields and "body_pinyin" in fields
+    assert "body_initials_words" not in fields and "body_pinyin_words" in fields
     assert "code_pinyin" not in fields and fields["code_bigrams"] == "财务 务部"
     assert "body_prefixes" not in fields
     assert set(fields) == {f for pairs in text.FIELDS.values() for f, _ in pairs}
@@ -115,11 +115,11 @@ def alternatives(query: str, *, prefix: bool = True) -> list[set[tuple[str, tupl
     ("财务", 0, ("bigrams", ("财务",), False, 0)),
     ("财务部", 0, ("bigrams", ("财务", "务部"), False, 0)),
     ("財務", 0, ("bigrams", ("财务",), False, 0)),
-    ("caiwu ", 0, ("pinyin", ("cai", "wu"), False, 0)),
     ("caiwu ", 0, ("pinyin_words", ("caiwu",), False, 0)),
-    ("cw ", 0, ("initials", ("c", "w"), False, 0)),
+    ("cai ", 0, ("pinyin", ("cai",), False, 0)),
     ("cw ", 0, ("initials_words", ("cw",), False, 0)),
-    ("beijingh", 0, ("pinyin", ("bei", "jing", "h"), True, 0)),
+    ("cw", 0, ("initials_words", ("cw",), True, 0)),
+    ("beijingh", 0, ("pinyin_words", ("beijingh",), True, 0)),
     ("laptoq ", 0, ("seq", ("laptoq",), False, 1)),
     ("lapt", 0, ("seq", ("lapt",), True, 0)),
     ("SO-202612-00012 ", 0, ("whole", ("so-202612-00012",), False, 0)),
@@ -140,8 +140,9 @@ def test_plan_alternatives(query: str, clause: int, must_include: tuple) -> None
 @pytest.mark.parametrize(("query", "must_not_include"), [
     ("laptoq", ("pinyin_words", ("laptoq",), False, 1)),  # typos only in Latin words, never pinyin
     ("cw", ("seq", ("cw",), False, 1)),  # no typo in short words
-    ("caiwu ", ("pinyin", ("cai", "wu"), True, 0)),  # a trailing space: the word is complete
-    ("财务", ("pinyin", ("cai", "wu"), False, 0)),  # Chinese is not read as pinyin
+    ("caiwu ", ("pinyin_words", ("caiwu",), True, 0)),  # a trailing space: the word is complete
+    ("c", ("initials_words", ("c",), True, 0)),  # one letter is not read as pinyin or initials
+    ("财务", ("pinyin_words", ("caiwu",), False, 0)),  # Chinese is not read as pinyin
 ])
 def test_plan_leaves_out(query: str, must_not_include: tuple) -> None:
     assert all(must_not_include not in alts for alts in alternatives(query))
@@ -154,20 +155,6 @@ def test_plan_clauses_words_and_exact() -> None:
     assert plan.exact == "北京华信科技so202612"
     assert text.plan_query("  ，。 ").empty
     assert len(text.plan_query("财 " * 500).clauses) <= 12  # bounded, whatever is pasted
-
-
-@pytest.mark.parametrize(("word", "prefix", "first"), [
-    ("caiwu", False, ("cai", "wu")),
-    ("xian", False, ("xian",)),
-    ("beijinghuaxin", False, ("bei", "jing", "hua", "xin")),
-    ("zhangs", True, ("zhang", "s")),
-    ("laptop", False, None),
-    ("zhangs", False, None),
-])
-def test_segmentations(word: str, prefix: bool, first: tuple[str, ...] | None) -> None:
-    found = text.segmentations(word, prefix=prefix)
-    assert (found[0] if found else None) == first
-    assert ("xi", "an") in text.segmentations("xian")
 
 
 @pytest.mark.parametrize(("original", "query", "window", "expected"), [

@@ -9,13 +9,16 @@ each field is a few whitespace-joined token *streams* (ordered ones answer phras
 * ``bigrams`` (ordered): Chinese bigrams (财务部: 财务 务部), a gap token between two runs;
 * ``whole``: words of several parts (hp1020), whole codes with and without connectors
   (so-202612-00012, so20261200012), numbers without their leading zeros (0012: 12);
-* ``pinyin`` (ordered): one toneless syllable per Chinese character (cai wu bu);
-* ``pinyin_words``: the pinyin of each word and of each whole run, concatenated (caiwu caiwubu);
-* ``initials`` (ordered) and ``initials_words``: the same with initials (c w b; cw cwb);
+* ``pinyin``: one toneless syllable per Chinese character (cai wu bu);
+* ``pinyin_words``: the pinyin of every run of whole words, from each word on, concatenated
+  (北京华信: beijing beijinghuaxin huaxin);
+* ``initials_words``: the same with initials (bj bjhx hx), titles only;
+* ``prefixes``: every beginning of codes and numbers (so so- so-2 ... so2 so20 ...), titles and codes;
 * ``words``: jieba words (财务部), for ranking only: a match never needs them.
 
-Recall never depends on the word splitter: one character matches ``seq``, two a bigram, more a
-phrase of bigrams, so "简单" finds "安装简单" whatever jieba makes of it.
+Chinese recall never depends on the word splitter: one character matches ``seq``, two a bigram,
+more a phrase of bigrams, so "简单" finds "安装简单" whatever jieba makes of it. Pinyin and
+initials start where a word starts (``add_words`` teaches it the names).
 """
 
 from __future__ import annotations
@@ -40,7 +43,6 @@ FIELDS: dict[str, tuple[tuple[str, float], ...]] = {
     "whole": (("title_whole", 3.0), ("code_whole", 3.0), ("body_whole", 1.0)),
     "pinyin": (("title_pinyin", 3.0), ("body_pinyin", 1.0)),
     "pinyin_words": (("title_pinyin_words", 3.0), ("body_pinyin_words", 1.0)),
-    "initials": (("title_initials", 3.0),),
     "initials_words": (("title_initials_words", 3.0),),
     "words": (("title_words", 2.0), ("body_words", 1.0)),
     "prefixes": (("title_prefixes", 3.0), ("code_prefixes", 3.0)),
@@ -48,10 +50,11 @@ FIELDS: dict[str, tuple[tuple[str, float], ...]] = {
 STREAMS = tuple(FIELDS)
 _STREAM_INDEX = {s: i for i, s in enumerate(STREAMS)}
 SUGGEST_FIELDS = frozenset(f for pairs in FIELDS.values() for f, _ in pairs if not f.startswith("body_"))
-PHRASE_STREAMS = frozenset({"seq", "bigrams", "pinyin", "initials"})
+PHRASE_STREAMS = frozenset({"seq", "bigrams"})
+MAX_SPAN_SYLLABLES = 12  # a company's whole name in pinyin, not a paragraph
 _STREAMS_OF = {
     "title": tuple(FIELDS),
-    "body": ("seq", "bigrams", "whole", "pinyin", "pinyin_words", "words"),
+    "body": ("seq", "bigrams", "whole", "pinyin", "pinyin_words", "words"),  # initials of a body are noise
     "code": ("seq", "bigrams", "whole", "prefixes"),
 }
 PREFIX_CHARS = 32  # codes are typed from their start; longer prefixes are whole codes anyway
@@ -237,25 +240,27 @@ def _piece_tokens(piece: Piece) -> tuple[str, ...]:
             bigrams.extend(unit[i:i + 2] for i in range(len(unit) - 1))
         info = _py.run(unit)
         out["pinyin"].extend(s or GAP for s in info.syllables)
-        out["initials"].extend(s or GAP for s in info.initials)
         out["words"].extend(w for w in info.words if len(w) > 1)
         _word_forms(unit, info, out["pinyin_words"], out["initials_words"])
     return tuple(" ".join(out[s]) for s in STREAMS)
 
 
 def _word_forms(unit: str, info: _py.Run, pinyin_words: list[str], initials_words: list[str]) -> None:
-    at = 0
-    spans = []
+    """Pinyin and initials of every run of whole words, from each word on (北京华信科技: beijing,
+    beijinghuaxin, ..., huaxin, huaxinkeji, ...): what people type is the start of a name or of a
+    word in it, and one term answers it, where a phrase of syllables would walk huge postings."""
+    bounds = [0]
     for word in info.words:
-        spans.append((at, at + len(word)))
-        at += len(word)
-    if len(spans) > 1:
-        spans.append((0, len(unit)))
-    for start, end in spans:
-        if end - start < 2:
-            continue
-        syl = info.syllables[start:end]
-        if all(syl):
+        bounds.append(bounds[-1] + len(word))
+    for a, start in enumerate(bounds[:-1]):
+        for end in bounds[a + 1:]:
+            if end - start > MAX_SPAN_SYLLABLES:
+                break
+            syl = info.syllables[start:end]
+            if end - start < 2:
+                continue
+            if not all(syl):
+                break
             pinyin_words.append("".join(syl))
             initials_words.append("".join(s[0] for s in syl))
 

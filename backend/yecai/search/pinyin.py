@@ -97,30 +97,3 @@ def syllables() -> frozenset[str]:
     readings = {r for v in set(pinyin_dict.values()) for r in v.split(",")}
     normal = {to_normal(r) for r in readings}
     return frozenset(s for s in normal if s.isascii() and s.isalpha() and any(v in s for v in "aeiouv"))
-
-
-@cache
-def _syllable_prefixes() -> frozenset[str]:
-    return frozenset(s[:i] for s in syllables() for i in range(1, len(s) + 1))
-
-
-def segmentations(word: str, *, prefix: bool = False, limit: int = 3) -> list[tuple[str, ...]]:
-    """Ways to read a Latin word as pinyin syllables, fewest syllables first (``xian``: xian, xi an).
-
-    With ``prefix`` the last syllable may be incomplete (``beijingh`` while typing 北京华)."""
-    if not word or not word.isascii() or not word.isalpha() or len(word) > 40:
-        return []
-    table, starts = syllables(), _syllable_prefixes()
-    n = len(word)
-    # best[i]: up to `limit` shortest segmentations of word[i:]; filled from the end.
-    best: list[list[tuple[str, ...]]] = [[] for _ in range(n + 1)]
-    best[n] = [()]
-    for i in range(n - 1, -1, -1):
-        found: list[tuple[str, ...]] = []
-        for j in range(i + 1, min(n, i + 6) + 1):
-            piece = word[i:j]
-            if piece in table or (prefix and j == n and piece in starts):
-                found.extend((piece, *rest) for rest in best[j])
-        found.sort(key=len)
-        best[i] = found[:limit]
-    return best[0]

@@ -33,13 +33,12 @@ from yecai.search.analysis import (
 )
 from yecai.search.engine import Fragment
 from yecai.search.highlight import ELLIPSIS, is_matched, mark_plan
-from yecai.search.pinyin import segmentations
 from yecai.search.query import Clause, Match, QueryPlan, plan_query
 
 __all__ = [
     "ELLIPSIS", "FIELDS", "GAP", "PHRASE_STREAMS", "PREFIX_CHARS", "SUGGEST_FIELDS", "Clause", "Fragment", "Match",
     "QueryPlan", "add_words", "analyze", "document_fields", "exact_key", "exact_keys", "exact_prefixes", "fragments",
-    "is_matched", "normalize", "normalize_mapped", "pieces", "plan_query", "segmentations",
+    "is_matched", "normalize", "normalize_mapped", "pieces", "plan_query",
 ]
 
 
