@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
@@ -92,7 +93,18 @@ class _Fold(dict[int, str]):
         return out
 
 
+class _Uneven(dict[int, str]):
+    """Maps a code point to "" when it folds to exactly one character: texts made only of those keep
+    their offsets, and :func:`normalize_mapped` needs no loop."""
+
+    def __missing__(self, cp: int) -> str:
+        out = "" if len(_FOLD[cp]) == 1 else "x"
+        self[cp] = out
+        return out
+
+
 _FOLD = _Fold()
+_UNEVEN = _Uneven()
 _opencc_lock = threading.Lock()
 
 
@@ -115,15 +127,19 @@ def normalize(text: str) -> str:
     return _to_simplified(text.translate(_FOLD))
 
 
-def normalize_mapped(text: str) -> tuple[str, list[int]]:
-    """:func:`normalize`, with the index in ``text`` of the character each output character came from."""
-    pieces: list[str] = []
-    origin: list[int] = []
-    for i, c in enumerate(text):
-        folded = _FOLD[ord(c)]
-        pieces.append(folded)
-        origin.extend([i] * len(folded))
-    folded = "".join(pieces)
+def normalize_mapped(text: str) -> tuple[str, Sequence[int]]:
+    """:func:`normalize`, with the index in ``text`` of the character each output character came from
+    (a ``range`` when every character stayed one character)."""
+    if not text.translate(_UNEVEN):
+        folded, origin = text.translate(_FOLD), range(len(text))
+    else:
+        pieces: list[str] = []
+        origin: list[int] = []
+        for i, c in enumerate(text):
+            one = _FOLD[ord(c)]
+            pieces.append(one)
+            origin.extend([i] * len(one))
+        folded = "".join(pieces)
     simplified = _to_simplified(folded)
     if len(simplified) != len(folded):  # a phrase conversion changed the length: convert per character
         simplified = "".join(t if len(t := _to_simplified(c)) == 1 else c for c in folded)
