@@ -18,6 +18,9 @@ EXACT_PREFIXES = "exact_prefixes"  # and every beginning of them
 EXACT_BOOST = 1000.0
 STARTS_WITH_BOOST = 5.0
 SUGGEST_STARTS_WITH_BOOST = 50.0
+# A viewer's few access tags (or kinds, departments) are ORed terms: measured twice as fast as a
+# term set, which pays for its term-dictionary automaton; a long list still takes the set.
+ANY_OF_TERMS = 64
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ class QueryBuilder:
         return Query.boolean_query([(Occur.Must, matched)] + [(Occur.Must, f) for f in filters])
 
     def access(self, tags: frozenset[str]) -> Query:
-        return Query.term_set_query(self.schema, "access", sorted(tags))
+        return self._any_of("access", sorted(tags))
 
     def filters(self, request: SearchRequest, department_term: Callable[[int | None], str]) -> Filters:
         kinds = departments = dates = None
@@ -111,4 +114,10 @@ class QueryBuilder:
         return Query.range_query(self.schema, "day", tantivy.FieldType.Integer, low, high)
 
     def _any_of(self, field: str, values: list[str]) -> Query:
-        return Query.term_set_query(self.schema, field, values) if values else Query.empty_query()
+        if not values:
+            return Query.empty_query()
+        if len(values) == 1:
+            return Query.term_query(self.schema, field, values[0])
+        if len(values) <= ANY_OF_TERMS:
+            return Query.boolean_query([(Occur.Should, Query.term_query(self.schema, field, v)) for v in values])
+        return Query.term_set_query(self.schema, field, values)
