@@ -67,7 +67,6 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 # A unit is a run of Chinese characters or of other letters/digits; what lies between units decides
 # whether they form one code (a single connector) or separate pieces.
 _UNIT = f"[{_CJK}]+|[^\\W_{_CJK}]+"
-_UNIT_RE = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
 _UNIT_ONLY_RE = re.compile(_UNIT)
 # A code first (units joined by single connectors), else one Chinese run, else one Latin/number unit.
 _CODE = f"(?:{_UNIT})(?:[{re.escape(CONNECTORS)}](?:{_UNIT}))+"
@@ -161,7 +160,7 @@ def normalize_mapped(text: str) -> tuple[str, Sequence[int]]:
 def exact_key(text: str) -> str:
     """What "an exact title or code" compares: the normalized letters, digits and characters only,
     so HP-1020, ＨＰ１０２０ and hp 1020 are the same code."""
-    return "".join(m.group(0) for m in _UNIT_RE.finditer(normalize(text)))
+    return "".join(_UNIT_ONLY_RE.findall(normalize(text)))
 
 
 # ---------------------------------------------------------------------------------------- analysis
@@ -322,7 +321,8 @@ def exact_keys(title: str, code: str | None = None) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def exact_prefixes(title: str, code: str | None = None) -> list[str]:
-    """Every beginning of the exact keys (up to :data:`PREFIX_CHARS`): "starts with" as one term."""
-    return list(dict.fromkeys(k[:i] for k in exact_keys(title, code) for i in range(1, min(len(k), PREFIX_CHARS) + 1)))
+def exact_prefixes(title: str, code: str | None = None) -> str:
+    """Every beginning of the exact keys (up to :data:`PREFIX_CHARS`), whitespace-joined (exact keys
+    hold no whitespace): "starts with" as one term. A beginning shared by title and code comes twice."""
+    return " ".join(k[:i] for k in exact_keys(title, code) for i in range(1, min(len(k), PREFIX_CHARS) + 1))
 

@@ -38,7 +38,7 @@ def build_schema() -> tantivy.Schema:
     b.add_text_field("access", tokenizer_name="raw", index_option="basic")
     b.add_integer_field("day", indexed=True, fast=True)  # proleptic ordinal; 0 = no date, sorts last
     b.add_text_field(EXACT, tokenizer_name="raw", index_option="basic")
-    b.add_text_field(EXACT_PREFIXES, tokenizer_name="raw", index_option="basic")
+    b.add_text_field(EXACT_PREFIXES, tokenizer_name="whitespace", index_option="basic")
     for stream, fields in text.FIELDS.items():
         option = "position" if stream in text.PHRASE_STREAMS else "freq"
         for name, _ in fields:
@@ -125,8 +125,7 @@ class EmbeddedEngine:
         doc.add_integer("day", d.date.toordinal() if d.date else 0)
         for key in text.exact_keys(d.title, d.code):
             doc.add_text(EXACT, key[:200])
-        for key in text.exact_prefixes(d.title, d.code):
-            doc.add_text(EXACT_PREFIXES, key)
+        doc.add_text(EXACT_PREFIXES, text.exact_prefixes(d.title, d.code))
         for name, tokens in text.document_fields(d.title, d.body, d.code).items():
             if tokens:
                 doc.add_text(name, tokens)
