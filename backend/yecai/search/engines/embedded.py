@@ -139,7 +139,7 @@ class EmbeddedEngine:
     # ------------------------------------------------------------------------------------ reading
 
     async def counts(self) -> dict[str, int]:
-        return await asyncio.to_thread(self.counts_sync)
+        return self.counts_sync()  # one aggregation over the kinds column: 0.1-0.3 ms at 100,000 documents
 
     def counts_sync(self) -> dict[str, int]:
         result = self._index.searcher().aggregate(tantivy.Query.all_query(), _terms("kind"))
