@@ -158,26 +158,37 @@ class EmbeddedEngine:
         matched = q.text(plan)
         filters = q.filters(request, _department_term)
         main = q.ranked(matched, plan, filters.all())
-        offset, limit = max(0, request.offset), max(0, request.limit)
-        if limit == 0:  # tantivy wants a limit of at least one; the total is still asked for
-            found, total = [], searcher.search(main, 1, count=True).count or 0
-        elif request.sort == "date":
-            found, total = self._by_date(searcher, main, offset, limit)
-        else:
-            result = searcher.search(main, limit, count=True, offset=offset)
-            found, total = result.hits, result.count or 0
         kinds: dict[str, int] = {}
         departments: dict[int | None, int] = {}
+        total: int | None = None
         if request.facets:  # even with no hit: the other kinds or departments may have some
             kinds, departments = self._facets(searcher, matched, filters)
+            # A facet whose own filter is off counts exactly the matches (every document has one kind
+            # and one department): the total, without counting the hits again.
+            if request.kinds is None:
+                total = sum(kinds.values())
+            elif request.departments is None:
+                total = sum(departments.values())
+        offset, limit = max(0, request.offset), max(0, request.limit)
+        if limit == 0:  # tantivy wants a limit of at least one
+            found = []
+            if total is None:
+                total = searcher.search(main, 1, count=True).count or 0
+        elif request.sort == "date":
+            found, counted = self._by_date(searcher, main, offset, limit, count=total is None)
+            total = counted if total is None else total
+        else:
+            result = searcher.search(main, limit, count=total is None, offset=offset)
+            found = result.hits
+            total = (result.count or 0) if total is None else total
         hits = tuple(self._hit(searcher, score, address, plan, snippet=True) for score, address in found)
         return SearchPage(hits=hits, total=total, kinds=kinds, departments=departments)
 
-    def _by_date(self, searcher: Any, main: Any, offset: int, limit: int) -> tuple[list[Any], int]:
+    def _by_date(self, searcher: Any, main: Any, offset: int, limit: int, *, count: bool) -> tuple[list[Any], int]:
         """Newest first, ties by relevance: tantivy sorts by one key, so the page's last day is
         settled with two scored searches (the days above it, whole; that day, its best)."""
         wanted = offset + limit
-        top = searcher.search(main, wanted, count=True, order_by_field="day", order=tantivy.Order.Desc)
+        top = searcher.search(main, wanted, count=count, order_by_field="day", order=tantivy.Order.Desc)
         total = top.count or 0
         if not top.hits:
             return [], total
@@ -250,6 +261,8 @@ def _terms(field: str, name: str = "facet") -> dict[str, Any]:
 
 
 def _buckets(result: dict[str, Any]) -> dict[str, int]:
+    if result.get("sum_other_doc_count"):  # FACET_SIZE values were not enough: never silently short
+        raise EngineUnavailable(f"more than {FACET_SIZE} facet values")
     return {b["key"]: b["doc_count"] for b in result["buckets"]}
 
 
