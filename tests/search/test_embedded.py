@@ -70,3 +70,14 @@ def embedded_sync(tmp_path: Path):
     engine = EmbeddedEngine(tmp_path / "shared")
     yield engine
     engine.close_sync()
+
+
+async def test_concurrent_writes_are_serialized_and_all_land(tmp_path: Path) -> None:
+    engine = EmbeddedEngine(tmp_path)
+    try:
+        await asyncio.gather(*(engine.upsert([customer(i, f"客户{i}号")]) for i in range(12)),
+                             engine.delete(["customer:999"]))
+        assert await engine.counts() == {"customer": 12}
+        assert (await engine.search(SearchRequest("客户", ACCESS))).total == 12
+    finally:
+        await engine.close()
