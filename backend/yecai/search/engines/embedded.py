@@ -98,7 +98,10 @@ class EmbeddedEngine:
                         writer.delete_documents_by_term("kind", arg)
                 writer.commit()  # durable: tantivy syncs the segment files and meta.json
             except ValueError as e:
-                writer.rollback()
+                try:
+                    writer.rollback()
+                except ValueError:  # a writer that cannot roll back is dropped (and its lock with it)
+                    self._writer = None
                 raise EngineUnavailable(f"the search index refused the change: {e}") from e
             self._index.reload()
 
