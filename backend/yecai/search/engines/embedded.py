@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -78,18 +79,19 @@ class EmbeddedEngine:
 
     def upsert_sync(self, documents: list[SearchDocument]) -> None:
         """:meth:`upsert` without the event loop (bulk indexing, the benchmark)."""
-        # Analysis is the expensive part and needs no lock: only the writer's calls are serialized.
-        self._write([("add", (d.key, self._document(d))) for d in documents])
+        # Each document is analysed as the writer takes it: tantivy indexes one (off the GIL, in its
+        # own thread) while Python analyses the next, where analysing them all first left one core idle.
+        self._write(("add", (d.key, d)) for d in documents)
 
-    def _write(self, operations: list[tuple[str, Any]]) -> None:
+    def _write(self, operations: Iterable[tuple[str, Any]]) -> None:
         with self._write_lock:
             writer = self._writer_or_raise()
             try:
                 for op, arg in operations:
                     if op == "add":
-                        key, doc = arg
+                        key, document = arg
                         writer.delete_documents_by_term("key", key)
-                        writer.add_document(doc)
+                        writer.add_document(self._document(document))
                     elif op == "delete":
                         writer.delete_documents_by_term("key", arg)
                     elif arg is None:
@@ -97,12 +99,14 @@ class EmbeddedEngine:
                     else:
                         writer.delete_documents_by_term("kind", arg)
                 writer.commit()  # durable: tantivy syncs the segment files and meta.json
-            except ValueError as e:
+            except BaseException as e:  # nothing half-written: a failed batch leaves no document behind
                 try:
                     writer.rollback()
                 except ValueError:  # a writer that cannot roll back is dropped (and its lock with it)
                     self._writer = None
-                raise EngineUnavailable(f"the search index refused the change: {e}") from e
+                if isinstance(e, ValueError):
+                    raise EngineUnavailable(f"the search index refused the change: {e}") from e
+                raise
             self._index.reload()
 
     def _writer_or_raise(self) -> Any:
