@@ -9,12 +9,15 @@ each field is a few whitespace-joined token *streams* (ordered ones answer phras
 * ``bigrams`` (ordered): Chinese bigrams (财务部: 财务 务部), a gap token between two runs;
 * ``whole``: words of several parts (hp1020), whole codes with and without connectors
   (so-202612-00012, so20261200012), numbers without their leading zeros (0012: 12);
+* ``prefixes``: every beginning of codes and numbers (so so- so-2 ... so2 so20 ...);
 * ``pinyin``: one toneless syllable per Chinese character (cai wu bu);
 * ``pinyin_words``: the pinyin of every run of whole words, from each word on, concatenated
   (北京华信: beijing beijinghuaxin huaxin);
-* ``initials_words``: the same with initials (bj bjhx hx), titles only;
-* ``prefixes``: every beginning of codes and numbers (so so- so-2 ... so2 so20 ...), titles and codes;
+* ``initials_words``: the same with initials (bj bjhx hx);
 * ``words``: jieba words (财务部), for ranking only: a match never needs them.
+
+Titles have every stream; codes the first four; bodies the first three: pinyin, initials and
+words are how names are typed, and finding the word splitter's words is most of the analysis cost.
 
 Chinese recall never depends on the word splitter: one character matches ``seq``, two a bigram,
 more a phrase of bigrams, so "简单" finds "安装简单" whatever jieba makes of it. Pinyin and
@@ -42,20 +45,21 @@ FIELDS: dict[str, tuple[tuple[str, float], ...]] = {
     "seq": (("title_seq", 3.0), ("code_seq", 3.0), ("body_seq", 1.0)),
     "bigrams": (("title_bigrams", 3.0), ("code_bigrams", 3.0), ("body_bigrams", 1.0)),
     "whole": (("title_whole", 3.0), ("code_whole", 3.0), ("body_whole", 1.0)),
-    "pinyin": (("title_pinyin", 3.0), ("body_pinyin", 1.0)),
-    "pinyin_words": (("title_pinyin_words", 3.0), ("body_pinyin_words", 1.0)),
+    "pinyin": (("title_pinyin", 3.0),),
+    "pinyin_words": (("title_pinyin_words", 3.0),),
     "initials_words": (("title_initials_words", 3.0),),
-    "words": (("title_words", 2.0), ("body_words", 1.0)),
+    "words": (("title_words", 2.0),),
     "prefixes": (("title_prefixes", 3.0), ("code_prefixes", 3.0)),
 }
 STREAMS = tuple(FIELDS)
 _STREAM_INDEX = {s: i for i, s in enumerate(STREAMS)}
 SUGGEST_FIELDS = frozenset(f for pairs in FIELDS.values() for f, _ in pairs if not f.startswith("body_"))
 PHRASE_STREAMS = frozenset({"seq", "bigrams"})
+READING_STREAMS = frozenset({"pinyin", "pinyin_words", "initials_words", "words"})  # need the word splitter
 MAX_SPAN_SYLLABLES = 12  # a company's whole name in pinyin, not a paragraph
 _STREAMS_OF = {
     "title": tuple(FIELDS),
-    "body": ("seq", "bigrams", "whole", "pinyin", "pinyin_words", "words"),  # initials of a body are noise
+    "body": ("seq", "bigrams", "whole"),
     "code": ("seq", "bigrams", "whole", "prefixes"),
 }
 PREFIX_CHARS = 32  # codes are typed from their start; longer prefixes are whole codes anyway
@@ -216,7 +220,8 @@ def _strip_zeros(number: str) -> str | None:
 def analyze(text: str, streams: tuple[str, ...] = STREAMS) -> dict[str, str]:
     """The token streams of one text, each whitespace-joined (normalization is idempotent, so the
     text may already be normalized)."""
-    found = [_match_tokens(m) for m in _PIECE_FLAT_RE.findall(normalize(text))]
+    readings = not READING_STREAMS.isdisjoint(streams)
+    found = [_match_tokens(m, readings) for m in _PIECE_FLAT_RE.findall(normalize(text))]
     out = {}
     for stream in streams:
         i = _STREAM_INDEX[stream]
@@ -226,10 +231,10 @@ def analyze(text: str, streams: tuple[str, ...] = STREAMS) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1 << 17)
-def _match_tokens(match: str) -> tuple[str, ...]:
+def _match_tokens(match: str, readings: bool) -> tuple[str, ...]:
     """The tokens of one match of the piece pattern (usually one piece; Chinese runs joined by hyphens
     are several), cached by its text: hashing a string is cheaper than hashing a piece."""
-    found = [_piece_tokens(p) for p in pieces(match)]
+    found = [_piece_tokens(p, readings) for p in pieces(match)]
     if len(found) == 1:
         return found[0]
     return tuple((f" {GAP} " if s == "bigrams" else " ").join([t[i] for t in found if t[i]])
@@ -237,9 +242,10 @@ def _match_tokens(match: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 17)
-def _piece_tokens(piece: Piece) -> tuple[str, ...]:
+def _piece_tokens(piece: Piece, readings: bool) -> tuple[str, ...]:
     """Every stream's tokens for one piece, joined, in :data:`STREAMS` order: the same names,
-    products and codes recur in thousands of documents, so each piece is analysed once."""
+    products and codes recur in thousands of documents, so each piece is analysed once. Without
+    ``readings`` (bodies) no words, pinyin or initials: the word splitter is most of the cost."""
     out: dict[str, list[str]] = {s: [] for s in STREAMS}
     seq, bigrams, whole = out["seq"], out["bigrams"], out["whole"]
     if piece.shape == "code":
@@ -264,6 +270,8 @@ def _piece_tokens(piece: Piece) -> tuple[str, ...]:
             if bigrams:
                 bigrams.append(GAP)
             bigrams.extend(unit[i:i + 2] for i in range(len(unit) - 1))
+        if not readings:
+            continue
         info = _py.run(unit)
         out["pinyin"].extend(s or GAP for s in info.syllables)
         out["words"].extend(w for w in info.words if len(w) > 1)
