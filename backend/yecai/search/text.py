@@ -23,6 +23,7 @@ from yecai.search.analysis import (
     SUGGEST_FIELDS,
     add_words,
     analyze,
+    clear_caches,
     document_fields,
     exact_key,
     exact_keys,
@@ -36,9 +37,10 @@ from yecai.search.highlight import ELLIPSIS, is_matched, mark_plan
 from yecai.search.query import Clause, Match, QueryPlan, plan_query
 
 __all__ = [
-    "ELLIPSIS", "FIELDS", "GAP", "PHRASE_STREAMS", "PREFIX_CHARS", "SUGGEST_FIELDS", "Clause", "Fragment", "Match",
-    "QueryPlan", "add_words", "analyze", "document_fields", "exact_key", "exact_keys", "exact_prefixes", "fragments",
-    "is_matched", "normalize", "normalize_mapped", "pieces", "plan_query",
+    "ELLIPSIS", "FIELDS", "GAP", "PHRASE_STREAMS", "PREFIX_CHARS", "SUGGEST_FIELDS", "Clause", "Fragment",
+    "Match", "QueryPlan", "add_words", "analyze", "clear_caches", "document_fields", "exact_key",
+    "exact_keys", "exact_prefixes", "fragments", "is_matched", "normalize", "normalize_mapped", "pieces",
+    "plan_query",
 ]
 
 
