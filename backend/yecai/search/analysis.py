@@ -68,6 +68,7 @@ PREFIX_CHARS = 32  # codes are typed from their start; longer prefixes are whole
 
 _CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_RE = re.compile(f"[{_CJK}]")
+_NOT_CJK_RE = re.compile(f"[^{_CJK}]")
 # A unit is a run of Chinese characters or of other letters/digits; what lies between units decides
 # whether they form one code (a single connector) or separate pieces.
 _UNIT = f"[{_CJK}]+|[^\\W_{_CJK}]+"
@@ -234,11 +235,27 @@ def analyze(text: str, streams: tuple[str, ...] = STREAMS) -> dict[str, str]:
 def _match_tokens(match: str, readings: bool) -> tuple[str, ...]:
     """The tokens of one match of the piece pattern (usually one piece; Chinese runs joined by hyphens
     are several), cached by its text: hashing a string is cheaper than hashing a piece."""
+    if _CJK_RE.match(match) and not _NOT_CJK_RE.search(match):  # most matches: one Chinese run
+        return _run_tokens(match, readings)
     found = [_piece_tokens(p, readings) for p in pieces(match)]
     if len(found) == 1:
         return found[0]
     return tuple((f" {GAP} " if s == "bigrams" else " ").join([t[i] for t in found if t[i]])
                  for i, s in enumerate(STREAMS))
+
+
+def _run_tokens(run: str, readings: bool) -> tuple[str, ...]:
+    """:func:`_piece_tokens` of one Chinese run, without the general case's bookkeeping."""
+    out = {"seq": " ".join(run), "bigrams": " ".join([run[i:i + 2] for i in range(len(run) - 1)])}
+    if readings:
+        info = _py.run(run)
+        pinyin_words: list[str] = []
+        initials_words: list[str] = []
+        _word_forms(run, info, pinyin_words, initials_words)
+        out["pinyin"] = " ".join([s or GAP for s in info.syllables])
+        out["pinyin_words"], out["initials_words"] = " ".join(pinyin_words), " ".join(initials_words)
+        out["words"] = " ".join([w for w in info.words if len(w) > 1])
+    return tuple(out.get(s, "") for s in STREAMS)
 
 
 @lru_cache(maxsize=1 << 17)
