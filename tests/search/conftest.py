@@ -44,9 +44,3 @@ async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterato
         finally:
             await search_engine.close()
 
-
-@pytest.fixture
-async def embedded(tmp_path: Path) -> AsyncIterator[EmbeddedEngine]:
-    search_engine = EmbeddedEngine(tmp_path / "search")
-    yield search_engine
-    await search_engine.close()

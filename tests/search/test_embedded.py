@@ -70,3 +70,28 @@ def embedded_sync(tmp_path: Path):
     engine = EmbeddedEngine(tmp_path / "shared")
     yield engine
     engine.close_sync()
+
+
+async def test_concurrent_writes_are_serialized_and_all_land(tmp_path: Path) -> None:
+    engine = EmbeddedEngine(tmp_path)
+    try:
+        await asyncio.gather(*(engine.upsert([customer(i, f"客户{i}号")]) for i in range(12)),
+                             engine.delete(["customer:999"]))
+        assert await engine.counts() == {"customer": 12}
+        assert (await engine.search(SearchRequest("客户", ACCESS))).total == 12
+    finally:
+        await engine.close()
+
+
+async def test_a_batch_that_fails_halfway_leaves_nothing_behind(tmp_path: Path) -> None:
+    engine = EmbeddedEngine(tmp_path)
+    try:
+        await engine.upsert([customer(1, "华信")])
+        broken = SearchDocument("customer", 3, None, access=("admin",))  # type: ignore[arg-type]
+        with pytest.raises(AttributeError):
+            await engine.upsert([customer(2, "华信物流"), broken])
+        await engine.upsert([customer(4, "腾飞")])  # the next commit must not carry customer 2 along
+        assert await engine.counts() == {"customer": 2}
+        assert [h.key for h in (await engine.search(SearchRequest("华信", ACCESS))).hits] == ["customer:1"]
+    finally:
+        await engine.close()

@@ -14,7 +14,8 @@ never decides who may see what beyond the tags it is given:
   letter in a Latin word.
 
 Engines are synchronous inside (tantivy, the Meilisearch HTTP client); the async methods here run
-them off the event loop where a call may take longer than a millisecond.
+them off the event loop where a call may take longer than a millisecond (``bench/search_bench.py``
+measures which).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class Fragment:
 
 @dataclass(frozen=True)
 class SearchRequest:
-    text: str
+    text: str  # what was typed; nothing to match (empty, spaces, punctuation) matches every visible document
     access: frozenset[str]
     kinds: tuple[str, ...] | None = None  # None: every kind
     departments: tuple[int | None, ...] | None = None  # None: any; None inside: objects of no department

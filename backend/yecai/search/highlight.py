@@ -17,6 +17,7 @@ ELLIPSIS = "…"
 _CJK_RUN = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _LATIN_WORD = re.compile(r"[a-z]+")
 _DIGITS = re.compile(r"\d+")
+_CONNECTOR = re.compile(f"[{re.escape(CONNECTORS)}]")
 
 
 def mark_plan(text: str, plan: QueryPlan, window: int | None = None) -> tuple[Fragment, ...]:
@@ -45,7 +46,7 @@ def mark_plan(text: str, plan: QueryPlan, window: int | None = None) -> tuple[Fr
 def _marks(text: str, plan: QueryPlan) -> list[bool]:
     norm, origin = normalize_mapped(text)
     hit = [False] * len(norm)
-    runs: list[tuple[int, _py.Run]] | None = None
+    runs: list[tuple[int, tuple[str, ...]]] | None = None
     for clause in plan.clauses:
         if clause.shape == "cjk":
             _mark_all(norm, clause.text, hit)
@@ -55,19 +56,21 @@ def _marks(text: str, plan: QueryPlan) -> list[bool]:
             for m in _DIGITS.finditer(norm):
                 if m.group(0) != clause.text and (m.group(0).lstrip("0") or "0") == clause.text:
                     _set(hit, m.start(), m.end())
-        if clause.shape != "latin" or not clause.text.isascii():
-            continue
+        if clause.shape != "latin" or not clause.text.isascii() or len(clause.text) < 2:
+            continue  # one letter is not read as pinyin (query.py): nor marked as such
         word = clause.text
         if len(word) >= FUZZY_MIN_LENGTH:
             for m in _LATIN_WORD.finditer(norm):
                 if _one_edit(m.group(0), word):
                     _set(hit, m.start(), m.end())
-        if runs is None:
-            runs = [(m.start(), _py.run(m.group(0))) for m in _CJK_RUN.finditer(norm)]
-        for at, info in runs:
-            _mark_reading(info.syllables, word, clause.prefix, at, hit)
+        if runs is None:  # readings only: the word splitter is not needed to mark characters
+            runs = [(m.start(), _py.word_pinyin(m.group(0))) for m in _CJK_RUN.finditer(norm)]
+        for at, syllables in runs:
+            _mark_reading(syllables, word, clause.prefix, at, hit)
             if len(word) <= INITIALS_MAX_LENGTH:
-                _mark_reading(info.initials, word, False, at, hit)
+                _mark_reading(_py.initials(syllables), word, False, at, hit)
+    if isinstance(origin, range):  # nothing was dropped or expanded: the marks are the original's
+        return hit
     marks = [False] * len(text)
     for k, h in enumerate(hit):
         if h:
@@ -101,8 +104,11 @@ def _mark_compact(norm: str, key: str, hit: list[bool]) -> None:
     """Marks ``key`` where it starts a word of ``norm`` once connectors are ignored (hp1020 in HP-1020)."""
     if not key:
         return
-    kept = [i for i, c in enumerate(norm) if c not in CONNECTORS]
-    compact = "".join(norm[i] for i in kept)
+    if _CONNECTOR.search(norm):
+        kept = [i for i, c in enumerate(norm) if c not in CONNECTORS]
+        compact = "".join(norm[i] for i in kept)
+    else:
+        kept, compact = range(len(norm)), norm
     at = compact.find(key)
     while at >= 0:
         first = kept[at]
@@ -112,20 +118,23 @@ def _mark_compact(norm: str, key: str, hit: list[bool]) -> None:
 
 
 def _mark_reading(readings: tuple[str, ...], word: str, prefix: bool, at: int, hit: list[bool]) -> None:
-    """Marks the characters whose readings (syllables or initials), one after another, spell ``word``;
-    with ``prefix`` the last character's reading may go on past the word's end."""
-    for i in range(len(readings)):
-        spelled = ""
-        for j in range(i, len(readings)):
-            if not readings[j]:
-                break
-            before = len(spelled)
-            spelled += readings[j]
-            if spelled == word or (prefix and before < len(word) and spelled.startswith(word)):
-                _set(hit, at + i, at + j + 1)
-                break
-            if not word.startswith(spelled):
-                break
+    """Marks the characters whose readings (syllables or initials), one after another, spell ``word``
+    from the start of one; with ``prefix`` the last reading may go on past the word's end."""
+    spelled = "".join(r or "_" for r in readings)  # "_" (no reading) never occurs in a Latin word
+    pos = spelled.find(word)
+    if pos < 0:
+        return
+    owner: list[int] = []  # the reading each letter of `spelled` belongs to
+    starts: list[int] = []
+    for k, r in enumerate(readings):
+        starts.append(len(owner))
+        owner.extend([k] * (len(r) or 1))
+    while pos >= 0:
+        first, end = owner[pos], pos + len(word)
+        last = owner[end - 1]
+        if starts[first] == pos and (prefix or end == len(owner) or owner[end] != last):
+            _set(hit, at + first, at + last + 1)
+        pos = spelled.find(word, pos + 1)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -2,8 +2,9 @@
 
 The query is cut into the same pieces as documents. Every piece is a :class:`Clause` that must match;
 a clause matches when any of its alternatives (:class:`Match`) does: the Chinese characters or
-bigram phrase, the code whole or as a phrase of its parts, a Latin word exactly, by prefix while it
-is still being typed, with one wrong letter, or read as pinyin or initials. Engines OR the
+bigram phrase, the code whole, as a phrase of its parts or by its beginning, a Latin word exactly,
+by prefix while it is still being typed, with one wrong letter, or read as the pinyin or initials of
+words (one term each: never a phrase of syllables). Engines OR the
 alternatives of a clause, AND the clauses, and add the ranking-only :attr:`QueryPlan.words` and
 :attr:`QueryPlan.exact` as optional boosts.
 """
@@ -89,7 +90,7 @@ def _alternatives(piece: Piece, last: bool) -> list[Match]:
     if piece.shape == "number":
         out = [Match("seq", (text,)), Match("whole", (text,))]
         if last:
-            out += [Match("seq", (text,), prefix=True, weight=PREFIX), Match("whole", (text,), prefix=True, weight=PREFIX)]
+            out += [Match("seq", (text,), prefix=True, weight=PREFIX), Match("prefixes", (text,), weight=PREFIX)]
         return out
     # mixed (hp1020) and codes (so-202612-00012): whole, without connectors, or as their parts in a row
     sequence = tuple(p for unit in piece.units for p in parts(unit))
@@ -97,9 +98,8 @@ def _alternatives(piece: Piece, last: bool) -> list[Match]:
     out = [Match("whole", (w,)) for w in wholes]
     if len(sequence) > 1:
         out.append(Match("seq", sequence))
-    if last:
-        out += [Match("whole", (w,), prefix=True, weight=PREFIX) for w in wholes]
-        out.append(Match("seq", sequence, prefix=True, weight=PREFIX))
+    if last:  # the edge prefixes of titles and codes: one term, however many codes begin so
+        out += [Match("prefixes", (w,), weight=PREFIX) for w in wholes]
     return out
 
 
@@ -109,16 +109,15 @@ def _latin(word: str, last: bool) -> list[Match]:
         out.append(Match("seq", (word,), prefix=True, weight=PREFIX))
     if len(word) >= FUZZY_MIN_LENGTH and word.isascii():
         out.append(Match("seq", (word,), fuzzy=1, weight=FUZZY))
-    if not word.isascii():
+    if not word.isascii() or len(word) < 2:  # one letter is too little to read as pinyin
         return out
+    if word in _py.syllables():
+        out.append(Match("pinyin", (word,), weight=PINYIN))
     out.append(Match("pinyin_words", (word,), weight=PINYIN))
     if last:
         out.append(Match("pinyin_words", (word,), prefix=True, weight=PINYIN * PREFIX))
-    for syllables in _py.segmentations(word, prefix=last):
-        out.append(Match("pinyin", syllables, prefix=last, weight=PINYIN))
     if len(word) <= INITIALS_MAX_LENGTH:
-        out.append(Match("initials", tuple(word), weight=INITIALS))
         out.append(Match("initials_words", (word,), weight=INITIALS))
-        if last and len(word) > 1:
+        if last:
             out.append(Match("initials_words", (word,), prefix=True, weight=INITIALS * PREFIX))
     return out

@@ -19,24 +19,28 @@ from yecai.search.analysis import (
     FIELDS,
     GAP,
     PHRASE_STREAMS,
+    PREFIX_CHARS,
     SUGGEST_FIELDS,
+    add_words,
     analyze,
+    clear_caches,
     document_fields,
     exact_key,
     exact_keys,
+    exact_prefixes,
     normalize,
     normalize_mapped,
     pieces,
 )
 from yecai.search.engine import Fragment
 from yecai.search.highlight import ELLIPSIS, is_matched, mark_plan
-from yecai.search.pinyin import add_words, segmentations
 from yecai.search.query import Clause, Match, QueryPlan, plan_query
 
 __all__ = [
-    "ELLIPSIS", "FIELDS", "GAP", "PHRASE_STREAMS", "SUGGEST_FIELDS", "Clause", "Fragment", "Match",
-    "QueryPlan", "add_words", "analyze", "document_fields", "exact_key", "exact_keys", "fragments",
-    "is_matched", "normalize", "normalize_mapped", "pieces", "plan_query", "segmentations",
+    "ELLIPSIS", "FIELDS", "GAP", "PHRASE_STREAMS", "PREFIX_CHARS", "SUGGEST_FIELDS", "Clause", "Fragment",
+    "Match", "QueryPlan", "add_words", "analyze", "clear_caches", "document_fields", "exact_key",
+    "exact_keys", "exact_prefixes", "fragments", "is_matched", "normalize", "normalize_mapped", "pieces",
+    "plan_query",
 ]
 
 
