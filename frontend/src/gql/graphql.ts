@@ -410,7 +410,8 @@ export type Domain =
   | 'LEDGER'
   | 'OPERATIONS'
   | 'ORG'
-  | 'POSTING';
+  | 'POSTING'
+  | 'SEARCH';
 
 /** A business event posting rules are written for: PURCHASE_RECEIVED (采购入库), SALES_DELIVERED (发货), SALES_RETURNED (销售退货), CUSTOMER_RECEIPT (收款), SUPPLIER_PAYMENT (付款), EXPENSE_CLAIM_PAID (费用报销). */
 export type EventType =
@@ -503,7 +504,8 @@ export type PermissionCode =
   | 'ORG_MANAGE_USERS'
   | 'ORG_READ'
   | 'POSTING_MANAGE_RULES'
-  | 'POSTING_READ';
+  | 'POSTING_READ'
+  | 'SEARCH_MANAGE';
 
 /** Why `postVoucher` failed. */
 export type PostVoucherErrorCode =
