@@ -225,6 +225,7 @@ export default function HeaderSearch() {
       defaultActiveFirstOption={false}
       filterOption={false}
       popupMatchSelectWidth={480}
+      listHeight={440}
       classNames={{ popup: { root: 'yecai-search-popup' } }}
     >
       <Input
