@@ -28,9 +28,9 @@ const FIELD_LABELS: Record<string, ParseKeys> = {
   after: 'search.page',
 };
 
-function FacetLabel({ label, count }: { label: ReactNode; count: number | undefined }) {
+function FacetLabel({ label, count, testId }: { label: ReactNode; count: number | undefined; testId: string }) {
   return (
-    <span>
+    <span data-testid={testId}>
       {label}
       <Typography.Text type="secondary" className={styles.facetCount}>
         ({count ?? 0})
@@ -57,8 +57,8 @@ function KindFilter({ facets, value, onChange }: { facets: Facets | null; value:
     <Checkbox.Group<SearchKind> value={value} onChange={onChange} data-testid="search-filter-kinds">
       <Flex vertical gap={6}>
         {shown.map((kind) => (
-          <Checkbox key={kind} value={kind} data-testid={`search-facet-kind-${kind}`}>
-            <FacetLabel label={t(`searchKind.${kind}`)} count={counts.get(kind)} />
+          <Checkbox key={kind} value={kind}>
+            <FacetLabel label={t(`searchKind.${kind}`)} count={counts.get(kind)} testId={`search-facet-kind-${kind}`} />
           </Checkbox>
         ))}
       </Flex>
@@ -89,8 +89,8 @@ function DepartmentFilter({
     <Checkbox.Group<string> value={chosen} onChange={(keys) => onChange(keys.map((k) => (k === NO_DEPARTMENT ? null : k)))} data-testid="search-filter-departments">
       <Flex vertical gap={6}>
         {entries.map((e) => (
-          <Checkbox key={e.key} value={e.key} data-testid={`search-facet-department-${e.key}`}>
-            <FacetLabel label={e.name} count={e.count} />
+          <Checkbox key={e.key} value={e.key}>
+            <FacetLabel label={e.name} count={e.count} testId={`search-facet-department-${e.key}`} />
           </Checkbox>
         ))}
       </Flex>
