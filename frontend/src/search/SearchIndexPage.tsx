@@ -142,8 +142,10 @@ export default function SearchIndexPage() {
             <Descriptions.Item label={t('searchIndex.documents')}>{total}</Descriptions.Item>
             <Descriptions.Item label={t('searchIndex.backlog')}>
               {/* Badge hides a text of "0": the dot and the figure apart. */}
-              <Badge status={status.backlog > 0 ? 'processing' : 'success'} />
-              <span data-testid="search-index-backlog">{status.backlog}</span>
+              <Space size={6}>
+                <Badge status={status.backlog > 0 ? 'processing' : 'success'} />
+                <span data-testid="search-index-backlog">{status.backlog}</span>
+              </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('searchIndex.oldestPending')}>{formatDateTime(status.oldestPendingAt, t('searchIndex.none'))}</Descriptions.Item>
             <Descriptions.Item label={t('searchIndex.applied')}>{status.applied}</Descriptions.Item>
