@@ -15,7 +15,7 @@ from collections.abc import Callable
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from .books_setup import token_for
 from .conftest import graphql, screenshot
@@ -116,6 +116,34 @@ def test_ime_composition_does_not_search_each_keystroke(signed_in: Callable[[str
     cdp.send("Input.insertText", {"text": "华东"})  # the candidate chosen: the composition ends
     expect(suggestions_popup(page).locator('[data-kind="CUSTOMER"]')).to_contain_text("华东贸易有限公司")
     assert len(asked) == 1 and '"prefix":"华东"' in asked[0], asked
+
+
+def test_a_late_answer_to_an_earlier_prefix_is_ignored(signed_in: Callable[[str], Page]) -> None:
+    """The answer for "华" held back until "华东" has been answered, then given: it must not replace it."""
+    page = signed_in("business")
+    held: list[Route] = []
+
+    def hold_first_prefix(route: Route) -> None:
+        body = route.request.post_data or ""
+        if "SearchSuggest" in body and '"prefix":"华"' in body:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/graphql", hold_first_prefix)
+    open_search_box(page)
+    page.keyboard.type("华")
+    page.wait_for_timeout(400)  # past the pause: "华" has been asked
+    assert len(held) == 1
+    page.keyboard.type("东")
+    popup = suggestions_popup(page)
+    expect(popup.locator('[data-kind="CUSTOMER"]')).to_contain_text("华东贸易有限公司")
+    stale = {"kind": "CUSTOMER", "url": "/master-data", "date": None, "department": None, "snippet": [],
+             "title": [{"text": "过期的联想结果", "matched": False, "__typename": "TextFragment"}], "__typename": "SearchHit"}
+    held[0].fulfill(json={"data": {"searchSuggest": [stale]}})
+    page.wait_for_timeout(500)
+    expect(popup).not_to_contain_text("过期的联想结果")
+    expect(popup.locator('[data-kind="CUSTOMER"]')).to_contain_text("华东贸易有限公司")
 
 
 def test_enter_opens_results_page_with_kind_filter_and_counts(signed_in: Callable[[str], Page], live_server: str) -> None:

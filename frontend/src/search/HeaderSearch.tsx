@@ -139,6 +139,8 @@ export default function HeaderSearch() {
         },
       ];
     }
+    // The first words are still being composed (IME): nothing has been asked yet.
+    if (prefix === '') return [];
     const rows: Options = [];
     if (suggestions.failure) {
       rows.push({ value: '@@failure', disabled: true, label: <Typography.Text type="danger">{suggestions.failure.message}</Typography.Text> });
@@ -174,7 +176,7 @@ export default function HeaderSearch() {
       ),
     });
     return rows;
-  }, [query, recentSearches, suggestions, t, onClearRecent]);
+  }, [query, prefix, recentSearches, suggestions, t, onClearRecent]);
 
   const onChoose = (value: string) => {
     picked.current = true;
