@@ -166,7 +166,7 @@ export default function SearchPage() {
   const failure: SearchFailure | null = results.failure;
   const refused = failure?.code === 'INVALID_INPUT' && failure.field ? failure.field : null;
   const fieldLabel = refused ? FIELD_LABELS[refused] : undefined;
-  const labelled = failure ? (fieldLabel ? `${t(fieldLabel)}：${failure.message}` : failure.message || t('search.failed')) : null;
+  const labelled = failure ? (fieldLabel ? t('search.fieldError', { field: t(fieldLabel), message: failure.message }) : failure.message || t('search.failed')) : null;
   const errorOn = (...fields: string[]) => (refused && fields.includes(refused) ? labelled : null);
   const range: [Dayjs | null, Dayjs | null] | null =
     state.from || state.to ? [state.from ? dayjs(state.from, 'YYYY-MM-DD') : null, state.to ? dayjs(state.to, 'YYYY-MM-DD') : null] : null;

@@ -58,6 +58,7 @@ const en: SearchMessages = {
     emptyHint: 'Try other keywords; pinyin and initials work too, e.g. “hd” or “huadong”',
     unavailable: 'Search is unavailable for the moment',
     failed: 'Search failed',
+    fieldError: '{{field}}: {{message}}',
     page: 'Page',
   },
   searchIndex: {

@@ -59,6 +59,7 @@ const zhCN = {
     emptyHint: '换个关键词试试，支持拼音和首字母，例如 “hd” 或 “huadong”',
     unavailable: '搜索服务暂时不可用',
     failed: '搜索失败',
+    fieldError: '{{field}}：{{message}}',
     page: '页码',
   },
   searchIndex: {
