@@ -247,6 +247,30 @@ def test_new_record_is_found_and_bad_input_is_named_on_its_field(signed_in: Call
     expect(page.get_by_test_id("search-result")).to_have_count(0)
 
 
+def test_load_more_pages_through_and_an_account_opens_its_ledger(signed_in: Callable[[str], Page], live_server: str) -> None:
+    total = api_search(live_server, "finance", "科目", ["ACCOUNT"])["totalCount"]
+    assert total > 40, total  # the chart of accounts: more than two pages of 20
+    page = signed_in("finance")
+    page.goto("/search?q=" + quote("科目") + "&kinds=ACCOUNT")
+    results = page.get_by_test_id("search-result")
+    expect(page.get_by_test_id("search-total")).to_have_text(f"共找到 {total} 条结果")
+    expect(results).to_have_count(20)
+    shown = 20
+    while shown < total:
+        page.get_by_test_id("search-load-more").click()
+        shown = min(shown + 20, total)
+        expect(results).to_have_count(shown)
+        expect(page.get_by_test_id("search-shown")).to_have_text(f"已显示 {shown} / {total} 条")
+    expect(page.get_by_test_id("search-load-more")).to_have_count(0)
+    urls = results.get_by_test_id("search-result-title").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert len(set(urls)) == total  # no page repeated
+
+    receivable = results.filter(has_text="应收账款").first
+    receivable.get_by_test_id("search-result-title").click()
+    expect(page).to_have_url(re.compile(r"/account-ledger\?account="))
+    expect(page.get_by_test_id("ledger-title")).to_contain_text("1122 应收账款")
+
+
 def test_admin_sees_the_index_and_rebuilds_a_kind(signed_in: Callable[[str], Page], live_server: str) -> None:
     missed = f"查无此词{secrets.token_hex(3)}"
     remembered = graphql(
