@@ -24,7 +24,9 @@ pytestmark = pytest.mark.e2e
 
 SEARCH = """query($q: String!, $kinds: [SearchKind!]) {
   search(query: $q, kinds: $kinds, first: 50) {
-    totalCount facets { kinds { kind count } } edges { node { kind title { text } url } }
+    totalCount
+    facets { kinds { kind count } departments { count department { id name } } }
+    edges { node { kind title { text } url } }
   }
 }"""
 
@@ -245,6 +247,31 @@ def test_new_record_is_found_and_bad_input_is_named_on_its_field(signed_in: Call
     expect(date_field).to_have_class(re.compile(r"ant-form-item-has-error"))
     expect(date_field).to_contain_text("结束日期：不能早于开始日期")
     expect(page.get_by_test_id("search-result")).to_have_count(0)
+
+
+def test_department_filter_with_counts_and_no_department(signed_in: Callable[[str], Page], live_server: str) -> None:
+    facets = api_search(live_server, "business", "华东")["facets"]["departments"]
+    by_name = {(d["department"] or {}).get("name", "无部门"): d for d in facets}
+    assert {"销售部", "无部门"} <= set(by_name), by_name
+    page = signed_in("business")
+    page.goto("/search?q=" + quote("华东"))
+    sales = by_name["销售部"]
+    sales_facet = page.get_by_test_id(f"search-facet-department-{sales['department']['id']}")
+    expect(sales_facet).to_have_text(f"销售部({sales['count']})")
+    expect(page.get_by_test_id("search-facet-department-none")).to_have_text(f"无部门({by_name['无部门']['count']})")
+
+    sales_facet.click()
+    expect(page).to_have_url(re.compile(r"dept=" + re.escape(quote(sales["department"]["id"], safe=""))))
+    results = page.get_by_test_id("search-result")
+    expect(results).to_have_count(sales["count"])
+    expect(results.get_by_test_id("search-result-department")).to_have_text(["销售部"] * sales["count"])
+
+    page.get_by_test_id("search-facet-department-none").click()
+    expect(page).to_have_url(re.compile(r"dept=none"))
+    expect(results).to_have_count(sales["count"] + by_name["无部门"]["count"])
+    page.get_by_test_id("search-clear-filters").click()
+    expect(page).not_to_have_url(re.compile(r"dept="))
+    expect(results).to_have_count(sum(d["count"] for d in facets))
 
 
 def test_load_more_pages_through_and_an_account_opens_its_ledger(signed_in: Callable[[str], Page], live_server: str) -> None:
