@@ -4,6 +4,7 @@ import { postingFeature } from './posting/feature';
 import { orgFeature } from './org/feature';
 import { authFeature } from './auth/feature';
 import { auditFeature } from './audit/feature';
+import { searchFeature } from './search/feature';
 
 /**
  * The web app's features, in menu order: the only place they are named. Routes and their
@@ -18,4 +19,5 @@ export const FEATURES = [
   orgFeature, // 组织
   authFeature, // 角色, API 令牌
   auditFeature, // 审计日志
+  searchFeature, // 搜索 (the header's box, results), 搜索索引
 ] as const;

@@ -51,6 +51,7 @@ NAV_KEYS = (
     "roles",
     "tokens",
     "audit",
+    "searchIndex",
 )
 
 # From the contract's navigation table: each entry and the permissions of which the viewer
@@ -80,6 +81,7 @@ NAV_RULES: dict[str, set[str]] = {
     "roles": {"AUTH_MANAGE_ROLES"},
     "tokens": {"AUTH_USE_API_TOKENS"},
     "audit": {"AUDIT_READ"},
+    "searchIndex": {"SEARCH_MANAGE"},
 }
 
 

@@ -6,7 +6,8 @@ import type { PermissionCode } from './permissions';
  * A feature is one backend domain's part of the web app, declared once in
  * `src/<domain>/feature.tsx` and named once in `src/features.ts`. The shell loops over the
  * list: routes and their guards (App.tsx), the sider and its groups (layout/nav.tsx), the
- * home page's quick links and the i18next resources (i18n/index.ts).
+ * home page's quick links, the header's widgets (layout/AppLayout.tsx) and the i18next
+ * resources (i18n/index.ts).
  */
 export interface Feature<M extends MessageTree = MessageTree> {
   /** The backend domain the feature mirrors (its folder is `src/<domain in lowercase>/`). */
@@ -16,6 +17,8 @@ export interface Feature<M extends MessageTree = MessageTree> {
   /** Sider groups the feature introduces; its entries (or another feature's) name them by key. */
   navGroups: readonly NavGroup[];
   routes: readonly FeatureRoute[];
+  /** What the feature shows in the header of every page (the search box), its own chunk like a page. */
+  header?: LazyExoticComponent<ComponentType>;
   /** zh-CN is the source of the keys; en has exactly the same ones. */
   messages: FeatureMessages<M>;
 }
@@ -74,6 +77,7 @@ export interface FeatureSpec<M extends MessageTree, P extends PermissionCode> {
   permissions: readonly P[];
   navGroups?: readonly NavGroup<MessageKey<M>>[];
   routes: readonly FeatureRoute<MessageKey<M>, NoInfer<P>>[];
+  header?: LazyExoticComponent<ComponentType>;
   messages: { 'zh-CN': M; en: NoInfer<M> };
 }
 

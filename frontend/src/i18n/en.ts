@@ -39,6 +39,10 @@ const en: ShellMessages = {
     retry: 'Retry',
     searchNumber: 'Search by number',
     allStates: 'All states',
+    located: 'Showing: {{name}}',
+    locating: 'Finding the record…',
+    showAll: 'Show all',
+    notFoundOrHidden: 'The record does not exist or you may not see it',
   },
   header: {
     language: 'Language',

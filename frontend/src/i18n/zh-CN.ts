@@ -37,6 +37,10 @@ const zhCN = {
     retry: '重试',
     searchNumber: '按单号搜索',
     allStates: '全部状态',
+    located: '已定位到：{{name}}',
+    locating: '正在定位…',
+    showAll: '显示全部',
+    notFoundOrHidden: '要定位的记录不存在或无权查看',
   },
   header: {
     language: '语言',

@@ -18,10 +18,14 @@ import { ChangePasswordModal } from './ChangePasswordModal';
 import { useResetClient } from '../graphql/client';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ENTRIES, NAV_GROUPS, selectedNavKey, type NavEntry } from './nav';
+import { FEATURES } from '../features';
 import { ErrorBoundary } from './ErrorBoundary';
 import styles from './AppLayout.module.css';
 
 const COLLAPSE_KEY = 'yecai.siderCollapsed';
+
+// What features show in the header of every page (the search box), in the order of FEATURES.
+const HEADER_WIDGETS = FEATURES.flatMap((feature) => (feature.header ? [{ domain: feature.domain, Widget: feature.header }] : []));
 
 export default function AppLayout() {
   const viewer = useViewer();
@@ -113,12 +117,19 @@ export default function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className={styles.header} style={{ borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
-          <Button
-            type="text"
-            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-            onClick={toggle}
-            aria-label={collapsed ? t('header.expand') : t('header.collapse')}
-          />
+          <div className={styles.headerLeft}>
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={toggle}
+              aria-label={collapsed ? t('header.expand') : t('header.collapse')}
+            />
+            {HEADER_WIDGETS.map(({ domain, Widget }) => (
+              <Suspense key={domain} fallback={null}>
+                <Widget />
+              </Suspense>
+            ))}
+          </div>
           <Space size={8} className={styles.headerRight}>
             <LanguageSwitch />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">

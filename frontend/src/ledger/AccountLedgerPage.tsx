@@ -42,7 +42,8 @@ function balanceSide(debit: string, credit: string): { side: Side; balance: stri
 export default function AccountLedgerPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const accountId = params.get('accountId') ?? undefined;
+  // `?account=` is how a search result names the account; `?accountId=` what the page writes.
+  const accountId = params.get('accountId') ?? params.get('account') ?? undefined;
   const period = params.get('period') ?? currentPeriod();
   // Earlier pages of entries, kept while "load more" fetches the next one.
   const [earlier, setEarlier] = useState<{ key: string; entries: Entry[]; after: string | null }>({ key: '', entries: [], after: null });
@@ -66,6 +67,8 @@ export default function AccountLedgerPage() {
 
   const update = (next: { accountId?: string; period?: string }) => {
     const merged = new URLSearchParams(params);
+    if (accountId) merged.set('accountId', accountId);
+    merged.delete('account');
     if (next.accountId !== undefined) merged.set('accountId', next.accountId);
     if (next.period !== undefined) merged.set('period', next.period);
     if (!merged.get('period')) merged.set('period', period);

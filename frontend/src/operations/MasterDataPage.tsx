@@ -1,5 +1,6 @@
 import type { ButtonProps } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { App, Card, Form, Input, Modal, Select, Space, Tabs } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMutation, useQuery } from 'urql';
@@ -12,6 +13,7 @@ import { ConnectionTable } from '../common/ConnectionTable';
 import { MasterDataQuery, OPTIONS_PAGE, masterDataConnection, masterDataVariables, type MasterDataKind } from '../common/masterData';
 import { Money, Quantity } from '../common/Money';
 import { CreateButton } from '../common/actions';
+import { FocusNotice, useFocusedNode, useFocusedRecord, useFocusedRow } from '../common/focusedRecord';
 import {
   CreateCustomerMutation,
   CreateProductCategoryMutation,
@@ -129,10 +131,31 @@ function useMasterList(kind: MasterDataKind) {
   return { ...list, setSearch, products: masterDataConnection(list.result.data, 'products') };
 }
 
-function MasterTab({ kind, canManage }: { kind: MasterDataKind; canManage: boolean }) {
+interface MasterTabProps {
+  kind: MasterDataKind;
+  canManage: boolean;
+  /** The record to show (`?id=`, what a search result opens): listed by its code and highlighted. */
+  focusId: string | null;
+  onShowAll: () => void;
+}
+
+function MasterTab({ kind, canManage, focusId, onShowAll }: MasterTabProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
   const list = useMasterList(kind);
+  const focused = useFocusedNode(focusId);
+  const record = focused && 'code' in focused ? focused : focused === undefined ? undefined : null;
+  const focusCode = record?.code ?? null;
+  const { setSearch, pager } = list;
+  const resetPager = pager.reset;
+  useEffect(() => {
+    if (!focusCode) return;
+    setText(focusCode);
+    setSearch(focusCode);
+    resetPager();
+  }, [focusCode, setSearch, resetPager]);
+  const focus = useFocusedRow<Named>(focusId, list.connection?.edges.some((e) => e.node.id === focusId) ?? false);
   type ProductRow = NonNullable<typeof list.products>['edges'][number]['node'];
   const columns: TableColumnsType<Named> = [
     { title: t('masterData.code'), dataIndex: 'code', width: 140 },
@@ -160,21 +183,37 @@ function MasterTab({ kind, canManage }: { kind: MasterDataKind; canManage: boole
   }
   return (
     <Card>
+      {focusId && (
+        <FocusNotice
+          name={record === undefined || record === null ? record : `${record.code} ${record.name}`}
+          onShowAll={() => {
+            setText('');
+            list.setSearch('');
+            list.pager.reset();
+            onShowAll();
+          }}
+        />
+      )}
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
         <Input.Search
           allowClear
           placeholder={t('masterData.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
           onSearch={(v) => {
             list.setSearch(v);
             list.pager.reset();
           }}
           style={{ width: 260 }}
+          data-testid={`master-search-${kind}`}
         />
         {canManage && <CreateButton label={t(`masterData.create.${kind}`)} testId={`master-create-${kind}`} onClick={() => setOpen(true)} />}
       </Space>
       <ConnectionTable<Named>
         {...list.table}
         columns={columns}
+        rowClassName={focus.rowClassName}
+        onRow={focus.onRow}
         data-testid={`master-table-${kind}`}
       />
       <CreateModal
@@ -189,18 +228,29 @@ function MasterTab({ kind, canManage }: { kind: MasterDataKind; canManage: boole
   );
 }
 
+const KINDS: readonly MasterDataKind[] = ['customers', 'suppliers', 'products', 'warehouses', 'categories'];
+
 /** 基础资料: customers, suppliers, products with their stock, warehouses, product categories. */
 export default function MasterDataPage() {
   const { t } = useTranslation();
   const can = useCan();
   const canManage = can('OPERATIONS_MANAGE_MASTER_DATA');
-  const kinds: MasterDataKind[] = ['customers', 'suppliers', 'products', 'warehouses', 'categories'];
+  const [params, setParams] = useSearchParams();
+  const focus = useFocusedRecord();
+  // The tab is in the address (`?tab=suppliers`), so a link, or a search result, opens it.
+  const active = KINDS.find((k) => k === params.get('tab')) ?? 'customers';
   return (
     <>
       <PageHeader title={t('nav.masterData')} subtitle={t('masterData.hint')} />
       <Tabs
         destroyOnHidden
-        items={kinds.map((k) => ({ key: k, label: <span data-testid={`master-tab-${k}`}>{t(`masterData.tabs.${k}`)}</span>, children: <MasterTab kind={k} canManage={canManage} /> }))}
+        activeKey={active}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
+        items={KINDS.map((k) => ({
+          key: k,
+          label: <span data-testid={`master-tab-${k}`}>{t(`masterData.tabs.${k}`)}</span>,
+          children: <MasterTab kind={k} canManage={canManage} focusId={k === active ? focus.id : null} onShowAll={focus.clear} />,
+        }))}
       />
     </>
   );

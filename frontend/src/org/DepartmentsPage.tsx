@@ -13,6 +13,7 @@ import { useDepartments, type Department } from './useDepartments';
 import { allIds, type DepartmentTreeNode } from '../common/departmentTree';
 import { DepartmentFormModal, type DepartmentDialog } from './DepartmentFormModal';
 import { CreateButton, DeleteRowAction, RowAction } from '../common/actions';
+import { FocusNotice, useFocusedRecord, useFocusedRow } from '../common/focusedRecord';
 
 export const KIND_COLORS: Record<DepartmentKind, string> = {
   EXECUTIVE: 'purple',
@@ -43,6 +44,20 @@ export default function DepartmentsPage() {
       setAutoExpanded(true);
     }
   }, [ids, autoExpanded]);
+
+  // `?id=` (a search result): the department highlighted, the branches above it open.
+  const focus = useFocusedRecord();
+  const focused = departments.find((d) => d.id === focus.id);
+  useEffect(() => {
+    if (!focused) return;
+    const above: string[] = [];
+    const byId = new Map(departments.map((d) => [d.id, d]));
+    for (let p = focused.parent ? byId.get(focused.parent.id) : undefined; p && !above.includes(p.id); p = p.parent ? byId.get(p.parent.id) : undefined) {
+      above.push(p.id);
+    }
+    setExpanded((keys) => [...new Set([...keys, ...above])]);
+  }, [focused, departments]);
+  const focusRow = useFocusedRow<Row>(focus.id, focused !== undefined && autoExpanded);
 
   const remove = async (department: Department) => {
     const outcome = await deleteDepartment({ input: { id: department.id } });
@@ -113,6 +128,9 @@ export default function DepartmentsPage() {
         }
       />
       <Card>
+        {focus.id && (
+          <FocusNotice name={focused ? focused.name : loading ? undefined : null} onShowAll={focus.clear} />
+        )}
         {error && <Typography.Text type="danger">{error}</Typography.Text>}
         <Table<Row>
           rowKey="id"
@@ -122,6 +140,8 @@ export default function DepartmentsPage() {
           loading={loading}
           pagination={false}
           expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys) }}
+          rowClassName={focusRow.rowClassName}
+          onRow={focusRow.onRow}
           locale={{ emptyText: <Empty description={t('departments.empty')} /> }}
           data-testid="departments-table"
         />

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { App, Badge, Button, Card, Dropdown, Flex, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import type { MenuProps, TableColumnsType } from 'antd';
 import { DownOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -17,6 +17,7 @@ import { UserFormDrawer } from './UserFormDrawer';
 import { AssignRolesModal } from './AssignRolesModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { CreateButton } from '../common/actions';
+import { FocusNotice, useFocusedNode, useFocusedRecord, useFocusedRow } from '../common/focusedRecord';
 
 const PAGE_SIZE = 20;
 
@@ -35,6 +36,7 @@ export default function UsersPage() {
   const feedback = useMutationFeedback();
   const departments = useDepartmentOptions();
   const [search, setSearch] = useState('');
+  const [searchText, setSearchText] = useState('');
   const [departmentId, setDepartmentId] = useState<string | undefined>();
   const [active, setActive] = useState<ActiveFilter>('all');
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -51,6 +53,20 @@ export default function UsersPage() {
     connectionOf: (data) => data.users,
   });
   const rows = useMemo(() => list.connection?.edges.map((e) => e.node) ?? [], [list.connection]);
+
+  // `?id=` (a search result): list the user by their username and highlight the row.
+  const focus = useFocusedRecord();
+  const focused = useFocusedNode(focus.id);
+  const focusedUser = focused && 'username' in focused ? focused : focused === undefined ? undefined : null;
+  const focusUsername = focusedUser?.username ?? null;
+  const resetPager = list.pager.reset;
+  useEffect(() => {
+    if (!focusUsername) return;
+    setSearchText(focusUsername);
+    setSearch(focusUsername);
+    resetPager();
+  }, [focusUsername, resetPager]);
+  const focusRow = useFocusedRow<UserRowFragment>(focus.id, rows.some((u) => u.id === focus.id));
 
   const toggleActive = (user: UserRowFragment) => {
     const activating = !user.active;
@@ -144,11 +160,23 @@ export default function UsersPage() {
         }
       />
       <Card>
+        {focus.id && (
+          <FocusNotice
+            name={focusedUser ? `${focusedUser.displayName}（${focusedUser.username}）` : focusedUser}
+            onShowAll={() => {
+              setSearchText('');
+              resetTo(setSearch)('');
+              focus.clear();
+            }}
+          />
+        )}
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
             allowClear
             placeholder={t('users.searchPlaceholder')}
             style={{ width: 280 }}
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
             onSearch={resetTo(setSearch)}
             data-testid="user-search"
           />
@@ -183,6 +211,8 @@ export default function UsersPage() {
         <ConnectionTable<UserRowFragment>
           {...list.table}
           columns={columns}
+          rowClassName={focusRow.rowClassName}
+          onRow={focusRow.onRow}
           data-testid="users-table"
           scroll={{ x: 'max-content' }}
         />
