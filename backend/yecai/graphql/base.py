@@ -12,9 +12,9 @@ from strawberry.types import Info
 from strawberry.types.field import StrawberryField
 
 from yecai import manifest
+from yecai.db import MAX_INTEGER
 from yecai.errors import COMMON_ERRORS, DomainError, ErrorSpec, invalid
 from yecai.graphql.enums import PermissionCode, PermissionCodeEnum
-from yecai.db import MAX_INTEGER
 from yecai.pagination import DEFAULT_PAGE_SIZE, Page
 
 __all__ = ["DEFAULT_PAGE_SIZE"]
