@@ -9,7 +9,7 @@
    tantivy add + commit + reload.
 5. What runs off the event loop: the synchronous cost of each call, and the ``asyncio.to_thread`` hop.
 
-    .venv/bin/python bench/search_bench.py [--documents 100000] [--queries 200]
+    .venv/bin/python bench/search_bench.py [--documents 100000] [--queries 200] [--keep]
 
 The machine is shared: read the ratios; absolute times move with its load.
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -101,7 +102,7 @@ def queries(corpus: Corpus, rng: random.Random, n: int, docs: list[SearchDocumen
     }
 
 
-def main(documents: int, query_count: int) -> None:
+def main(documents: int, query_count: int, keep: bool) -> None:
     rng = random.Random(7)
     corpus = Corpus()
     docs = corpus.documents(documents)
@@ -197,12 +198,17 @@ def main(documents: int, query_count: int) -> None:
           f"{statistics.median([t for q in sets['type-ahead'][:50] for t in timed(lambda q=q: engine.suggest_sync(q, access))]):.2f} ms, "
           f"upsert of one {statistics.median(changes):.1f} ms; asyncio.to_thread hop {statistics.median(asyncio.run(hop())):.3f} ms")
     engine.close_sync()
-    print(f"worst query p95 {worst95:.2f} ms; index in {root}")
+    print(f"worst query p95 {worst95:.2f} ms")
+    if keep:
+        print(f"index kept in {root}")
+    else:
+        shutil.rmtree(root)
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200, help="queries per kind of query")
+    parser.add_argument("--keep", action="store_true", help="keep the index directory (else it is removed)")
     args = parser.parse_args()
-    main(args.documents, args.queries)
+    main(args.documents, args.queries, args.keep)
