@@ -70,7 +70,7 @@ FIELDS: dict[str, str] = {
     "search": 'search(query: "华东", first: 1) { pageInfo { hasPreviousPage } }',
     "searchSuggest": 'searchSuggest(prefix: "无此名称qzx", first: 3) { kind url }',
     "recentSearches": "recentSearches",
-    "searchStatus": "searchStatus { engine backlog }",
+    "searchStatus": "searchStatus { engine }",
 }
 
 
