@@ -58,8 +58,10 @@ def _master(kind: str, model: Any, node: str, zh: str, en: str, tab: str) -> Sea
         found = {}
         categories: dict[int, str] = {}
         rows = list((await session.execute(stmt)).scalars())
-        if model is Product:
-            categories = dict((await session.execute(select(ProductCategory.id, ProductCategory.name))).all())
+        if model is Product and rows:
+            wanted = {r.category_id for r in rows}
+            categories = dict((await session.execute(select(ProductCategory.id, ProductCategory.name)
+                                                     .where(ProductCategory.id.in_(wanted)))).all())
         for row in rows:
             extra = text_of(categories.get(row.category_id), row.unit) if model is Product else ""
             found[row.id] = SearchDocument(kind=kind, object_id=row.id, title=row.name, code=row.code,
