@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     search_dir: Path | None = None
     # "serve": `yecai serve` drains the search outbox; "external": `yecai search worker` does, elsewhere.
     search_worker: Literal["serve", "external"] = "serve"
+    # Meilisearch instead of the embedded engine, for several machines: its URL, a key that may write
+    # the index (its master key or an admin API key) and the index's name.
+    meili_url: str | None = None
+    meili_key: str | None = None
+    meili_index: str = "yecai"
 
     @property
     def oidc_enabled(self) -> bool:

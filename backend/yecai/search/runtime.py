@@ -1,8 +1,5 @@
-"""Which engine this process searches with: the embedded one, on disk under the data directory.
-
-(Meilisearch, for several machines, plugs in here behind the same ``SearchEngine`` interface; the
-conformance suite in tests/search already runs against a server when ``YECAI_TEST_MEILI_URL`` is set.)
-"""
+"""Which engine this process searches with: Meilisearch when ``YECAI_MEILI_URL`` is set (several
+machines share one server), else the embedded one, on disk under the data directory."""
 
 from __future__ import annotations
 
@@ -17,7 +14,10 @@ _lock = threading.Lock()
 
 def engine_for(settings: Settings) -> SearchEngine:
     """The process's engine for these settings (one per index: tantivy allows one writer per directory)."""
-    key = ("embedded", str(settings.resolved_search_dir.resolve()))
+    if settings.meili_url:
+        key: tuple[str, ...] = ("meilisearch", settings.meili_url, settings.meili_index)
+    else:
+        key = ("embedded", str(settings.resolved_search_dir.resolve()))
     with _lock:
         engine = _engines.get(key)
         if engine is None:
@@ -26,6 +26,10 @@ def engine_for(settings: Settings) -> SearchEngine:
 
 
 def _make(settings: Settings) -> SearchEngine:
+    if settings.meili_url:
+        from yecai.search.engines.meili import MeiliEngine
+
+        return MeiliEngine(settings.meili_url, settings.meili_key, settings.meili_index)
     from yecai.search.engines.embedded import EmbeddedEngine
 
     settings.resolved_search_dir.mkdir(parents=True, exist_ok=True)

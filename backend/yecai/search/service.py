@@ -223,9 +223,13 @@ async def prepare(sessions: async_sessionmaker[AsyncSession], engine: SearchEngi
     and nothing predates it). Objects also waiting in the outbox are indexed twice, which is harmless.
     """
     async with sessions() as session:
+        words: list[str] = []
         for spec in manifest.searchables():
-            if spec.words is not None:  # the word splitter loads its dictionary here: off the event loop
-                await asyncio.to_thread(text.add_words, [w for w in await spec.words(session) if w])
+            if spec.words is not None:
+                words += [w for w in await spec.words(session) if w]
+        await asyncio.to_thread(text.add_words, words)  # the word splitter loads its dictionary: off the loop
+        if hasattr(engine, "set_dictionary"):  # Meilisearch ranks with its own splitter: give it the words too
+            engine.set_dictionary(words)
         if any((await engine.counts()).values()):
             return 0
         state = await session.get(SearchWorker, WORKER)
