@@ -66,6 +66,19 @@ class Watch:
 
 
 @dataclass(frozen=True)
+class Refer:
+    """Rows of another table whose words this kind's documents show (a customer's name on its orders, a
+    product's on the documents of its lines): when one of ``fields`` of such a row changes, the objects
+    ``ids(changed ids)`` selects (a SQL select of this kind's ids) are indexed again. Unlike a
+    :class:`Watch`, the objects are looked up when the outbox is applied: a customer on 10,000 orders
+    writes one outbox row."""
+
+    model: type
+    fields: tuple[str, ...]
+    ids: Callable[[list[int]], Any]
+
+
+@dataclass(frozen=True)
 class Searchable:
     """One kind of searchable object (搜索类别): its rows, how they read in the index, and who may open them."""
 
@@ -78,6 +91,7 @@ class Searchable:
     visible: Visible
     viewer_tags: Callable[[Actor], Iterable[str]]
     watches: tuple[Watch, ...] = ()
+    refers: tuple[Refer, ...] = ()
     # Words of the domain the analyzer should know (customer, account, product names ...).
     words: Callable[[AsyncSession], Awaitable[Iterable[str]]] | None = None
     ids: Callable[[], Any] | None = None  # a select of every id (rebuilds); default: the model's ids

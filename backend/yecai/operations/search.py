@@ -19,7 +19,7 @@ from yecai.auth.models import User
 from yecai.manifest import DocumentType
 from yecai.operations import documents, policies
 from yecai.operations.models import Customer, ExpenseClaim, Product, ProductCategory, Supplier
-from yecai.searchable import Searchable, SearchDocument, Watch, checked_by, text_of, web_id
+from yecai.searchable import Refer, Searchable, SearchDocument, Watch, checked_by, text_of, web_id
 
 MASTER_DATA = "ops:master"
 ALL_DEPARTMENTS = "ops:all"
@@ -72,9 +72,12 @@ def _master(kind: str, model: Any, node: str, zh: str, en: str, tab: str) -> Sea
     async def words(session: AsyncSession) -> list[str]:
         return list((await session.execute(select(model.name))).scalars())
 
+    refers = ()
+    if model is Product:  # a product shows its category's name
+        refers = (Refer(ProductCategory, ("name",), lambda ids: select(Product.id).where(Product.category_id.in_(ids))),)
     return Searchable(kind=kind, zh=zh, en=en, model=model, node=node, build=build,
                       visible=checked_by(model, lambda actor, _row: policies.can_see_master_data(actor)),
-                      viewer_tags=master_data_tags, words=words)
+                      viewer_tags=master_data_tags, words=words, refers=refers)
 
 
 # ---------------------------------------------------------------- documents
@@ -111,12 +114,20 @@ def _document(doc_type: DocumentType) -> Searchable:
         return found
 
     watches = ()
+    # The names a document shows: its customer's, supplier's or claimant's, and its lines' products'.
+    refers = [Refer(party, (field,), lambda ids, column=getattr(model, attr): select(model.id).where(column.in_(ids)))
+              for attr, party, field in (("customer_id", Customer, "name"), ("supplier_id", Supplier, "name"),
+                                         ("claimant_id", User, "display_name"))
+              if hasattr(model, attr)]
     if doc_type.line_model is not None:
         line_key = doc_type.line_key or ""
         watches = (Watch(doc_type.line_model, lambda line: getattr(line, line_key)),)
+        owner = getattr(doc_type.line_model, line_key)
+        refers.append(Refer(Product, ("name", "code"), lambda ids, line=doc_type.line_model, owner=owner:
+                            select(owner).where(line.product_id.in_(ids)).distinct()))
     return Searchable(kind=doc_type.code, zh=doc_type.zh, en=doc_type.en, model=model, node=doc_type.name,
                       build=build, visible=checked_by(model, policies.can_see_document), viewer_tags=document_tags,
-                      watches=watches)
+                      watches=watches, refers=tuple(refers))
 
 
 async def _parties(session: AsyncSession, rows: list[Any]) -> dict[int, str]:

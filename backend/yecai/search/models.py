@@ -14,7 +14,8 @@ class SearchOutbox(Base):
     """A change the index has not applied yet (索引待办), written in the same transaction as the change.
 
     ``op`` is ``index`` (build the object again from the database: added, changed or gone) or
-    ``clear`` (empty the kind before a rebuild). Rows are deleted once the engine has applied them,
+    ``clear`` (empty the kind before a rebuild), or ``via<n>`` (``object_id`` is a row of the kind's
+    ``refers[n]`` table whose shown words changed: index every object that shows it). Rows are deleted once the engine has applied them,
     so an engine outage or a crash in the middle of a batch loses nothing.
     """
 

@@ -5,7 +5,9 @@ Nothing else in the portal has to remember the index: a service that changes a c
 row, and the flush writes ``search_outbox`` beside it. Rows are written with the flush's own
 connection, so a rolled-back request leaves none; the worker is woken when a transaction that wrote
 some commits. Bulk ``UPDATE``/``DELETE`` statements bypass the ORM's unit of work and are not seen:
-services that use them on searchable tables call :func:`enqueue` themselves.
+services that use them on searchable tables call :func:`enqueue` themselves. A change to a row other kinds
+show (a customer's name on its orders: ``Searchable.refers``) writes one ``via<n>`` row, resolved to the
+objects that show it when the worker applies it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import event, insert
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -50,6 +52,24 @@ def _targets() -> dict[type, list[tuple[str, Callable[[Any], Any]]]]:
 
 
 _TARGETS: dict[type, list[tuple[str, Callable[[Any], Any]]]] | None = None
+_REFERS: dict[type, list[tuple[str, int, tuple[str, ...]]]] | None = None
+
+
+def refers() -> dict[type, list[tuple[str, int, tuple[str, ...]]]]:
+    """Referenced table -> (kind, index of the :class:`~yecai.searchable.Refer`, the fields shown)."""
+    global _REFERS
+    if _REFERS is None:
+        found: dict[type, list[tuple[str, int, tuple[str, ...]]]] = {}
+        for s in manifest.searchables():
+            for i, refer in enumerate(s.refers):
+                found.setdefault(refer.model, []).append((s.kind, i, refer.fields))
+        _REFERS = found
+    return _REFERS
+
+
+def via_op(index: int) -> str:
+    """The outbox op of a referenced row: "index the objects the kind's ``refers[index]`` selects for it"."""
+    return f"via{index}"
 
 
 def targets() -> dict[type, list[tuple[str, Callable[[Any], Any]]]]:
@@ -78,6 +98,15 @@ def _after_flush(session: Session, _context: Any) -> None:
                 pending.update((kind, i) for i in _ids(owner(obj)))
     if pending:
         write(session, pending)
+    referred = refers()
+    via: dict[str, set[tuple[str, int]]] = {}
+    for obj in session.dirty:
+        for kind, index, fields in referred.get(type(obj), ()):
+            state = inspect(obj)
+            if any(state.attrs[f].history.has_changes() for f in fields):
+                via.setdefault(via_op(index), set()).add((kind, obj.id))
+    for op, rows in via.items():
+        write(session, rows, op)
 
 
 def write(session: Session, pending: Iterable[tuple[str, int]], op: str = "index") -> None:

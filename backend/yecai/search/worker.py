@@ -68,12 +68,30 @@ async def apply_outbox(session: AsyncSession, engine: SearchEngine, *, limit: in
             upserted, deleted = upserted + len(docs), deleted + len(gone)
         segment.clear()
 
+    referred: dict[tuple[str, str], list[int]] = {}
+
+    async def resolve_referred() -> None:
+        """The objects that show a changed referenced row (its name on orders ...), looked up now."""
+        for (kind, op), ref_ids in referred.items():
+            spec = manifest.searchable(kind)
+            index = int(op.removeprefix("via"))
+            if spec is None or index >= len(spec.refers):
+                continue
+            for start in range(0, len(ref_ids), 500):
+                found = (await session.execute(spec.refers[index].ids(ref_ids[start:start + 500]))).scalars()
+                segment.setdefault(kind, set()).update(found)
+        referred.clear()
+
     for _id, kind, object_id, op in rows:
         if op == "clear":
+            await resolve_referred()
             await flush_segment()
             await engine.clear(kind)
+        elif op.startswith("via"):
+            referred.setdefault((kind, op), []).append(object_id)
         else:
             segment.setdefault(kind, set()).add(object_id)
+    await resolve_referred()
     await flush_segment()
     ids = [r[0] for r in rows]
     for start in range(0, len(ids), 500):

@@ -172,3 +172,41 @@ async def test_a_change_of_rights_counts_at_the_next_query(world: World, sign_in
     user.department_id = other.id
     await session.commit()
     assert (await gql(SEARCH, {"q": world.ops.open_order.number}, token=token))["search"]["totalCount"] == 0
+
+
+async def test_renaming_a_customer_product_or_claimant_reindexes_the_documents_that_show_the_name(
+        world: World, sign_in: SignIn, gql: GraphQLClient, index: Index, session: AsyncSession) -> None:
+    """Documents show the names of their customer, their lines' products and their claimant: a rename
+    writes one outbox row per renamed row, and the worker finds the documents when it applies it."""
+    from yecai.auth.models import User
+    from yecai.operations.models import Product
+
+    await index()
+    _, token = await sign_in("finance")
+
+    async def numbers(query: str, kind: str) -> set[str]:
+        found = (await gql("""query($q: String!, $kinds: [SearchKind!]) { search(query: $q, kinds: $kinds, first: 50) {
+            edges { node { object { ... on SalesOrder { number } ... on ExpenseClaim { number } } } } } }""",
+                           {"q": query, "kinds": [kind]}, token=token))["search"]
+        return {e["node"]["object"]["number"] for e in found["edges"]}
+
+    order = world.ops.open_order.number
+    assert order in await numbers(world.ops.customer.name, "SALES_ORDER")
+    world.ops.customer.name = "北京改名后的新客户有限公司"
+    product = await session.get(Product, world.ops.product.id)
+    product.name = "改名后的激光打印机"
+    claimant = await session.get(User, world.ops.submitted_claim.claimant_id)
+    claimant.display_name = "改名后的报销人"
+    await session.flush()
+    rows = (await session.execute(select(SearchOutbox.kind, SearchOutbox.op))).all()
+    assert ("sales_order", "via0") in rows and ("sales_order", "via1") in rows
+    assert len([r for r in rows if r == ("sales_order", "via0")]) == 1  # one row for the customer, however many orders
+    await index()
+    assert order in await numbers("改名后的新客户", "SALES_ORDER")
+    assert order not in await numbers(world.ops.customer.code + " 北京华信", "SALES_ORDER")
+    assert order in await numbers("改名后的激光打印机", "SALES_ORDER")
+    assert world.ops.submitted_claim.number in await numbers("改名后的报销人", "EXPENSE_CLAIM")
+    # a change the documents do not show (orders do not show their customer's code) reindexes the customer only
+    world.ops.customer.code = "C-RENAMED"
+    await session.flush()
+    assert (await session.execute(select(SearchOutbox.kind, SearchOutbox.op))).all() == [("customer", "index")]
