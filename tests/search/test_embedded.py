@@ -20,7 +20,11 @@ def customer(object_id: int, title: str) -> SearchDocument:
 
 
 async def test_the_index_lives_in_a_versioned_directory_and_survives_a_restart(tmp_path: Path) -> None:
+    older = tmp_path / f"tantivy-v{SCHEMA_VERSION - 1}"
+    older.mkdir()
+    (older / "meta.json").write_text("{}")
     first = EmbeddedEngine(tmp_path)
+    assert not older.exists()  # an earlier schema's index is removed: the new one is rebuilt from the database
     await first.upsert([customer(1, "北京华信科技有限公司")])
     await first.close()
     assert (tmp_path / f"tantivy-v{SCHEMA_VERSION}" / "meta.json").is_file()

@@ -10,6 +10,7 @@ commit lands, and this process reloads its own right after committing.
 from __future__ import annotations
 
 import asyncio
+import shutil
 import threading
 from collections.abc import Iterable
 from datetime import date
@@ -54,6 +55,9 @@ class EmbeddedEngine:
     def __init__(self, path: Path) -> None:
         self.directory = Path(path) / f"tantivy-v{SCHEMA_VERSION}"
         self.directory.mkdir(parents=True, exist_ok=True)
+        for old in Path(path).glob("tantivy-v*"):  # an earlier schema's index: the new one is rebuilt
+            if old.is_dir() and old != self.directory:
+                shutil.rmtree(old, ignore_errors=True)
         self._schema = build_schema()
         try:
             self._index = tantivy.Index(self._schema, path=str(self.directory), reuse=True)
