@@ -74,6 +74,7 @@ CORPUS = {
     "r2": ("posting_rule", "费用报销记账规则", "借：管理费用—差旅费 贷：银行存款", "RULE-EXP"),
     "m1": ("meeting", "业财联席会议纪要 2026年12月", "财务部与销售部讨论应收账款回款", None),
     "m2": ("meeting", "中华信托合作洽谈", "", None),
+    "m3": ("meeting", "经营战略研讨会", "", None),
 }
 
 RECALL: list[tuple[str, str, set[str]]] = [
@@ -164,6 +165,8 @@ RECALL: list[tuple[str, str, set[str]]] = [
     ("pinyin", "chongqingyinhang", {"c4"}),
     ("pinyin", "chailvfei", {"a6", "v3", "e1"}),
     ("pinyin", "lvyuan", {"c5"}),
+    ("pinyin", "zhanlue", {"m3"}),  # ü after l: typed u or v
+    ("pinyin", "zhanlve", {"m3"}),
     ("pinyin", "xiaoshoubu", {"d2"}),
     ("pinyin", "yingshouzhangkuan", {"a3"}),
     ("pinyin", "lianxiang", {"s2"}),

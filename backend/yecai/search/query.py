@@ -111,13 +111,20 @@ def _latin(word: str, last: bool) -> list[Match]:
         out.append(Match("seq", (word,), fuzzy=1, weight=FUZZY))
     if not word.isascii() or len(word) < 2:  # one letter is too little to read as pinyin
         return out
-    if word in _py.syllables():
-        out.append(Match("pinyin", (word,), weight=PINYIN))
-    out.append(Match("pinyin_words", (word,), weight=PINYIN))
+    reading = _yu(word)
+    if reading in _py.syllables():
+        out.append(Match("pinyin", (reading,), weight=PINYIN))
+    out.append(Match("pinyin_words", (reading,), weight=PINYIN))
     if last:
-        out.append(Match("pinyin_words", (word,), prefix=True, weight=PINYIN * PREFIX))
+        out.append(Match("pinyin_words", (reading,), prefix=True, weight=PINYIN * PREFIX))
     if len(word) <= INITIALS_MAX_LENGTH:
         out.append(Match("initials_words", (word,), weight=INITIALS))
         if last:
             out.append(Match("initials_words", (word,), prefix=True, weight=INITIALS * PREFIX))
     return out
+
+
+def _yu(word: str) -> str:
+    """ü after l and n as the index spells it (v, as keyboards type it): lue and lve both read 略, nue
+    and nve 虐. No other syllable has "ue" after l or n, and none ends in l, so this never misreads."""
+    return word.replace("lue", "lve").replace("nue", "nve") if "ue" in word else word
