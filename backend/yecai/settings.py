@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     search_dir: Path | None = None
     # "serve": `yecai serve` drains the search outbox; "external": `yecai search worker` does, elsewhere.
     search_worker: Literal["serve", "external"] = "serve"
+    # Processes that analyse large batches (a rebuild) for the embedded engine; default: one per core
+    # (none on one core). 0 analyses in the worker's own process.
+    search_analysis_workers: int | None = Field(default=None, ge=0, le=64)
     # Meilisearch instead of the embedded engine, for several machines: its URL, a key that may write
     # the index (its master key or an admin API key) and the index's name.
     meili_url: str | None = None

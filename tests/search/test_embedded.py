@@ -99,3 +99,25 @@ async def test_a_batch_that_fails_halfway_leaves_nothing_behind(tmp_path: Path) 
         assert [h.key for h in (await engine.search(SearchRequest("华信", ACCESS))).hits] == ["customer:1"]
     finally:
         await engine.close()
+
+
+def test_a_large_batch_analysed_in_other_processes_is_indexed_exactly_as_in_this_one(tmp_path: Path) -> None:
+    """The pool's processes are taught the same domain words and give the same tokens, in order."""
+    from yecai.search import text
+    from yecai.search.parallel import PARALLEL_MIN, analyse
+
+    text.add_words(["华信测试词"])
+    documents = [customer(i, f"北京华信测试词{i}号分公司") for i in range(PARALLEL_MIN)]
+    parallel, serial = EmbeddedEngine(tmp_path / "p", analysis_workers=2), EmbeddedEngine(tmp_path / "s")
+    try:
+        parallel.upsert_sync(documents)
+        serial.upsert_sync(documents)
+        assert parallel._pool is not None
+        assert list(parallel._pool.analyse(documents)) == [analyse(d.title, d.body, d.code) for d in documents]
+        for query in ("华信测试词", "1999号", "huaxin", "bjhx"):
+            found = [[h.key for h in e.search_sync(SearchRequest(query, ACCESS, limit=50)).hits] for e in (parallel, serial)]
+            assert found[0] == found[1] and found[0], query
+        assert parallel.counts_sync() == serial.counts_sync() == {"customer": PARALLEL_MIN}
+    finally:
+        parallel.close_sync()
+        serial.close_sync()

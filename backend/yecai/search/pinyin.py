@@ -18,6 +18,7 @@ from typing import Any
 _lock = threading.Lock()
 _jieba: Any = None
 _pending_words: list[str] = []
+_added_words: list[str] = []  # every word taught so far, in order: analysis processes are taught the same
 
 
 def _tokenizer() -> Any:
@@ -51,12 +52,19 @@ def add_words(words: list[str] | tuple[str, ...]) -> None:
     if not cleaned:
         return
     with _lock:
+        _added_words.extend(cleaned)
         if _jieba is None:
             _pending_words.extend(cleaned)
         else:
             for word in cleaned:
                 _jieba.add_word(word)
     run.cache_clear()
+
+
+def added_words() -> tuple[str, ...]:
+    """The words :func:`add_words` taught this process, in order."""
+    with _lock:
+        return tuple(_added_words)
 
 
 @dataclass(frozen=True, slots=True)

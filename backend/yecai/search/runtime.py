@@ -31,9 +31,11 @@ def _make(settings: Settings) -> SearchEngine:
 
         return MeiliEngine(settings.meili_url, settings.meili_key, settings.meili_index)
     from yecai.search.engines.embedded import EmbeddedEngine
+    from yecai.search.parallel import default_workers
 
     settings.resolved_search_dir.mkdir(parents=True, exist_ok=True)
-    return EmbeddedEngine(settings.resolved_search_dir)
+    workers = settings.search_analysis_workers
+    return EmbeddedEngine(settings.resolved_search_dir, default_workers() if workers is None else workers)
 
 
 async def close_all() -> None:

@@ -23,6 +23,7 @@ import tantivy
 from yecai.search import text
 from yecai.search.engine import EngineUnavailable, Hit, SearchDocument, SearchPage, SearchRequest
 from yecai.search.engines.tantivy_query import EXACT, EXACT_PREFIXES, Filters, QueryBuilder
+from yecai.search.parallel import PARALLEL_MIN, Analysed, AnalysisPool, analyse
 
 SCHEMA_VERSION = 1  # a new schema opens a new, empty directory: the search domain then reindexes
 SNIPPET_CHARS = 80
@@ -52,7 +53,7 @@ def build_schema() -> tantivy.Schema:
 class EmbeddedEngine:
     name = "embedded"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, analysis_workers: int = 0) -> None:
         self.directory = Path(path) / f"tantivy-v{SCHEMA_VERSION}"
         self.directory.mkdir(parents=True, exist_ok=True)
         for old in Path(path).glob("tantivy-v*"):  # an earlier schema's index: the new one is rebuilt
@@ -67,6 +68,8 @@ class EmbeddedEngine:
         self._queries = QueryBuilder(self._schema)
         self._writer: Any = None
         self._write_lock = threading.Lock()
+        # Large batches (a rebuild) are analysed in other processes when there are cores for them.
+        self._pool = AnalysisPool(analysis_workers) if analysis_workers > 1 else None
 
     # ------------------------------------------------------------------------------------ writing
 
@@ -79,13 +82,21 @@ class EmbeddedEngine:
             await asyncio.to_thread(self._write, [("delete", k) for k in keys])
 
     async def clear(self, kind: str | None = None) -> None:
-        await asyncio.to_thread(self._write, [("clear", kind)])
+        await asyncio.to_thread(self.clear_sync, kind)
+
+    def clear_sync(self, kind: str | None = None) -> None:
+        self._write([("clear", kind)])
 
     def upsert_sync(self, documents: list[SearchDocument]) -> None:
         """:meth:`upsert` without the event loop (bulk indexing, the benchmark)."""
         # Each document is analysed as the writer takes it: tantivy indexes one (off the GIL, in its
         # own thread) while Python analyses the next, where analysing them all first left one core idle.
-        self._write(("add", (d.key, d)) for d in documents)
+        # A large batch is analysed by the pool's processes, a few chunks ahead of the writer.
+        if self._pool is not None and len(documents) >= PARALLEL_MIN:
+            analysed: Iterable[Analysed] = self._pool.analyse(documents)
+        else:
+            analysed = (analyse(d.title, d.body, d.code) for d in documents)
+        self._write(("add", (d.key, d, a)) for d, a in zip(documents, analysed, strict=True))
 
     def _write(self, operations: Iterable[tuple[str, Any]]) -> None:
         with self._write_lock:
@@ -93,9 +104,9 @@ class EmbeddedEngine:
             try:
                 for op, arg in operations:
                     if op == "add":
-                        key, document = arg
+                        key, document, analysed = arg
                         writer.delete_documents_by_term("key", key)
-                        writer.add_document(self._document(document))
+                        writer.add_document(self._document(document, analysed))
                     elif op == "delete":
                         writer.delete_documents_by_term("key", arg)
                     elif arg is None:
@@ -126,7 +137,8 @@ class EmbeddedEngine:
                 raise EngineUnavailable(f"cannot write the search index in {self.directory}: {e}") from e
         return self._writer
 
-    def _document(self, d: SearchDocument) -> tantivy.Document:
+    def _document(self, d: SearchDocument, analysed: Analysed) -> tantivy.Document:
+        exact_keys, exact_prefixes, fields = analysed
         doc = tantivy.Document()
         doc.add_text("key", d.key)
         doc.add_text("kind", d.kind)
@@ -134,10 +146,10 @@ class EmbeddedEngine:
         for tag in dict.fromkeys(d.access):
             doc.add_text("access", tag)
         doc.add_integer("day", d.date.toordinal() if d.date else 0)
-        for key in text.exact_keys(d.title, d.code):
+        for key in exact_keys:
             doc.add_text(EXACT, key[:200])
-        doc.add_text(EXACT_PREFIXES, text.exact_prefixes(d.title, d.code))
-        for name, tokens in text.document_fields(d.title, d.body, d.code).items():
+        doc.add_text(EXACT_PREFIXES, exact_prefixes)
+        for name, tokens in fields.items():
             if tokens:
                 doc.add_text(name, tokens)
         payload = {
@@ -261,6 +273,8 @@ class EmbeddedEngine:
             if self._writer is not None:
                 writer, self._writer = self._writer, None
                 writer.wait_merging_threads()  # finishes merges and releases the writer lock
+            if self._pool is not None:
+                self._pool.close()
 
 
 def _department_term(department_id: int | None) -> str:
