@@ -102,6 +102,12 @@ class AttachedFiles:
             kind=(models.Attachment.owner_type, owner.type)).load(row.id)
         return [Attachment.from_model(r) for r in rows]
 
+    @strawberry.field(description="Whether the viewer may attach a file to it now (POST /attachments?owner=<its id>).")
+    def viewer_can_attach(self, info: Info) -> bool:
+        row = self._model  # type: ignore[attr-defined]
+        owner = manifest.attachment_owner(type(self).__strawberry_definition__.name)  # type: ignore[attr-defined]
+        return owner is not None and policies.can_attach(info.context.actor, owner, row)
+
 
 def owner_types() -> tuple[type, ...]:
     """The API's node type of every attachment owner, from the API part of the domain declaring it."""
