@@ -70,14 +70,16 @@ def _docx(path: Path, detected: d.Detected) -> Iterator[str]:
 def _xlsx(path: Path, detected: d.Detected) -> Iterator[str]:
     from openpyxl import load_workbook
 
-    workbook = load_workbook(str(path), read_only=True, data_only=True)
-    try:
-        for sheet in workbook.worksheets:
-            yield sheet.title
-            for row in sheet.iter_rows(values_only=True):
-                yield " ".join(str(v) for v in row if v is not None)
-    finally:
-        workbook.close()
+    # An open file, not a path: openpyxl refuses paths that do not end in .xlsx, and stored files have no name.
+    with path.open("rb") as f:
+        workbook = load_workbook(f, read_only=True, data_only=True)
+        try:
+            for sheet in workbook.worksheets:
+                yield sheet.title
+                for row in sheet.iter_rows(values_only=True):
+                    yield " ".join(str(v) for v in row if v is not None)
+        finally:
+            workbook.close()
 
 
 def _lines(path: Path, detected: d.Detected) -> Iterable[str]:
