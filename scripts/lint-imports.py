@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KERNEL = ["events", "manifest", "domains", "db", "actor", "validation", "pagination", "settings", "errors"]
+KERNEL = ["events", "manifest", "domains", "db", "actor", "validation", "pagination", "settings", "errors", "attachable"]
 
 
 def domain_names() -> list[str]:

@@ -83,3 +83,16 @@ def test_every_mutation_says_who_may_call_it() -> None:
         assert field.description and ("Needs `" in field.description.value or "signed-in" in field.description.value
                                       or "No sign-in" in field.description.value
                                       or field.name.value == "login"), field.name.value
+
+
+def test_every_attachment_owner_is_a_node_with_its_attachments() -> None:
+    nodes = node_types()
+    owners = manifest.attachment_owners()
+    assert {o.type for o in owners} >= {"ExpenseClaim", "PurchaseReceipt"}
+    for owner in owners:
+        assert owner.type in nodes and nodes[owner.type].model is owner.model, owner.type
+        (definition,) = [d for d in SDL.definitions
+                         if isinstance(d, ObjectTypeDefinitionNode) and d.name.value == owner.type]
+        assert {"attachments", "viewerCanAttach"} <= {f.name.value for f in definition.fields or ()}, owner.type
+        if owner.search_kind:
+            assert manifest.searchable(owner.search_kind) is not None, owner.type

@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from yecai import manifest
 from yecai.db import make_engine, make_session_factory
 from yecai.graphql.schema import build_schema
+from yecai.http.attachments import attachment_routes
 from yecai.http.graphql import GraphQLEndpoint
 from yecai.http.oidc import oidc_routes
 from yecai.http.webapp import SinglePageApp
@@ -128,6 +129,7 @@ def create_app(settings: Settings | None = None, *, sessions: async_sessionmaker
         Route("/graphql", graphql, methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
         Route("/healthz", healthz, methods=["GET"]),
         *oidc_routes(settings, sessions),
+        *attachment_routes(settings, sessions),
         Mount("/", SinglePageApp(settings.frontend_dist)),
     ]
     middleware = [

@@ -13,4 +13,5 @@ DOMAINS: tuple[str, ...] = (
     "yecai.operations",
     "yecai.posting",
     "yecai.search",
+    "yecai.attachments",
 )

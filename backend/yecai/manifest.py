@@ -19,6 +19,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from yecai.attachable import AttachmentOwner
 from yecai.errors import ErrorSpec
 from yecai.searchable import Searchable
 
@@ -133,6 +134,8 @@ class Domain:
     document_types: tuple[DocumentType, ...] = ()
     # Its searchable kinds (yecai.searchable): how its objects become search documents, who may open them.
     searchables: tuple[Searchable, ...] = ()
+    # The kinds of its objects files may be attached to (yecai.attachable), with the policies that guard them.
+    attachment_owners: tuple[AttachmentOwner, ...] = ()
     # The module exporting its ``API = DomainApi(...)``: ``yecai.graphql.<name>`` unless named; None for none.
     api: str | None = ""
 
@@ -279,3 +282,18 @@ def searchables() -> tuple[Searchable, ...]:
 
 def searchable(kind: str) -> Searchable | None:
     return next((s for s in searchables() if s.kind == kind), None)
+
+
+@cache
+def attachment_owners() -> tuple[AttachmentOwner, ...]:
+    """Every kind of object of every domain that files may be attached to, in domain order."""
+    found = [o for d in domains() for o in d.attachment_owners]
+    names = [o.type for o in found]
+    if len(set(names)) != len(names):
+        raise RuntimeError(f"two attachment owners share a type: {names}")
+    return tuple(found)
+
+
+def attachment_owner(type_name: str) -> AttachmentOwner | None:
+    """The attachment owner of a GraphQL type name (``ExpenseClaim``), or None."""
+    return next((o for o in attachment_owners() if o.type == type_name), None)

@@ -77,6 +77,20 @@ class Settings(BaseSettings):
     meili_key: str | None = None
     meili_index: str = "yecai"
 
+    # Attachments (README, "Attachments"): the largest file accepted, where the files are kept (a directory,
+    # <data dir>/attachments by default, or an S3-compatible bucket when YECAI_S3_BUCKET is set), and how much
+    # of their text is read for search.
+    attachment_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1, le=2**31 - 1)
+    attachment_dir: Path | None = None
+    attachment_text_chars: int = Field(default=100_000, ge=0)
+    attachment_text_seconds: float = Field(default=5.0, gt=0)
+    s3_endpoint: str | None = None
+    s3_bucket: str | None = None
+    s3_key: str | None = None
+    s3_secret: str | None = None
+    s3_region: str | None = None
+    s3_prefix: str = "attachments/"
+
     @property
     def oidc_enabled(self) -> bool:
         return bool(self.oidc_issuer and self.oidc_client_id)
@@ -90,6 +104,17 @@ class Settings(BaseSettings):
     @property
     def resolved_search_dir(self) -> Path:
         return self.search_dir or self.data_dir / "search"
+
+    @property
+    def resolved_attachment_dir(self) -> Path:
+        return self.attachment_dir or self.data_dir / "attachments"
+
+    def attachment_storage(self) -> tuple[object, ...]:
+        """Which storage attachments use: ("local", dir) or ("s3", endpoint, bucket, key, secret, region, prefix, temp)."""
+        if self.s3_bucket:
+            return ("s3", self.s3_endpoint, self.s3_bucket, self.s3_key, self.s3_secret, self.s3_region,
+                    self.s3_prefix, self.resolved_attachment_dir / "tmp")
+        return ("local", self.resolved_attachment_dir)
 
     @property
     def production(self) -> bool:

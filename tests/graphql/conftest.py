@@ -76,6 +76,7 @@ class Operations:
     submitted_claim: ExpenseClaim
     approved_claim: ExpenseClaim
     rule: PostingRule
+    claim_attachment_id: int = 0  # a receipt its claimant attached to submitted_claim
 
 
 @dataclass
@@ -93,7 +94,7 @@ class World:
 
 
 @pytest.fixture
-async def world(session: AsyncSession) -> World:
+async def world(session: AsyncSession, settings: Settings) -> World:
     parent = await make_department(session, code="W-PARENT", name="上级部门", kind=DepartmentKind.EXECUTIVE)
     child = await make_department(session, code="W-CHILD", name="下级部门", parent=parent)
     empty = await make_department(session, code="W-EMPTY", name="空部门", parent=parent)
@@ -108,6 +109,7 @@ async def world(session: AsyncSession) -> World:
     token, secret = await make_api_token(session, user=target)
     ledger = await _ledger(session)
     ops = await _operations(session)
+    ops.claim_attachment_id = await _claim_attachment(session, settings, ops.submitted_claim)
     await session.commit()
     return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops)
 
@@ -142,6 +144,18 @@ async def _operations(session: AsyncSession) -> Operations:
     rule = (await session.execute(select(PostingRule).where(PostingRule.code == "customer_receipt"))).scalar_one()
     return Operations(department, customer, supplier, category, product, warehouse, open_order, delivery,
                       delivery_line_id, submitted, approved, rule)
+
+
+async def _claim_attachment(session: AsyncSession, settings: Settings, claim: ExpenseClaim) -> int:
+    """A receipt (a real PDF) the claimant attached to the claim."""
+    from tests.attachments import files
+    from tests.attachments.helpers import attach
+    from yecai.attachments.storage import storage_for
+
+    claimant = await actor_for(session, await session.get_one(User, claim.claimant_id))
+    row = await attach(session, claimant, storage_for(settings), "ExpenseClaim", claim.id, "出差发票.pdf",
+                       files.pdf("Invoice 26440000000012345678", "Hotel Shanghai"))
+    return row.id
 
 
 async def _ledger(session: AsyncSession) -> Ledger:

@@ -178,5 +178,9 @@ MUTATIONS = [
     # Search: one's own recent searches for everyone; the index for search.manage.
     MutationCase("rememberSearch", "RememberSearchInput", "query", lambda w: {"query": "差旅"}),
     MutationCase("clearRecentSearches", None, "cleared", lambda w: None),
+    # Attachments: the world's receipt was attached by the claimant; of the signed-in users (the claim's department)
+    # only a manager removes it.
+    MutationCase("deleteAttachment", "DeleteAttachmentInput", "deletedId",
+                 lambda w: {"id": gid("Attachment", w.ops.claim_attachment_id)}, on_others_needs="operations.approve_claims"),
     MutationCase("rebuildSearchIndex", "RebuildSearchIndexInput", "queued", lambda w: {"kinds": ["DEPARTMENT"]}),
 ]

@@ -59,3 +59,31 @@ def can_approve_claim(actor: Actor, claim: ExpenseClaim) -> bool:
 
 def can_pay_claim(actor: Actor, claim: ExpenseClaim) -> bool:
     return actor.has(p.PAY_CLAIMS) and claim.state == DocumentState.APPROVED
+
+
+# ---------------------------------------------------------------- attachments (receipts, invoice scans)
+
+CLAIM_OPEN_STATES = (DocumentState.DRAFT, DocumentState.SUBMITTED)
+
+
+def can_attach_to_claim(actor: Actor, claim: ExpenseClaim) -> bool:
+    """The claimant adds receipts while the claim is not yet approved: after that they back its voucher."""
+    return can_claim(actor) and actor.is_user(claim.claimant_id) and claim.state in CLAIM_OPEN_STATES
+
+
+def can_delete_claim_attachment(actor: Actor, claim: ExpenseClaim, uploaded_by_id: int | None) -> bool:
+    """Its uploader, or the manager of the claim's department, while the claim is open."""
+    if claim.state not in CLAIM_OPEN_STATES:
+        return False
+    if actor.is_user(uploaded_by_id) and can_attach_to_claim(actor, claim):
+        return True
+    return actor.has(p.APPROVE_CLAIMS) and claim.department_id == actor.department_id
+
+
+def can_attach_to_receipt(actor: Actor, receipt: Any) -> bool:
+    """Who may enter the receipt's department's documents adds its supplier's invoice scans, unless it is cancelled."""
+    return can_create_for(actor, receipt.department_id) and receipt.state != DocumentState.CANCELLED
+
+
+def can_delete_receipt_attachment(actor: Actor, receipt: Any, uploaded_by_id: int | None) -> bool:
+    return can_attach_to_receipt(actor, receipt)

@@ -20,6 +20,7 @@ import { ReturnModal } from './ReturnModal';
 import { ClaimActions } from './ClaimActions';
 import { NodeFallback } from '../common/NodeFallback';
 import { useOpenCreated } from './fields';
+import { AttachmentsCard } from '../attachments/AttachmentsCard';
 
 type Doc = Extract<NonNullable<DocumentResult['node']>, { number: string }>;
 type DocLine = Doc['lines'][number];
@@ -185,6 +186,9 @@ export default function DocumentDetailPage() {
               </Table.Summary.Row>
             )}
           />
+        )}
+        {(doc.__typename === 'ExpenseClaim' || doc.__typename === 'PurchaseReceipt') && (
+          <AttachmentsCard ownerId={doc.id} attachments={doc.attachments} canAttach={doc.viewerCanAttach} onChange={reload} />
         )}
         {doc.__typename === 'SalesOrder' && doc.deliveries.length > 0 && (
           <Section

@@ -305,6 +305,16 @@ export const DocumentQuery = graphql(`
           approve
           pay
         }
+        attachments {
+          ...AttachmentFields
+        }
+        viewerCanAttach
+      }
+      ... on PurchaseReceipt {
+        attachments {
+          ...AttachmentFields
+        }
+        viewerCanAttach
       }
     }
   }

@@ -18,6 +18,7 @@ const COLORS: Record<SearchKind, string> = {
   SUPPLIER_PAYMENT: 'geekblue',
   EXPENSE_CLAIM: 'green',
   POSTING_RULE: 'gold',
+  ATTACHMENT: 'default',
 };
 
 /** Every search kind in the schema's order (the filters, the index page, a rebuild's choice). */

@@ -19,6 +19,7 @@ const en: SearchMessages = {
     SUPPLIER_PAYMENT: 'Supplier payment',
     EXPENSE_CLAIM: 'Expense claim',
     POSTING_RULE: 'Posting rule',
+    ATTACHMENT: 'Attachment',
   },
   search: {
     boxPlaceholder: 'Search documents, customers, vouchers, people…',

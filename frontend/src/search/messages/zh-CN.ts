@@ -18,6 +18,7 @@ const zhCN = {
     SUPPLIER_PAYMENT: '付款',
     EXPENSE_CLAIM: '费用报销',
     POSTING_RULE: '记账规则',
+    ATTACHMENT: '附件',
   },
   search: {
     // The header's box
