@@ -44,6 +44,7 @@ from yecai.org.models import Department, DepartmentKind
 from yecai.posting.models import PostingRule
 from yecai.search import runtime
 from yecai.search.engine import SearchEngine
+from yecai.search.models import SearchSynonym
 from yecai.search.worker import apply_outbox
 from yecai.settings import Settings
 
@@ -91,6 +92,7 @@ class World:
     target_token_secret: str
     ledger: Ledger
     ops: Operations
+    synonyms: SearchSynonym  # 报销 = 报账
 
 
 @pytest.fixture
@@ -110,8 +112,10 @@ async def world(session: AsyncSession, settings: Settings) -> World:
     ledger = await _ledger(session)
     ops = await _operations(session)
     ops.claim_attachment_id = await _claim_attachment(session, settings, ops.submitted_claim)
+    synonyms = SearchSynonym(terms="报销\n报账")
+    session.add(synonyms)
     await session.commit()
-    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops)
+    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms)
 
 
 async def _operations(session: AsyncSession) -> Operations:

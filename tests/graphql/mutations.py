@@ -183,4 +183,8 @@ MUTATIONS = [
     MutationCase("deleteAttachment", "DeleteAttachmentInput", "deletedId",
                  lambda w: {"id": gid("Attachment", w.ops.claim_attachment_id)}, on_others_needs="operations.approve_claims"),
     MutationCase("rebuildSearchIndex", "RebuildSearchIndexInput", "queued", lambda w: {"kinds": ["DEPARTMENT"]}),
+    MutationCase("saveSearchSynonyms", "SaveSearchSynonymsInput", "group { terms }",
+                 lambda w: {"terms": ["增值税", "VAT"]}),
+    MutationCase("deleteSearchSynonyms", "DeleteSearchSynonymsInput", "id",
+                 lambda w: {"id": gid("SearchSynonymGroup", w.synonyms.id)}),
 ]

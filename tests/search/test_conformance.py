@@ -211,3 +211,17 @@ async def test_exact_title_and_code_rank_first(engine: SearchEngine) -> None:
     assert keys(await search(engine, "财务部"))[0] == "department:1"
     assert keys(await search(engine, "SO-202612-00012")) == ["sales_order:4", "voucher:3"]
     assert keys(await search(engine, "记-0012"))[0] == "voucher:3"
+
+
+async def test_synonyms_find_and_mark_what_their_words_find(engine: SearchEngine) -> None:
+    from yecai.search.text import synonym_map
+
+    await engine.upsert(CORPUS)
+    synonyms = synonym_map([["增值税", "VAT"], ["打印机", "printer"]])
+    assert keys(await search(engine, "VAT")) == []
+    page = await search(engine, "VAT", synonyms=synonyms)
+    assert keys(page) == ["voucher:4"]
+    assert [f.text for f in page.hits[0].snippet if f.matched] == ["增值税"]
+    assert keys(await search(engine, "printer", synonyms=synonyms)) == ["product:6"]
+    # a piece is replaced whole: "vat" inside another word is not the synonym
+    assert keys(await search(engine, "vatx", synonyms=synonyms)) == []

@@ -132,3 +132,11 @@ def test_the_settings_choose_meilisearch_when_its_url_is_set(tmp_path: Path) -> 
     embedded = runtime.engine_for(Settings(data_dir=tmp_path))
     assert (meili.name, embedded.name) == ("meilisearch", "embedded")
     assert runtime.engine_for(Settings(data_dir=tmp_path, meili_url="http://127.0.0.1:9", meili_index="x")) is meili
+
+
+def test_synonyms_become_alternatives_of_the_filter_too(embedded: EmbeddedEngine) -> None:
+    synonyms = text.synonym_map([["增值税", "VAT"]])
+    page = embedded.search_sync(SearchRequest("VAT", frozenset({"all"}), limit=100, synonyms=synonyms))
+    tantivy = {NAMES[(h.kind, h.object_id)] for h in page.hits}
+    f = match_filter(text.plan_query("VAT", synonyms=synonyms))
+    assert tantivy and {NAMES[k] for k, d in SENT.items() if evaluate(f, d)} == tantivy

@@ -20,6 +20,7 @@ measures which).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Protocol
@@ -52,6 +53,8 @@ class SearchRequest:
     offset: int = 0
     limit: int = 20
     facets: bool = True
+    # normalized term -> its normalized synonyms (yecai.search.text.synonym_map): what the admins added
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,11 @@ def _marks(text: str, plan: QueryPlan) -> list[bool]:
     hit = [False] * len(norm)
     runs: list[tuple[int, tuple[str, ...]]] | None = None
     for clause in plan.clauses:
+        for synonym in clause.synonyms:  # marked where found as it is spelled
+            if _CJK_RUN.fullmatch(synonym):
+                _mark_all(norm, synonym, hit)
+            else:
+                _mark_compact(norm, "".join(_CONNECTOR.split(synonym)), hit)
         if clause.shape == "cjk":
             _mark_all(norm, clause.text, hit)
             continue

@@ -63,3 +63,18 @@ class SearchMiss(Base):
     query: Mapped[str] = mapped_column(String(100), primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=1)
     last_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SearchSynonym(Base):
+    """Words that mean the same to the people who search (同义词): a search for any of them finds every one,
+    e.g. VAT, 增值税; 报销, 报账. Admins add them, often from the searches that found nothing."""
+
+    __tablename__ = "search_synonym"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    terms: Mapped[str] = mapped_column(Text)  # as typed, one per line (a term is one piece: no whitespace)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def term_list(self) -> list[str]:
+        return self.terms.split("\n")

@@ -11,7 +11,8 @@ alternatives of a clause, AND the clauses, and add the ranking-only :attr:`Query
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from yecai.search import pinyin as _py
 from yecai.search.analysis import Piece, exact_key, normalize, parts, pieces
@@ -22,7 +23,7 @@ FUZZY_MIN_LENGTH = 5  # as Meilisearch: shorter words get no typo (too many neig
 INITIALS_MAX_LENGTH = 10
 
 # Alternatives weigh less the looser they are, so an exact spelling outranks a reading of it.
-TERM, PREFIX, FUZZY, PINYIN, INITIALS = 1.0, 0.5, 0.3, 0.6, 0.4
+TERM, PREFIX, FUZZY, PINYIN, INITIALS, SYNONYM = 1.0, 0.5, 0.3, 0.6, 0.4, 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class Clause:
     units: tuple[str, ...]  # a code's units (so, 202612, 00012); the piece itself otherwise
     prefix: bool  # the last piece, maybe not typed to its end
     alternatives: tuple[Match, ...]
+    synonyms: tuple[str, ...] = ()  # the admins' synonyms of the piece, normalized (matched and marked as typed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +63,11 @@ class QueryPlan:
         return not self.clauses
 
 
-def plan_query(text: str, *, prefix: bool = True) -> QueryPlan:
+def plan_query(text: str, *, prefix: bool = True, synonyms: Mapping[str, tuple[str, ...]] | None = None) -> QueryPlan:
     """The plan of what the user typed. With ``prefix`` (type-ahead, and search as Meilisearch does)
-    the last piece may be incomplete, unless the text ends with a space."""
+    the last piece may be incomplete, unless the text ends with a space. ``synonyms`` (normalized term
+    -> its normalized synonyms, see :func:`synonym_map`): a piece that is such a term also matches
+    each synonym as typed whole, a little lower."""
     text = text[:MAX_QUERY_CHARS]
     normalized = normalize(text)
     found = pieces(normalized)[:MAX_CLAUSES]
@@ -72,8 +76,14 @@ def plan_query(text: str, *, prefix: bool = True) -> QueryPlan:
     words: list[str] = []
     for i, piece in enumerate(found):
         last = open_end and i == len(found) - 1
-        alternatives = tuple(dict.fromkeys(_alternatives(piece, last)))
-        clauses.append(Clause(piece.text, piece.shape, piece.units, last, alternatives))
+        found_alternatives = _alternatives(piece, last)
+        also = (synonyms or {}).get(piece.text, ())
+        for synonym in also:
+            for other in pieces(synonym)[:1]:
+                found_alternatives += [replace(m, prefix=False, weight=m.weight * SYNONYM)
+                                       for m in _alternatives(other, False)]
+        alternatives = tuple(dict.fromkeys(found_alternatives))
+        clauses.append(Clause(piece.text, piece.shape, piece.units, last, alternatives, also))
         if piece.shape == "cjk" and len(piece.text) > 1:
             words.extend(w for w in _py.run(piece.text).words if len(w) > 1)
     return QueryPlan(normalized.strip(), tuple(clauses), tuple(dict.fromkeys(words)), exact_key(text))
@@ -128,3 +138,13 @@ def _yu(word: str) -> str:
     """ü after l and n as the index spells it (v, as keyboards type it): lue and lve both read 略, nue
     and nve 虐. No other syllable has "ue" after l or n, and none ends in l, so this never misreads."""
     return word.replace("lue", "lve").replace("nue", "nve") if "ue" in word else word
+
+
+def synonym_map(groups: Iterable[Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Each normalized term of each group of synonyms -> the group's other normalized terms."""
+    out: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        terms = list(dict.fromkeys(normalize(t).strip() for t in group if t and t.strip()))
+        for term in terms:
+            out[term] = tuple(t for t in terms if t != term)
+    return out

@@ -18,10 +18,10 @@ from yecai import validation as v
 from yecai.actor import Actor, system_actor
 from yecai.audit import service as audit
 from yecai.db import utcnow
-from yecai.errors import DomainError, denied, invalid
+from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.search import errors, outbox, policies, text
 from yecai.search.engine import EngineUnavailable, Hit, SearchEngine, SearchPage, SearchRequest, Sort
-from yecai.search.models import RecentSearch, SearchMiss, SearchOutbox, SearchWorker
+from yecai.search.models import RecentSearch, SearchMiss, SearchOutbox, SearchSynonym, SearchWorker
 from yecai.search.worker import WORKER
 
 log = logging.getLogger("yecai.search")
@@ -96,7 +96,8 @@ async def search(session: AsyncSession, *, actor: Actor, engine: SearchEngine, t
         raise invalid("after", f"最多翻到第 {MAX_OFFSET} 条", f"pages go up to result {MAX_OFFSET}")
     request = SearchRequest(text=query, access=viewer_access(actor), kinds=_kinds(kinds),
                             departments=tuple(departments) if departments is not None else None,
-                            date_from=date_from, date_to=date_to, sort=sort, offset=offset, limit=limit)
+                            date_from=date_from, date_to=date_to, sort=sort, offset=offset, limit=limit,
+                            synonyms=await synonym_map(session))
     try:
         page = await engine.search(request)
     except EngineUnavailable as error:
@@ -139,7 +140,7 @@ async def remember_search(session: AsyncSession, *, actor: Actor, engine: Search
                                                      RecentSearch.id.not_in(keep)))
     try:
         found = (await engine.search(SearchRequest(text=query, access=viewer_access(actor), limit=1,
-                                                   facets=False))).total
+                                                   facets=False, synonyms=await synonym_map(session)))).total
     except EngineUnavailable:
         found = 1  # unknown: not a miss
     if found == 0:
@@ -240,3 +241,87 @@ async def prepare(sessions: async_sessionmaker[AsyncSession], engine: SearchEngi
     if queued:
         log.info("search: the index was empty; %s objects queued", queued)
     return queued
+
+
+# ---------------------------------------------------------------- synonyms
+
+MAX_SYNONYMS = 10
+MAX_TERM = 40
+
+
+async def synonym_map(session: AsyncSession) -> dict[str, tuple[str, ...]]:
+    """Every term of every group -> its synonyms, normalized: read at each search, so an admin's change
+    counts on every worker at once (a few rows; one indexed read)."""
+    return text.synonym_map(r.term_list for r in (await session.execute(select(SearchSynonym))).scalars())
+
+
+async def synonym_groups(session: AsyncSession, *, actor: Actor) -> list[SearchSynonym]:
+    if not policies.can_manage(actor):
+        raise denied()
+    return list((await session.execute(select(SearchSynonym).order_by(SearchSynonym.id))).scalars())
+
+
+def _terms(terms: list[str] | None) -> list[str]:
+    cleaned = list(dict.fromkeys(" ".join(t.split()) for t in (terms or []) if t and t.strip()))
+    if not 2 <= len(cleaned) <= MAX_SYNONYMS:
+        raise invalid("terms", f"一组同义词需要 2 到 {MAX_SYNONYMS} 个词", f"a group needs 2 to {MAX_SYNONYMS} terms")
+    seen: dict[str, str] = {}
+    for term in cleaned:
+        if len(term) > MAX_TERM:
+            raise invalid("terms", f"“{term[:MAX_TERM]}…”超过 {MAX_TERM} 个字", f"'{term[:MAX_TERM]}…' is longer than {MAX_TERM}")
+        found = text.pieces(text.normalize(term))
+        if len(found) != 1 or found[0].text != text.normalize(term).strip():
+            raise invalid("terms", f"“{term}”须是一个词（不含空格和标点）",
+                          f"'{term}' must be one word (no spaces or punctuation)")
+        key = found[0].text
+        if key in seen:
+            raise invalid("terms", f"“{term}”与“{seen[key]}”相同", f"'{term}' is the same as '{seen[key]}'")
+        seen[key] = term
+    return cleaned
+
+
+async def save_synonyms(session: AsyncSession, *, actor: Actor, terms: list[str] | None,
+                        group_id: int | None = None) -> SearchSynonym:
+    """Add a group of synonyms, or replace the terms of one; the searches they now answer leave the misses."""
+    if not policies.can_manage(actor):
+        raise denied()
+    cleaned = _terms(terms)
+    group = None
+    if group_id is not None:
+        group = await session.get(SearchSynonym, group_id)
+        if group is None:
+            raise not_found("id")
+    taken = await synonym_map(session)
+    if group is not None:
+        for term in group.term_list:
+            taken.pop(text.normalize(term).strip(), None)
+    for term in cleaned:
+        if text.normalize(term).strip() in taken:
+            raise DomainError(errors.SYNONYM_TERM_TAKEN, field="terms")
+    before = None if group is None else {"terms": group.term_list}
+    if group is None:
+        group = SearchSynonym(terms="\n".join(cleaned), updated_at=utcnow())
+        session.add(group)
+    else:
+        group.terms, group.updated_at = "\n".join(cleaned), utcnow()
+    await session.flush()
+    normalized = {text.normalize(t).strip() for t in cleaned}
+    misses = (await session.execute(select(SearchMiss))).scalars()
+    for miss in [m for m in misses if text.normalize(m.query).strip() in normalized]:
+        await session.delete(miss)
+    await audit.record(session, actor=actor, action="search.synonyms.save", subject_type="search_synonym",
+                       subject_id=group.id, before=before, after={"terms": cleaned})
+    return group
+
+
+async def delete_synonyms(session: AsyncSession, *, actor: Actor, group_id: int) -> int:
+    if not policies.can_manage(actor):
+        raise denied()
+    group = await session.get(SearchSynonym, group_id)
+    if group is None:
+        raise not_found("id")
+    await audit.record(session, actor=actor, action="search.synonyms.delete", subject_type="search_synonym",
+                       subject_id=group.id, before={"terms": group.term_list})
+    await session.delete(group)
+    await session.flush()
+    return group_id

@@ -5,4 +5,4 @@ from yecai.graphql.search import types as t
 from yecai.graphql.search.mutations import SearchMutations
 from yecai.graphql.search.queries import SearchQueries
 
-API = DomainApi(query=SearchQueries, mutation=SearchMutations, types=(t.SearchStatus,))
+API = DomainApi(query=SearchQueries, mutation=SearchMutations, types=(t.SearchStatus,), nodes=(t.SearchSynonymGroup,))

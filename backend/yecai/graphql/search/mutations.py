@@ -5,8 +5,9 @@ from typing import Optional
 import strawberry
 from strawberry.types import Info
 
-from yecai.graphql.base import mutation
+from yecai.graphql.base import decode_id, mutation
 from yecai.graphql.enums import SearchKind
+from yecai.graphql.search.types import SearchSynonymGroup
 from yecai.search import errors, runtime, service
 from yecai.search import permissions as p
 
@@ -19,6 +20,17 @@ class RememberSearchInput:
 @strawberry.input(description="Kinds left out: every kind.")
 class RebuildSearchIndexInput:
     kinds: Optional[list[SearchKind]] = None  # type: ignore[valid-type]
+
+
+@strawberry.input(description="A group of synonyms: new without `id`, else its terms replaced.")
+class SaveSearchSynonymsInput:
+    terms: list[str] = strawberry.field(description="2 to 10 words, each one word (no spaces or punctuation).")
+    id: Optional[strawberry.ID] = None
+
+
+@strawberry.input
+class DeleteSearchSynonymsInput:
+    id: strawberry.ID
 
 
 @strawberry.type
@@ -39,3 +51,17 @@ class SearchMutations:
     async def rebuild_search_index(self, info: Info, input: RebuildSearchIndexInput) -> int:
         return await service.rebuild(info.context.session, actor=info.context.actor,
                                      kinds=[k.value for k in input.kinds] if input.kinds is not None else None)
+
+    @mutation("Add a group of synonyms, or replace the terms of one; every search applies it at once.",
+              permission=p.SEARCH_MANAGE, errors=[errors.SYNONYM_TERM_TAKEN], returns=("group", SearchSynonymGroup))
+    async def save_search_synonyms(self, info: Info, input: SaveSearchSynonymsInput) -> SearchSynonymGroup:
+        group_id = decode_id(input.id, "SearchSynonymGroup") if input.id is not None else None
+        group = await service.save_synonyms(info.context.session, actor=info.context.actor, terms=input.terms,
+                                            group_id=group_id)
+        return SearchSynonymGroup.from_model(group)
+
+    @mutation("Remove a group of synonyms.", permission=p.SEARCH_MANAGE, returns=("id", strawberry.ID))
+    async def delete_search_synonyms(self, info: Info, input: DeleteSearchSynonymsInput) -> strawberry.ID:
+        await service.delete_synonyms(info.context.session, actor=info.context.actor,
+                                      group_id=decode_id(input.id, "SearchSynonymGroup"))
+        return input.id

@@ -93,3 +93,12 @@ class SearchQueries:
             return t.SearchStatus.of(status)
 
         return await guarded(info, run)
+
+    @strawberry.field(description="The groups of synonyms every search applies. Needs `search.manage`.",
+                      directives=[ListSize(assumed_size=100)])
+    async def search_synonyms(self, info: Info) -> Optional[list[t.SearchSynonymGroup]]:
+        async def run() -> list[t.SearchSynonymGroup]:
+            groups = await service.synonym_groups(info.context.session, actor=info.context.actor)
+            return [t.SearchSynonymGroup.from_model(g) for g in groups]
+
+        return await guarded(info, run)

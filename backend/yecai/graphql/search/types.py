@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from datetime import date, datetime
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any, ClassVar, Optional, Union
 
 import strawberry
 from strawberry import relay
@@ -15,7 +15,9 @@ from yecai.graphql.base import ModelNode
 from yecai.graphql.enums import SearchKind, SearchKindEnum
 from yecai.graphql.org.types import Department
 from yecai.search import engine as e
+from yecai.search import policies as search_policies
 from yecai.search import service
+from yecai.search.models import SearchSynonym
 
 
 def _node_types() -> dict[str, type[ModelNode]]:
@@ -148,3 +150,19 @@ class SearchStatus:
             last_error=w.last_error if w else None, last_error_at=w.last_error_at if w else None,
             worker=w.holder if w else None, worker_lease_until=w.lease_until if w else None, engine_error=s.error,
             misses=[SearchMissType(query=m.query, count=m.count, last_at=m.last_at) for m in s.misses])
+
+
+@strawberry.type(description="Words that mean the same to those who search (同义词): a search for any finds every one.")
+class SearchSynonymGroup(ModelNode):
+    model: ClassVar[type] = SearchSynonym
+    id: relay.NodeID[int]
+    terms: list[str]
+    updated_at: datetime
+
+    @classmethod
+    def from_model(cls, m: SearchSynonym) -> SearchSynonymGroup:
+        return cls(id=m.id, terms=m.term_list, updated_at=m.updated_at)
+
+    @classmethod
+    def visible(cls, info: Info, row: Any) -> bool:
+        return search_policies.can_manage(info.context.actor)

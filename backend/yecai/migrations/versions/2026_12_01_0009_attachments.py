@@ -1,10 +1,8 @@
 """attachments: files attached to other domains' objects, stored by content (sha256), with their text for search
 
-Revision ID: 0011
+Revision ID: 0009
 Revises: 0008
-Create Date: 2026-12-01 18:00:00.000000+00:00
-
-The lead re-chains it after 0009 (meetings) and 0010 (notifications) when they land.
+Create Date: 2026-12-01 17:00:00.000000+00:00
 """
 
 from collections.abc import Sequence
@@ -14,7 +12,7 @@ from alembic import op
 
 import yecai.db
 
-revision: str = '0011'
+revision: str = '0009'
 down_revision: str | None = '0008'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -175,7 +175,7 @@ class EmbeddedEngine:
         """:meth:`search` without the event loop."""
         if not request.access:
             return SearchPage(hits=(), total=0)
-        plan = text.plan_query(request.text)
+        plan = text.plan_query(request.text, synonyms=request.synonyms)
         q = self._queries
         searcher = self._index.searcher()
         matched = q.text(plan)

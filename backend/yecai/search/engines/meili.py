@@ -349,7 +349,7 @@ class MeiliEngine:
         if not request.access:
             return SearchPage(hits=(), total=0)
         self._ensure()
-        plan = text.plan_query(request.text)
+        plan = text.plan_query(request.text, synonyms=request.synonyms)
         matched = match_filter(plan)
         access = AnyOf("access", tuple(sorted(request.access)))
         dates = None
