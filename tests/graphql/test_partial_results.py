@@ -71,6 +71,7 @@ FIELDS: dict[str, str] = {
     "searchSuggest": 'searchSuggest(prefix: "无此名称qzx", first: 3) { kind url }',
     "recentSearches": "recentSearches",
     "searchStatus": "searchStatus { engine }",
+    "searchSynonyms": "searchSynonyms { terms }",
 }
 
 

@@ -116,6 +116,9 @@ type Documents = {
     "\n  mutation RememberSearch($input: RememberSearchInput!) {\n    rememberSearch(input: $input) {\n      __typename\n      ... on RememberSearchSuccess {\n        query\n      }\n      ... on RememberSearchError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.RememberSearchDocument,
     "\n  query SearchStatus {\n    searchStatus {\n      engine\n      kinds {\n        kind\n        documents\n      }\n      backlog\n      oldestPendingAt\n      applied\n      lastAppliedAt\n      failures\n      lastError\n      lastErrorAt\n      worker\n      workerLeaseUntil\n      engineError\n      misses {\n        query\n        count\n        lastAt\n      }\n    }\n  }\n": typeof types.SearchStatusDocument,
     "\n  mutation RebuildSearchIndex($input: RebuildSearchIndexInput!) {\n    rebuildSearchIndex(input: $input) {\n      __typename\n      ... on RebuildSearchIndexSuccess {\n        queued\n      }\n      ... on RebuildSearchIndexError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.RebuildSearchIndexDocument,
+    "\n  query SearchSynonyms {\n    searchSynonyms {\n      id\n      terms\n      updatedAt\n    }\n  }\n": typeof types.SearchSynonymsDocument,
+    "\n  mutation SaveSearchSynonyms($input: SaveSearchSynonymsInput!) {\n    saveSearchSynonyms(input: $input) {\n      __typename\n      ... on SaveSearchSynonymsSuccess {\n        group {\n          id\n          terms\n        }\n      }\n      ... on SaveSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.SaveSearchSynonymsDocument,
+    "\n  mutation DeleteSearchSynonyms($input: DeleteSearchSynonymsInput!) {\n    deleteSearchSynonyms(input: $input) {\n      __typename\n      ... on DeleteSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.DeleteSearchSynonymsDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on Viewer {\n    id\n    username\n    displayName\n    roles\n    permissions\n    department {\n      id\n      code\n      name\n    }\n    user {\n      id\n      email\n      lastLoginAt\n      roles {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -218,6 +221,9 @@ const documents: Documents = {
     "\n  mutation RememberSearch($input: RememberSearchInput!) {\n    rememberSearch(input: $input) {\n      __typename\n      ... on RememberSearchSuccess {\n        query\n      }\n      ... on RememberSearchError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.RememberSearchDocument,
     "\n  query SearchStatus {\n    searchStatus {\n      engine\n      kinds {\n        kind\n        documents\n      }\n      backlog\n      oldestPendingAt\n      applied\n      lastAppliedAt\n      failures\n      lastError\n      lastErrorAt\n      worker\n      workerLeaseUntil\n      engineError\n      misses {\n        query\n        count\n        lastAt\n      }\n    }\n  }\n": types.SearchStatusDocument,
     "\n  mutation RebuildSearchIndex($input: RebuildSearchIndexInput!) {\n    rebuildSearchIndex(input: $input) {\n      __typename\n      ... on RebuildSearchIndexSuccess {\n        queued\n      }\n      ... on RebuildSearchIndexError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.RebuildSearchIndexDocument,
+    "\n  query SearchSynonyms {\n    searchSynonyms {\n      id\n      terms\n      updatedAt\n    }\n  }\n": types.SearchSynonymsDocument,
+    "\n  mutation SaveSearchSynonyms($input: SaveSearchSynonymsInput!) {\n    saveSearchSynonyms(input: $input) {\n      __typename\n      ... on SaveSearchSynonymsSuccess {\n        group {\n          id\n          terms\n        }\n      }\n      ... on SaveSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.SaveSearchSynonymsDocument,
+    "\n  mutation DeleteSearchSynonyms($input: DeleteSearchSynonymsInput!) {\n    deleteSearchSynonyms(input: $input) {\n      __typename\n      ... on DeleteSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.DeleteSearchSynonymsDocument,
 };
 
 /**
@@ -634,6 +640,18 @@ export function graphql(source: "\n  query SearchStatus {\n    searchStatus {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RebuildSearchIndex($input: RebuildSearchIndexInput!) {\n    rebuildSearchIndex(input: $input) {\n      __typename\n      ... on RebuildSearchIndexSuccess {\n        queued\n      }\n      ... on RebuildSearchIndexError {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RebuildSearchIndex($input: RebuildSearchIndexInput!) {\n    rebuildSearchIndex(input: $input) {\n      __typename\n      ... on RebuildSearchIndexSuccess {\n        queued\n      }\n      ... on RebuildSearchIndexError {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchSynonyms {\n    searchSynonyms {\n      id\n      terms\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query SearchSynonyms {\n    searchSynonyms {\n      id\n      terms\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveSearchSynonyms($input: SaveSearchSynonymsInput!) {\n    saveSearchSynonyms(input: $input) {\n      __typename\n      ... on SaveSearchSynonymsSuccess {\n        group {\n          id\n          terms\n        }\n      }\n      ... on SaveSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveSearchSynonyms($input: SaveSearchSynonymsInput!) {\n    saveSearchSynonyms(input: $input) {\n      __typename\n      ... on SaveSearchSynonymsSuccess {\n        group {\n          id\n          terms\n        }\n      }\n      ... on SaveSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSearchSynonyms($input: DeleteSearchSynonymsInput!) {\n    deleteSearchSynonyms(input: $input) {\n      __typename\n      ... on DeleteSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSearchSynonyms($input: DeleteSearchSynonymsInput!) {\n    deleteSearchSynonyms(input: $input) {\n      __typename\n      ... on DeleteSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

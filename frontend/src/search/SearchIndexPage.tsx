@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Badge, Button, Card, Checkbox, Col, Descriptions, Empty, Modal, Row, Space, Table, Tag, Typography } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
-import { ReloadOutlined, SyncOutlined } from '@ant-design/icons';
+import { ReloadOutlined, SwapOutlined, SyncOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { SearchKind, SearchStatusQuery as SearchStatusResult } from '../gql/graphql';
@@ -12,6 +12,7 @@ import { formatDateTime } from '../i18n/time';
 import { RebuildSearchIndexMutation, SearchStatusQuery } from './operations';
 import { SEARCH_KINDS, kindColor } from './kinds';
 import { searchPath } from './searchState';
+import { SynonymsCard, type SynonymDialog } from './SynonymsCard';
 
 type Status = NonNullable<SearchStatusResult['searchStatus']>;
 type KindRow = Status['kinds'][number];
@@ -74,6 +75,7 @@ export default function SearchIndexPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: SearchStatusQuery, requestPolicy: 'network-only' });
   const [rebuildOpen, setRebuildOpen] = useState(false);
   const [lastRebuild, setLastRebuild] = useState<{ queued: number; kinds: SearchKind[] } | null>(null);
+  const [synonymDialog, setSynonymDialog] = useState<SynonymDialog | null>(null);
   const status = data?.searchStatus ?? null;
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
@@ -94,6 +96,16 @@ export default function SearchIndexPage() {
     { title: t('searchIndex.missQuery'), dataIndex: 'query', render: (q: string) => <Link to={searchPath(q)}>{q}</Link> },
     { title: t('searchIndex.missCount'), dataIndex: 'count', align: 'right', width: 90 },
     { title: t('searchIndex.missLastAt'), dataIndex: 'lastAt', width: 180, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('common.actions'),
+      key: 'synonym',
+      width: 120,
+      render: (_, r) => (
+        <Button size="small" type="link" icon={<SwapOutlined />} onClick={() => setSynonymDialog({ kind: 'create', terms: [r.query] })} data-testid={`miss-synonym-${r.query}`}>
+          {t('searchIndex.missToSynonym')}
+        </Button>
+      ),
+    },
   ];
   const total = status?.kinds.reduce((sum, k) => sum + k.documents, 0) ?? 0;
 
@@ -208,6 +220,9 @@ export default function SearchIndexPage() {
               data-testid="search-index-misses"
             />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <SynonymsCard dialog={synonymDialog} setDialog={setSynonymDialog} onChanged={reload} />
         </Col>
       </Row>
       <RebuildModal

@@ -151,3 +151,45 @@ export const RebuildSearchIndexMutation = graphql(`
     }
   }
 `);
+
+export const SearchSynonymsQuery = graphql(`
+  query SearchSynonyms {
+    searchSynonyms {
+      id
+      terms
+      updatedAt
+    }
+  }
+`);
+
+export const SaveSearchSynonymsMutation = graphql(`
+  mutation SaveSearchSynonyms($input: SaveSearchSynonymsInput!) {
+    saveSearchSynonyms(input: $input) {
+      __typename
+      ... on SaveSearchSynonymsSuccess {
+        group {
+          id
+          terms
+        }
+      }
+      ... on SaveSearchSynonymsError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const DeleteSearchSynonymsMutation = graphql(`
+  mutation DeleteSearchSynonyms($input: DeleteSearchSynonymsInput!) {
+    deleteSearchSynonyms(input: $input) {
+      __typename
+      ... on DeleteSearchSynonymsError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
