@@ -335,6 +335,53 @@ def test_admin_sees_the_index_and_rebuilds_a_kind(signed_in: Callable[[str], Pag
     expect(page.get_by_test_id("search-index-backlog")).to_have_text("0", timeout=30_000)
 
 
+def test_admin_turns_a_search_that_found_nothing_into_a_synonym(signed_in: Callable[[str], Page], live_server: str) -> None:
+    word = f"shuijin{secrets.token_hex(2)}"
+    graphql(live_server, "mutation($q: String!) { rememberSearch(input: {query: $q}) { __typename } }", {"q": word},
+            token=token_for(live_server, "admin"))
+    assert api_search(live_server, "finance", word)["totalCount"] == 0
+
+    page = signed_in("admin")
+    page.goto("/search-index")
+    page.get_by_test_id(f"miss-synonym-{word}").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("添加同义词")
+    expect(dialog.get_by_test_id("synonym-terms")).to_contain_text(word)  # the missed search is the first word
+    terms = dialog.get_by_test_id("synonym-terms").locator("input")
+    terms.fill("13%税")  # two words in one: the server refuses it, on the field, by its label
+    terms.press("Enter")
+    dialog.get_by_test_id("synonym-save").click()
+    field_error = dialog.locator(".ant-form-item-explain-error")
+    expect(field_error).to_contain_text("须是一个词")
+    expect(dialog.locator(".ant-form-item-label")).to_contain_text("同义词组")
+    dialog.locator(".ant-select-selection-item", has_text="13%税").locator(".ant-select-selection-item-remove").click()
+    terms.fill("增值税")
+    terms.press("Enter")
+    dialog.get_by_test_id("synonym-save").click()
+    expect(dialog).to_be_hidden()
+    groups = page.get_by_test_id("search-synonyms")
+    expect(groups).to_contain_text(word)
+    expect(groups).to_contain_text("增值税")
+    expect(page.get_by_test_id("search-index-misses")).not_to_contain_text(word)  # the synonym answers it now
+
+    # Everyone's next search applies it: the word finds the VAT account, 增值税 highlighted.
+    assert any("应交增值税" in "".join(f["text"] for f in e["node"]["title"])
+               for e in api_search(live_server, "finance", word)["edges"])
+    page.context.clear_cookies()
+    finance = signed_in("finance")
+    finance.goto(f"/search?q={quote(word)}")
+    hit = finance.get_by_test_id("search-result").filter(has_text="应交增值税").first
+    expect(hit).to_be_visible()
+    expect(hit.get_by_test_id("search-result-title").locator("mark").first).to_have_text("增值税")
+
+    page.context.clear_cookies()
+    signed_in("admin").goto("/search-index")
+    groups.locator("tr", has_text=word).get_by_role("button", name="删除同义词").click()
+    page.locator(".ant-popconfirm").get_by_role("button", name=re.compile("确 ?定|OK")).click()
+    expect(groups).not_to_contain_text(word)
+    assert api_search(live_server, "finance", word)["totalCount"] == 0
+
+
 def test_business_gets_no_index_entry_nor_page(signed_in: Callable[[str], Page]) -> None:
     page = signed_in("business")
     expect(page.get_by_test_id("nav-searchIndex")).to_have_count(0)
