@@ -7,10 +7,12 @@ domain adds one line here; its ``domain.py`` says the rest.
 
 DOMAINS: tuple[str, ...] = (
     "yecai.audit",
+    "yecai.scheduler",
     "yecai.org",
     "yecai.auth",
     "yecai.ledger",
     "yecai.operations",
     "yecai.posting",
     "yecai.search",
+    "yecai.notifications",
 )

@@ -20,6 +20,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from yecai.errors import ErrorSpec
+from yecai.notifiable import NotificationKind
+from yecai.scheduling import Job
 from yecai.searchable import Searchable
 
 if TYPE_CHECKING:
@@ -133,6 +135,9 @@ class Domain:
     document_types: tuple[DocumentType, ...] = ()
     # Its searchable kinds (yecai.searchable): how its objects become search documents, who may open them.
     searchables: tuple[Searchable, ...] = ()
+    # The kinds of notification it sends (yecai.notifiable), and its scheduled jobs (yecai.scheduling).
+    notification_kinds: tuple[NotificationKind, ...] = ()
+    jobs: tuple[Job, ...] = ()
     # The module exporting its ``API = DomainApi(...)``: ``yecai.graphql.<name>`` unless named; None for none.
     api: str | None = ""
 
@@ -279,3 +284,35 @@ def searchables() -> tuple[Searchable, ...]:
 
 def searchable(kind: str) -> Searchable | None:
     return next((s for s in searchables() if s.kind == kind), None)
+
+
+@cache
+def notification_kinds() -> tuple[NotificationKind, ...]:
+    """Every kind of notification of every domain, in domain order."""
+    found = [k for d in domains() for k in d.notification_kinds]
+    codes = [k.code for k in found]
+    if len(set(codes)) != len(codes):
+        raise RuntimeError(f"two notification kinds share a code: {codes}")
+    return tuple(found)
+
+
+def notification_kind(code: str) -> NotificationKind | None:
+    return next((k for k in notification_kinds() if k.code == code), None)
+
+
+@cache
+def jobs() -> tuple[Job, ...]:
+    """Every scheduled job of every domain, in domain order; each name is ``<domain>.<what>``."""
+    found: dict[str, Job] = {}
+    for d in domains():
+        for j in d.jobs:
+            if j.name.split(".", 1)[0] != d.name:
+                raise RuntimeError(f"job {j.name} is declared by domain {d.name}")
+            if j.name in found:
+                raise RuntimeError(f"job {j.name} is declared twice")
+            found[j.name] = j
+    return tuple(found.values())
+
+
+def job(name: str) -> Job | None:
+    return next((j for j in jobs() if j.name == name), None)
