@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 from collections.abc import AsyncIterator, Sequence
@@ -47,15 +48,26 @@ def messages(deliveries: Sequence[Delivery]) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed(message: str) -> tuple[dict[str, Any], dict[int, int]]:
+    # Every subscription of the process reads the same message: it is parsed once.
+    data = json.loads(message)
+    return data, {int(recipient): int(notification_id) for recipient, notification_id in data["to"]}
+
+
 def addressed_to(message: str, user_id: int) -> Delivery | None:
     """The notification of ``user_id`` in a broker message, or None when it is not addressed to them."""
-    data = json.loads(message)
-    for recipient, notification_id in data["to"]:
-        if recipient == user_id:
-            return Delivery(id=notification_id, recipient_id=recipient, kind=data["kind"], title=data["title"],
-                            body=data["body"], url=data["url"], subject_id=data["subject_id"],
-                            created_at=datetime.fromisoformat(data["created_at"]), in_portal=True, email=False)
-    return None
+    try:
+        data, to = _parsed(message)
+    except (ValueError, KeyError, TypeError):
+        log.warning("notifications: a broker message that is not ours was ignored")
+        return None
+    notification_id = to.get(user_id)
+    if notification_id is None:
+        return None
+    return Delivery(id=notification_id, recipient_id=user_id, kind=data["kind"], title=data["title"],
+                    body=data["body"], url=data["url"], subject_id=data["subject_id"],
+                    created_at=datetime.fromisoformat(data["created_at"]), in_portal=True, email=False)
 
 
 class Hub:

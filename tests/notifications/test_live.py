@@ -1,0 +1,90 @@
+"""Live updates end to end: a real `yecai serve`, WebSocket clients speaking graphql-transport-ws, a real event.
+
+The event is a product one: finance pays an expense claim, and its claimant is told (报销已付款).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import httpx
+import pytest
+
+from tests.support.live_server import LiveServerURL
+from tests.support.subscriptions import Rejected, Subscription, approved_claim, graphql, login, pay_claim
+
+UNREAD = "{ notifications(first: 5) { unreadCount edges { node { id title read } } } }"
+
+
+async def _quiet(sub: Subscription, seconds: float) -> None:
+    """Nothing arrives on ``sub`` for ``seconds``."""
+    with pytest.raises(TimeoutError):
+        message = await sub.next(timeout=seconds)
+        raise AssertionError(f"received what was not theirs: {message}")
+
+
+async def test_the_claimant_is_told_live_and_no_one_else(live_server: LiveServerURL) -> None:
+    async with httpx.AsyncClient(base_url=live_server, timeout=30) as http:
+        claim_id, number = await approved_claim(http, claimant="business")
+        business, admin, manager, finance = [await login(http, u) for u in ("business", "admin", "manager", "finance")]
+        async with (Subscription(live_server, token=business) as mine,
+                    Subscription(live_server, token=admin) as admins,
+                    Subscription(live_server, token=manager) as managers):
+            await asyncio.sleep(0.3)  # the subscriptions reach the broker
+            await pay_claim(http, claim_id, token=finance)
+            paid_at = time.monotonic()
+            message = await mine.next(timeout=1.0)  # within a second of the commit
+            received = time.monotonic() - paid_at
+            assert message["type"] == "next", message
+            node = message["payload"]["data"]["notifications"]
+            assert node["kind"] == "EXPENSE_CLAIM_PAID"
+            assert number in node["title"] and "已付款" in node["title"]
+            assert node["url"].startswith("/documents/") and node["read"] is False
+            assert received < 1.0
+            # Neither an administrator (every right) nor the claimant's manager receives it.
+            await asyncio.gather(_quiet(admins, 1.0), _quiet(managers, 1.0))
+        listed = (await graphql(http, UNREAD, token=business))["notifications"]
+        assert listed["edges"][0]["node"]["id"] == node["id"] and listed["unreadCount"] >= 1
+        others = (await graphql(http, UNREAD, token=admin))["notifications"]
+        assert node["id"] not in [e["node"]["id"] for e in others["edges"]]
+
+
+async def test_a_socket_without_a_valid_identity_is_closed(live_server: LiveServerURL) -> None:
+    for payload in ({}, {"authorization": "Bearer not-a-token"}, {"authorization": "Basic x"}):
+        sub = Subscription(live_server, init_payload=payload)
+        with pytest.raises(Rejected) as caught:
+            await sub.open()
+        await sub.close()
+        assert caught.value.code == 4403
+
+
+async def test_a_cookie_from_another_site_is_not_an_identity(live_server: LiveServerURL) -> None:
+    async with httpx.AsyncClient(base_url=live_server, timeout=30) as http:
+        response = await http.post("/graphql", json={
+            "query": 'mutation { login(username: "business", password: "Yecai@2026") { __typename } }'})
+        cookie = response.cookies.get("yecai_session")
+        assert cookie
+    good = Subscription(live_server, headers={"Cookie": f"yecai_session={cookie}", "Origin": live_server})
+    async with good:
+        assert good.ack and good.ack.get("payload", {}).get("viewer") == "business"
+    evil = Subscription(live_server, headers={"Cookie": f"yecai_session={cookie}", "Origin": "http://evil.example"})
+    with pytest.raises(Rejected) as caught:
+        await evil.open()
+    assert caught.value.code == 4403
+    await evil.close()
+
+
+async def test_subscription_documents_are_held_to_the_request_limits(live_server: LiveServerURL) -> None:
+    async with httpx.AsyncClient(base_url=live_server, timeout=30) as http:
+        token = await login(http, "business")
+    repeated = "subscription { notifications { " + " ".join(f"a{i}: title" for i in range(40)) + " } }"
+    async with Subscription(live_server, token=token, query=repeated) as sub:
+        message = await sub.next()
+    assert message["type"] == "error", message
+    assert "alias" in json.dumps(message).lower()
+    # Queries and mutations go over HTTP only.
+    async with Subscription(live_server, token=token, query="{ viewer { username } }") as sub:
+        message = await sub.next()
+    assert message["type"] == "error", message
