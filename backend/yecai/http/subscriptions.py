@@ -3,7 +3,8 @@
 Only subscriptions run here; queries and mutations go over HTTP, where each request is one
 transaction. Who the viewer is is settled once, at ``connection_init``: a bearer token in its
 payload (``{"authorization": "Bearer …"}``, an API token or a sign-in token), else the session cookie
-of a handshake from our own origin (a page of another site cannot open a socket with the cookie).
+of a handshake from our own origin (Strawberry refuses the handshake of a page of another site with a
+403, and ``identify`` checks the origin again before it reads the cookie).
 A connection without a valid identity is closed (4403). The request limits (depth, aliases,
 tokens, cost, repeats) are the schema's extensions and apply to every subscription document.
 
