@@ -415,9 +415,11 @@ export type Domain =
   | 'AUDIT'
   | 'AUTH'
   | 'LEDGER'
+  | 'NOTIFICATIONS'
   | 'OPERATIONS'
   | 'ORG'
   | 'POSTING'
+  | 'SCHEDULER'
   | 'SEARCH';
 
 /** A business event posting rules are written for: PURCHASE_RECEIVED (采购入库), SALES_DELIVERED (发货), SALES_RETURNED (销售退货), CUSTOMER_RECEIPT (收款), SUPPLIER_PAYMENT (付款), EXPENSE_CLAIM_PAID (费用报销). */
@@ -1047,6 +1049,7 @@ export type FocusedNodeQuery = { node:
     | { __typename: 'Department', id: string }
     | { __typename: 'ExpenseClaim', id: string }
     | { __typename: 'FiscalPeriod', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'PostingRule', id: string }
     | { __typename: 'PostingRuleVersion', id: string }
     | { __typename: 'Product', code: string, name: string, id: string }
@@ -1119,6 +1122,8 @@ type PagedFields_FiscalPeriodConnection_Fragment = { totalCount: number, pageInf
 
 type PagedFields_LedgerEntryConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
+type PagedFields_NotificationConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
 type PagedFields_OpenItemConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_PostingRuleConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
@@ -1161,6 +1166,7 @@ export type PagedFieldsFragment =
   | PagedFields_ExpenseClaimConnection_Fragment
   | PagedFields_FiscalPeriodConnection_Fragment
   | PagedFields_LedgerEntryConnection_Fragment
+  | PagedFields_NotificationConnection_Fragment
   | PagedFields_OpenItemConnection_Fragment
   | PagedFields_PostingRuleConnection_Fragment
   | PagedFields_ProductCategoryConnection_Fragment
