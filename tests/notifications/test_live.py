@@ -6,14 +6,18 @@ The event is a product one: finance pays an expense claim, and its claimant is t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import os
+import secrets
 import time
+from pathlib import Path
 
 import httpx
 import pytest
 from websockets.exceptions import InvalidStatus
 
-from tests.support.live_server import LiveServerURL
+from tests.support.live_server import LiveServerURL, fresh_postgres_database, run_live_server
 from tests.support.subscriptions import Rejected, Subscription, approved_claim, graphql, login, pay_claim
 
 UNREAD = "{ notifications(first: 5) { unreadCount edges { node { id title read } } } }"
@@ -22,7 +26,7 @@ UNREAD = "{ notifications(first: 5) { unreadCount edges { node { id title read }
 async def _quiet(sub: Subscription, seconds: float) -> None:
     """Nothing arrives on ``sub`` for ``seconds``."""
     with pytest.raises(TimeoutError):
-        message = await sub.next(timeout=seconds)
+        message = await sub.next(within=seconds)
         raise AssertionError(f"received what was not theirs: {message}")
 
 
@@ -36,7 +40,7 @@ async def test_the_claimant_is_told_live_and_no_one_else(live_server: LiveServer
             await asyncio.sleep(0.3)  # the subscriptions reach the broker
             await pay_claim(http, claim_id, token=finance)
             paid_at = time.monotonic()
-            message = await mine.next(timeout=1.0)  # within a second of the commit
+            message = await mine.next(within=1.0)  # within a second of the commit
             received = time.monotonic() - paid_at
             assert message["type"] == "next", message
             node = message["payload"]["data"]["notifications"]
@@ -90,3 +94,32 @@ async def test_subscription_documents_are_held_to_the_request_limits(live_server
     async with Subscription(live_server, token=token, query="{ viewer { username } }") as sub:
         message = await sub.next()
     assert message["type"] == "error", message
+    assert message["payload"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+@pytest.mark.skipif(not os.environ.get("YECAI_LIVE_SERVER_DATABASE_URL", "").startswith("postgresql"),
+                    reason="two workers on one PostgreSQL need YECAI_LIVE_SERVER_DATABASE_URL")
+def test_two_workers_on_one_postgresql(tmp_path: Path) -> None:
+    """Subscribe on one `yecai serve`, cause the event through the other's GraphQL: it arrives through LISTEN/NOTIFY."""
+    shared = {"YECAI_SECRET_KEY": secrets.token_urlsafe(48), "YECAI_AUDIT_KEY": secrets.token_urlsafe(32)}
+    with contextlib.ExitStack() as stack:
+        database = stack.enter_context(fresh_postgres_database(os.environ["YECAI_LIVE_SERVER_DATABASE_URL"]))
+        one = stack.enter_context(run_live_server(database_url=database, env=shared, data_dir=tmp_path / "one"))
+        two = stack.enter_context(run_live_server(database_url=database, env=shared, data_dir=tmp_path / "two",
+                                                  seed=False))
+        asyncio.run(_across(one, two))
+
+
+async def _across(one: str, two: str) -> None:
+    async with (httpx.AsyncClient(base_url=one, timeout=30) as on_one,
+                httpx.AsyncClient(base_url=two, timeout=30) as on_two):
+        claim_id, number = await approved_claim(on_two, claimant="business")
+        business = await login(on_one, "business")
+        async with (Subscription(one, token=business) as mine,
+                    Subscription(one, token=await login(on_one, "admin")) as admins):
+            await asyncio.sleep(0.3)
+            await pay_claim(on_two, claim_id, token=await login(on_two, "finance"))
+            message = await mine.next(within=1.0)
+            assert message["type"] == "next", message
+            assert number in message["payload"]["data"]["notifications"]["title"]
+            await _quiet(admins, 1.0)

@@ -27,7 +27,7 @@ class Inbox:
     messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
     refuse: bool = False
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope) -> str:
         if self.refuse:
             return "451 try again later"
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))

@@ -79,10 +79,10 @@ class Subscription:
                                        "payload": {"query": self.query, "variables": self.variables or {}}}))
         return self
 
-    async def next(self, timeout: float = 5.0) -> dict[str, Any]:
+    async def next(self, within: float = 5.0) -> dict[str, Any]:
         """The next message of the subscription (``next``, ``error`` or ``complete``), skipping pings."""
         assert self.ws is not None
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(within):
             while True:
                 message = json.loads(await self.ws.recv())
                 if message.get("type") == "ping":

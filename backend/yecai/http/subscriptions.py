@@ -15,10 +15,12 @@ by the notification stream, which reads what the broker carries.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from datetime import timedelta
 from typing import Any
 
+from graphql import GraphQLError, get_operation_ast, parse
+from graphql import OperationType as DocumentOperation
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 from starlette.responses import Response
@@ -27,6 +29,7 @@ from strawberry import Schema
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
 from yecai.actor import ANONYMOUS
@@ -43,22 +46,43 @@ MAX_SUBSCRIPTIONS_PER_CONNECTION = 10
 class _SubscriptionsOnly:
     """The schema as the WebSocket handler sees it: ``stream`` runs subscriptions only."""
 
-    def __init__(self, schema: Schema) -> None:
+    def __init__(self, schema: Schema, max_tokens: int) -> None:
         self._schema = schema
+        self._max_tokens = max_tokens
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._schema, name)
 
-    async def stream(self, *args: Any, allowed_operation_types: Iterable[OperationType] | None = None,
-                     **kwargs: Any) -> Any:
-        return await self._schema.stream(*args, allowed_operation_types={OperationType.SUBSCRIPTION}, **kwargs)
+    async def stream(self, query: str | None, *args: Any, operation_name: str | None = None,
+                     allowed_operation_types: Iterable[OperationType] | None = None, **kwargs: Any) -> Any:
+        refusal = self._refusal(query, operation_name)
+        if refusal is not None:
+            return refusal
+        return await self._schema.stream(query, *args, operation_name=operation_name,
+                                         allowed_operation_types={OperationType.SUBSCRIPTION}, **kwargs)
+
+    def _refusal(self, query: str | None, operation_name: str | None) -> AsyncIterator[PreExecutionError] | None:
+        """A clear error for a query or mutation sent over the socket (the schema would only mask it)."""
+        try:
+            operation = get_operation_ast(parse(query or "", max_tokens=self._max_tokens), operation_name)
+        except GraphQLError:
+            return None  # the schema's own parsing reports it, under its limits
+        if operation is None or operation.operation == DocumentOperation.SUBSCRIPTION:
+            return None
+
+        async def refuse() -> AsyncIterator[PreExecutionError]:
+            yield PreExecutionError(data=None, errors=[GraphQLError(
+                "WebSocket 只用于订阅，查询与变更请用 HTTP POST /graphql / only subscriptions run over the WebSocket: "
+                "send queries and mutations with HTTP POST /graphql", extensions={"code": "BAD_REQUEST"})])
+
+        return refuse()
 
 
 class GraphQLWebSocket(GraphQL):  # type: ignore[misc]
     """Strawberry's ASGI view, for WebSocket handshakes only (Starlette routes HTTP to ``GraphQLEndpoint``)."""
 
     def __init__(self, schema: Schema, sessions: async_sessionmaker[AsyncSession], settings: Settings) -> None:
-        super().__init__(_SubscriptionsOnly(schema), graphql_ide=None,  # type: ignore[arg-type]
+        super().__init__(_SubscriptionsOnly(schema, settings.graphql_max_tokens), graphql_ide=None,  # type: ignore[arg-type]
                          subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
                          connection_init_wait_timeout=timedelta(seconds=10),
                          max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_CONNECTION)
