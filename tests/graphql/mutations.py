@@ -179,4 +179,10 @@ MUTATIONS = [
     MutationCase("rememberSearch", "RememberSearchInput", "query", lambda w: {"query": "差旅"}),
     MutationCase("clearRecentSearches", None, "cleared", lambda w: None),
     MutationCase("rebuildSearchIndex", "RebuildSearchIndexInput", "queued", lambda w: {"kinds": ["DEPARTMENT"]}),
+    # Notifications: one's own, for every signed-in user.
+    MutationCase("markNotificationsRead", "MarkNotificationsReadInput", "marked unreadCount",
+                 lambda w: {"all": True}),
+    MutationCase("updateNotificationSettings", "UpdateNotificationSettingsInput",
+                 "settings { kinds { kind portal email } }",
+                 lambda w: {"settings": [{"kind": "EXPENSE_CLAIM_PAID", "channel": "PORTAL", "enabled": False}]}),
 ]
