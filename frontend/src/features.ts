@@ -5,6 +5,7 @@ import { orgFeature } from './org/feature';
 import { authFeature } from './auth/feature';
 import { auditFeature } from './audit/feature';
 import { searchFeature } from './search/feature';
+import { notificationsFeature } from './notifications/feature';
 
 /**
  * The web app's features, in menu order: the only place they are named. Routes and their
@@ -20,4 +21,5 @@ export const FEATURES = [
   authFeature, // 角色, API 令牌
   auditFeature, // 审计日志
   searchFeature, // 搜索 (the header's box, results), 搜索索引
+  notificationsFeature, // 通知 (the header's bell, live), 通知设置
 ] as const;
