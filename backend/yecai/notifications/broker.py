@@ -70,12 +70,29 @@ def addressed_to(message: str, user_id: int) -> Delivery | None:
                     created_at=datetime.fromisoformat(data["created_at"]), in_portal=True, email=False)
 
 
+def _broadcast(url: str) -> Broadcast:
+    if url.split("://", 1)[0] in ("redis", "rediss"):
+        from broadcaster._backends.redis import RedisBackend
+
+        class _RedisBackend(RedisBackend):
+            """broadcaster 0.3.1's Redis backend wakes its listener before SUBSCRIBE is done: redis-py's
+            ``listen()`` then sees no channel, returns, and the listener sleeps for good (the loop added for
+            encode/broadcaster#133 waits for a wake-up that already happened). Subscribe first, then wake it."""
+
+            async def subscribe(self, channel: str) -> None:
+                await self._pubsub.subscribe(channel)
+                self._ready.set()
+
+        return Broadcast(backend=_RedisBackend(url))
+    return Broadcast(url)
+
+
 class Hub:
     """This process's connection to the broker."""
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.broadcast = Broadcast(url)
+        self.broadcast = _broadcast(url)
         # One connection publishes and listens (broadcaster's PostgreSQL backend): one statement at a time.
         self._publishing = asyncio.Lock()
         self.connected = False
