@@ -6,5 +6,4 @@ from yecai.scheduler import models
 DOMAIN = Domain(
     name="scheduler", zh="定时任务", en="Scheduled jobs",
     models=models,
-    api=None,
 )
