@@ -71,6 +71,8 @@ FIELDS: dict[str, str] = {
     "searchSuggest": 'searchSuggest(prefix: "无此名称qzx", first: 3) { kind url }',
     "recentSearches": "recentSearches",
     "searchStatus": "searchStatus { engine }",
+    "notifications": "notifications(first: 5) { unreadCount edges { node { id title } } }",
+    "notificationSettings": "notificationSettings { emailAvailable kinds { kind portal } }",
 }
 
 
