@@ -9,6 +9,7 @@
 #   make bench-limits   the cost check of the largest allowed and smallest refused requests (bench/limits_bench.py)
 #   make bench-body  server memory while a 300 MB request body is refused (bench/body_limit.py)
 #   make bench-search  the embedded search engine over 100,000 Chinese documents (bench/search_bench.py)
+#   make bench-notify  notification fan-out to 1,000 WebSocket subscribers; a scheduler tick over 10,000 rows (bench/notify_fanout.py)
 #   make clean    remove build output, caches and the test PostgreSQL cluster
 #
 # Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff, test-imports,
@@ -37,7 +38,7 @@ BENCH_ARGS  ?=
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/package-lock.json \
 	frontend/vite.config.ts frontend/tsconfig*.json schema/schema.graphql -type f 2>/dev/null)
 
-.PHONY: help run test schema bench bench-postgres bench-audit bench-posting bench-limits bench-body bench-search clean distclean system python-env node-env frontend \
+.PHONY: help run test schema bench bench-postgres bench-audit bench-posting bench-limits bench-body bench-search bench-notify clean distclean system python-env node-env frontend \
 	test-system test-python test-node test-schema test-frontend test-ruff test-imports test-sqlite test-e2e test-postgres
 
 help:
@@ -141,6 +142,9 @@ bench-body: python-env
 SEARCH_BENCH_ARGS ?=
 bench-search: python-env
 	$(PY) bench/search_bench.py $(SEARCH_BENCH_ARGS)
+
+bench-notify: python-env
+	$(PY) bench/notify_fanout.py $(BENCH_ARGS)
 
 # The same on the throwaway PostgreSQL cluster (started, then stopped again).
 bench-postgres: python-env system

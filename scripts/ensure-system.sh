@@ -3,13 +3,14 @@
 #   postgresql        server for the PostgreSQL test pass (scripts/test-postgres.sh)
 #   chromium          the browser for the e2e tests (Playwright's own browsers cannot be downloaded here)
 #   fonts-noto-cjk    a CJK font, for the browser and for WeasyPrint PDFs
+#   redis-server      the broker of the Redis pass of the notification tests (a throwaway server per test run)
 #   libpango-1.0-0 libpangoft2-1.0-0   what WeasyPrint loads at run time
 #   libmagic1         what python-magic reads attachments' types with (by content, as file(1) does)
 # Fast and silent when everything is present; runs `apt-get update` once when something is missing.
 # Exits non-zero with a clear message when it cannot install (not root and no password-less sudo).
 set -euo pipefail
 
-PACKAGES=(postgresql chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libmagic1)
+PACKAGES=(postgresql chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libmagic1 redis-server)
 
 installed() {
   [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]

@@ -14,7 +14,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from yecai import manifest
@@ -23,6 +23,7 @@ from yecai.graphql.schema import build_schema
 from yecai.http.attachments import attachment_routes
 from yecai.http.graphql import GraphQLEndpoint
 from yecai.http.oidc import oidc_routes
+from yecai.http.subscriptions import GraphQLWebSocket
 from yecai.http.webapp import SinglePageApp
 from yecai.settings import Settings, get_settings
 
@@ -88,8 +89,29 @@ async def _start_search_worker(settings: Settings, sessions: async_sessionmaker[
     return stop_it
 
 
+async def _start_notifications(settings: Settings, sessions: async_sessionmaker[AsyncSession], *,
+                               scheduler: bool) -> Callable[[], Awaitable[None]]:
+    """The broker connection and mailer of this process, and the scheduler unless YECAI_SCHEDULER=external."""
+    from yecai.notifications.runtime import NotificationRuntime
+    from yecai.scheduler.runner import Scheduler
+
+    notifications = NotificationRuntime(settings, sessions)
+    await notifications.start()
+    jobs = Scheduler(sessions, settings) if scheduler else None
+    if jobs is not None:
+        await jobs.start()
+
+    async def stop_them() -> None:
+        if jobs is not None:
+            await jobs.stop()
+        await notifications.stop()
+
+    return stop_them
+
+
 def create_app(settings: Settings | None = None, *, sessions: async_sessionmaker[AsyncSession] | None = None,
-               engine: AsyncEngine | None = None, search_worker: bool | None = None) -> Starlette:
+               engine: AsyncEngine | None = None, search_worker: bool | None = None,
+               scheduler: bool | None = None) -> Starlette:
     """The whole portal as one ASGI app: /graphql, /healthz, single sign-on and the web app.
 
     Tests pass their own ``engine`` and ``sessions`` to run each test in one rolled-back transaction.
@@ -112,13 +134,16 @@ def create_app(settings: Settings | None = None, *, sessions: async_sessionmaker
 
     run_search_worker = owns_engine if search_worker is None else search_worker
     run_search_worker = run_search_worker and settings.search_worker == "serve"
+    run_scheduler = (owns_engine if scheduler is None else scheduler) and settings.scheduler == "serve"
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         stop_search = await _start_search_worker(settings, sessions) if run_search_worker else None
+        stop_notifications = await _start_notifications(settings, sessions, scheduler=run_scheduler)
         try:
             yield
         finally:
+            await stop_notifications()
             if stop_search is not None:
                 await stop_search()
             if owns_engine:
@@ -127,6 +152,7 @@ def create_app(settings: Settings | None = None, *, sessions: async_sessionmaker
     graphql = GraphQLEndpoint(schema, sessions, settings)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
+        WebSocketRoute("/graphql", GraphQLWebSocket(schema, sessions, settings)),
         Route("/healthz", healthz, methods=["GET"]),
         *oidc_routes(settings, sessions),
         *attachment_routes(settings, sessions),

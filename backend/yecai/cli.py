@@ -1,4 +1,4 @@
-"""The ``yecai`` command: serve | db | seed | schema | audit | users."""
+"""The ``yecai`` command: serve | worker | db | seed | schema | audit | users | search."""
 
 from __future__ import annotations
 
@@ -369,8 +369,6 @@ def users_create(username: str, display_name: str, roles: tuple[str, ...], depar
     click.echo(f"user {username} created (id {user_id})")
 
 
-if __name__ == "__main__":
-    main()
 
 
 @main.group()
@@ -488,3 +486,55 @@ def search_worker() -> None:
             await engine.dispose()
 
     asyncio.run(run())
+
+
+@main.command()
+@click.option("--once", is_flag=True, help="Run every job that is due (catching up on missed time nodes) and exit.")
+def worker(once: bool) -> None:
+    """Run the scheduled jobs in this process (with YECAI_SCHEDULER=external for the servers) until stopped.
+
+    Jobs run once across workers: several `yecai worker` or `yecai serve` processes on one PostgreSQL never
+    run one time node twice. The e-mails the jobs retry are sent from here.
+    """
+    import signal
+
+    from yecai import manifest
+    from yecai.db import make_engine, make_session_factory
+    from yecai.notifications.runtime import NotificationRuntime
+    from yecai.scheduler.runner import Scheduler, run_due
+
+    settings = get_settings()
+    manifest.domains()
+    engine = make_engine(settings.resolved_database_url)
+    sessions = make_session_factory(engine)
+
+    async def run() -> None:
+        notifications = NotificationRuntime(settings, sessions)
+        await notifications.start()
+        try:
+            if once:
+                for outcome in await run_due(sessions, settings=settings):
+                    click.echo(f"{outcome.job}: {outcome.status}" + (f" ({outcome.result})" if outcome.result else "")
+                               + (f" — {outcome.error}" if outcome.error else ""))
+                return
+            stop = asyncio.Event()
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, stop.set)
+            scheduler = Scheduler(sessions, settings)
+            await scheduler.start()
+            names = ", ".join(j.name for j in scheduler.jobs) or "none"
+            click.echo(f"yecai worker: scheduled jobs {names}; broker {notifications.hub.backend}; stop with Ctrl+C")
+            try:
+                await stop.wait()
+            finally:
+                await scheduler.stop()
+        finally:
+            await notifications.stop()
+            await engine.dispose()
+
+    asyncio.run(run())
+
+
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,7 @@ domain adds one line here; its ``domain.py`` says the rest.
 
 DOMAINS: tuple[str, ...] = (
     "yecai.audit",
+    "yecai.scheduler",
     "yecai.org",
     "yecai.auth",
     "yecai.ledger",
@@ -14,4 +15,5 @@ DOMAINS: tuple[str, ...] = (
     "yecai.posting",
     "yecai.search",
     "yecai.attachments",
+    "yecai.notifications",
 )

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from yecai.attachable import AttachmentOwner
 from yecai.errors import ErrorSpec
+from yecai.notifiable import NotificationKind
+from yecai.scheduling import Job
 from yecai.searchable import Searchable
 
 if TYPE_CHECKING:
@@ -136,6 +138,9 @@ class Domain:
     searchables: tuple[Searchable, ...] = ()
     # The kinds of its objects files may be attached to (yecai.attachable), with the policies that guard them.
     attachment_owners: tuple[AttachmentOwner, ...] = ()
+    # The kinds of notification it sends (yecai.notifiable), and its scheduled jobs (yecai.scheduling).
+    notification_kinds: tuple[NotificationKind, ...] = ()
+    jobs: tuple[Job, ...] = ()
     # The module exporting its ``API = DomainApi(...)``: ``yecai.graphql.<name>`` unless named; None for none.
     api: str | None = ""
 
@@ -297,3 +302,34 @@ def attachment_owners() -> tuple[AttachmentOwner, ...]:
 def attachment_owner(type_name: str) -> AttachmentOwner | None:
     """The attachment owner of a GraphQL type name (``ExpenseClaim``), or None."""
     return next((o for o in attachment_owners() if o.type == type_name), None)
+
+
+def notification_kinds() -> tuple[NotificationKind, ...]:
+    """Every kind of notification of every domain, in domain order."""
+    found = [k for d in domains() for k in d.notification_kinds]
+    codes = [k.code for k in found]
+    if len(set(codes)) != len(codes):
+        raise RuntimeError(f"two notification kinds share a code: {codes}")
+    return tuple(found)
+
+
+def notification_kind(code: str) -> NotificationKind | None:
+    return next((k for k in notification_kinds() if k.code == code), None)
+
+
+@cache
+def jobs() -> tuple[Job, ...]:
+    """Every scheduled job of every domain, in domain order; each name is ``<domain>.<what>``."""
+    found: dict[str, Job] = {}
+    for d in domains():
+        for j in d.jobs:
+            if j.name.split(".", 1)[0] != d.name:
+                raise RuntimeError(f"job {j.name} is declared by domain {d.name}")
+            if j.name in found:
+                raise RuntimeError(f"job {j.name} is declared twice")
+            found[j.name] = j
+    return tuple(found.values())
+
+
+def job(name: str) -> Job | None:
+    return next((j for j in jobs() if j.name == name), None)

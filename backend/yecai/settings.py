@@ -90,6 +90,22 @@ class Settings(BaseSettings):
     s3_secret: str | None = None
     s3_region: str | None = None
     s3_prefix: str = "attachments/"
+    # Notifications and live updates (README, "Notifications"). The broker fans notifications out to every
+    # worker's subscribers: memory:// on one process; PostgreSQL LISTEN/NOTIFY when the database is
+    # PostgreSQL; redis://host:6379/0 when given.
+    broker_url: str | None = None
+    # E-mail through SMTP: off while no host is given.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str | None = None
+    smtp_tls: Literal["none", "starttls", "tls"] = "starttls"
+    smtp_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    # Read notifications are removed this many days after they were read.
+    notification_retention_days: int = Field(default=90, ge=1)
+    # "serve": `yecai serve` runs the scheduled jobs; "external": `yecai worker` does, elsewhere.
+    scheduler: Literal["serve", "external"] = "serve"
 
     @property
     def oidc_enabled(self) -> bool:
@@ -115,6 +131,21 @@ class Settings(BaseSettings):
             return ("s3", self.s3_endpoint, self.s3_bucket, self.s3_key, self.s3_secret, self.s3_region,
                     self.s3_prefix, self.resolved_attachment_dir / "tmp")
         return ("local", self.resolved_attachment_dir)
+
+    @property
+    def resolved_broker_url(self) -> str:
+        """The broker's URL: as given, else PostgreSQL's LISTEN/NOTIFY on the database, else in memory."""
+        if self.broker_url:
+            return self.broker_url
+        url = self.resolved_database_url
+        scheme, _, rest = url.partition("://")
+        if scheme.startswith("postgresql") or scheme.startswith("postgres"):
+            return f"postgres://{rest}"
+        return "memory://"
+
+    @property
+    def email_enabled(self) -> bool:
+        return bool(self.smtp_host)
 
     @property
     def production(self) -> bool:

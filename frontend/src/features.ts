@@ -6,6 +6,7 @@ import { authFeature } from './auth/feature';
 import { auditFeature } from './audit/feature';
 import { searchFeature } from './search/feature';
 import { attachmentsFeature } from './attachments/feature';
+import { notificationsFeature } from './notifications/feature';
 
 /**
  * The web app's features, in menu order: the only place they are named. Routes and their
@@ -22,4 +23,5 @@ export const FEATURES = [
   auditFeature, // 审计日志
   searchFeature, // 搜索 (the header's box, results), 搜索索引
   attachmentsFeature, // 附件 (a card on the pages of the objects they are attached to)
+  notificationsFeature, // 通知 (the header's bell, live), 通知设置
 ] as const;

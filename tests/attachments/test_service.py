@@ -146,6 +146,32 @@ async def test_same_content_is_stored_once_and_removed_with_its_last_attachment(
     assert removed == [one.sha256] and not storage.path(one.sha256).exists()
 
 
+async def test_the_daily_job_removes_only_old_contents_no_attachment_names(
+        session: AsyncSession, settings: Settings, people) -> None:
+    from yecai import manifest
+    from yecai.actor import system_actor
+    from yecai.attachments.jobs import JOBS
+
+    claimant, _, _, claim = people
+    storage = storage_for(settings)
+    kept = await attach(session, claimant, storage, "ExpenseClaim", claim.id, "kept.pdf", files.pdf("kept"))
+    gone = await attach(session, claimant, storage, "ExpenseClaim", claim.id, "gone.pdf", files.pdf("gone"))
+    young = await attach(session, claimant, storage, "ExpenseClaim", claim.id, "young.pdf", files.pdf("young"))
+    await service.delete_attachment(session, actor=claimant, attachment_id=gone.id)
+    await service.delete_attachment(session, actor=claimant, attachment_id=young.id)
+    for a in (kept, gone):
+        os.utime(storage.path(a.sha256), (0, 0))  # written long ago; young's file was written just now
+    job = manifest.job("attachments.collect")
+    assert job is JOBS[0] and job.cron == "30 3 * * *"
+    now = service.utcnow()
+    said = await job.run(session, actor=system_actor("scheduler"), settings=settings, since=None, until=now)
+    assert said == "removed 1 stored contents"
+    assert storage.path(kept.sha256).exists() and storage.path(young.sha256).exists()
+    assert not storage.path(gone.sha256).exists()
+    assert await job.run(session, actor=system_actor("scheduler"), settings=settings, since=now, until=now) == \
+        "removed 0 stored contents"
+
+
 async def test_refusals_change_nothing(session: AsyncSession, settings: Settings, people) -> None:
     claimant, manager, outsider, claim = people
     storage = storage_for(settings)

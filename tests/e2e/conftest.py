@@ -52,6 +52,7 @@ NAV_KEYS = (
     "tokens",
     "audit",
     "searchIndex",
+    "notifications",
 )
 
 # From the contract's navigation table: each entry and the permissions of which the viewer
@@ -82,6 +83,7 @@ NAV_RULES: dict[str, set[str]] = {
     "tokens": {"AUTH_USE_API_TOKENS"},
     "audit": {"AUDIT_READ"},
     "searchIndex": {"SEARCH_MANAGE"},
+    "notifications": set(),
 }
 
 

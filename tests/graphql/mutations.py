@@ -187,4 +187,10 @@ MUTATIONS = [
                  lambda w: {"terms": ["增值税", "VAT"]}),
     MutationCase("deleteSearchSynonyms", "DeleteSearchSynonymsInput", "id",
                  lambda w: {"id": gid("SearchSynonymGroup", w.synonyms.id)}),
+    # Notifications: one's own, for every signed-in user.
+    MutationCase("markNotificationsRead", "MarkNotificationsReadInput", "marked unreadCount",
+                 lambda w: {"all": True}),
+    MutationCase("updateNotificationSettings", "UpdateNotificationSettingsInput",
+                 "settings { kinds { kind portal email } }",
+                 lambda w: {"settings": [{"kind": "EXPENSE_CLAIM_PAID", "channel": "PORTAL", "enabled": False}]}),
 ]

@@ -72,6 +72,8 @@ FIELDS: dict[str, str] = {
     "recentSearches": "recentSearches",
     "searchStatus": "searchStatus { engine }",
     "searchSynonyms": "searchSynonyms { terms }",
+    "notifications": "notifications(first: 5) { unreadCount edges { node { id title } } }",
+    "notificationSettings": "notificationSettings { emailAvailable kinds { kind portal } }",
 }
 
 

@@ -21,7 +21,8 @@ ROLES = (*BUILTIN_ROLE_CODES, "custom_reader")
 
 # Changes that are not the business's record: signing out, and one's own search history (kept for oneself,
 # like a browser's; in the audit trail, what people search for would be read by others).
-UNAUDITED = {"logout", "rememberSearch", "clearRecentSearches"}
+# Reading (and marking read) is not a change of record, like searching: not in the audit trail.
+UNAUDITED = {"logout", "rememberSearch", "clearRecentSearches", "markNotificationsRead"}
 
 DENIED = [
     pytest.param(case, role, id=f"{case.name}-{role}")

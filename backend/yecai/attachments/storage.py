@@ -13,6 +13,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -35,6 +36,9 @@ class Storage(Protocol):
     async def exists(self, sha256: str) -> bool: ...
 
     async def delete(self, sha256: str) -> None: ...
+
+    async def stored(self) -> list[tuple[str, datetime]]:
+        """Every stored content: (sha256, when it was last written, UTC)."""
 
 
 class LocalStorage:
@@ -74,6 +78,17 @@ class LocalStorage:
 
     async def delete(self, sha256: str) -> None:
         self.path(sha256).unlink(missing_ok=True)
+
+    async def stored(self) -> list[tuple[str, datetime]]:
+        return await asyncio.to_thread(self._stored)
+
+    def _stored(self) -> list[tuple[str, datetime]]:
+        found = []
+        for folder in self.root.glob("??"):
+            for f in folder.iterdir():
+                if f.is_file() and len(folder.name + f.name) == 64:
+                    found.append((folder.name + f.name, datetime.fromtimestamp(f.stat().st_mtime, UTC)))
+        return found
 
 
 class S3Storage:
@@ -130,6 +145,18 @@ class S3Storage:
 
     async def delete(self, sha256: str) -> None:
         await asyncio.to_thread(self.client.delete_object, Bucket=self.bucket, Key=self._key(sha256))
+
+    async def stored(self) -> list[tuple[str, datetime]]:
+        return await asyncio.to_thread(self._stored)
+
+    def _stored(self) -> list[tuple[str, datetime]]:
+        found = []
+        for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.prefix):
+            for item in page.get("Contents", []):
+                sha = item["Key"][len(self.prefix):].replace("/", "")
+                if len(sha) == 64:
+                    found.append((sha, item["LastModified"]))
+        return found
 
 
 _storages: dict[tuple[Any, ...], Storage] = {}

@@ -28,4 +28,6 @@ class Context:
     clear_session: bool = False
     # Unexpected failures: the HTTP layer rolls the whole request back when there is one.
     failed: bool = False
+    # A WebSocket's connection_init payload (Strawberry sets it; subscriptions read who the viewer is from it).
+    connection_params: dict[str, Any] | None = None
     extra: dict[str, Any] = field(default_factory=dict)

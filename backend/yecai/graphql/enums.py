@@ -40,3 +40,10 @@ SearchKind = strawberry.enum(
     SearchKindEnum, name="SearchKind",
     description="A kind of searchable object (搜索类别): " + ", ".join(
         f"{s.enum_name} {s.zh}" for s in manifest.searchables()) + ".")
+
+NotificationKindEnum = enum.Enum(  # type: ignore[misc]
+    "NotificationKind", {k.enum_name: k.code for k in manifest.notification_kinds()})
+NotificationKind = strawberry.enum(
+    NotificationKindEnum, name="NotificationKind",
+    description="A kind of notification (通知类别), declared by the domain that sends it: " + ", ".join(
+        f"{k.enum_name} {k.zh}" for k in manifest.notification_kinds()) + ".")

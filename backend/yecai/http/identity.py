@@ -53,19 +53,7 @@ async def identify(conn: HTTPConnection, session: AsyncSession, settings: Settin
     address = client_address(conn)
     authorization = conn.headers.get("authorization")
     if authorization:
-        scheme, _, credential = authorization.partition(" ")
-        credential = credential.strip()
-        if scheme.lower() != "bearer" or not credential:
-            return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), bad_credentials=True)
-        session_id = None
-        if credential.startswith(API_TOKEN_PREFIX):
-            user = await service.user_for_api_token(session, secret=credential)
-        else:
-            user, session_id = await _session_user(session, settings, credential)
-        if user is None:
-            return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), bad_credentials=True)
-        return Identity(await service.actor_for(session, user, request_id=req_id, client_address=address,
-                                                session_id=session_id))
+        return await identify_bearer(session, settings, authorization, req_id, address)
 
     cookie = conn.cookies.get(SESSION_COOKIE)
     if cookie and _same_origin(conn):
@@ -75,6 +63,25 @@ async def identify(conn: HTTPConnection, session: AsyncSession, settings: Settin
         return Identity(await service.actor_for(session, user, request_id=req_id, client_address=address,
                                                 session_id=session_id))
     return Identity(ANONYMOUS.at(request_id=req_id, client_address=address))
+
+
+async def identify_bearer(session: AsyncSession, settings: Settings, authorization: str, req_id: str,
+                          address: str) -> Identity:
+    """The actor of an ``Authorization`` value (``Bearer <API token or sign-in token>``), from a header or a
+    WebSocket's ``connection_init`` payload."""
+    scheme, _, credential = authorization.partition(" ")
+    credential = credential.strip()
+    if scheme.lower() != "bearer" or not credential:
+        return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), bad_credentials=True)
+    session_id = None
+    if credential.startswith(API_TOKEN_PREFIX):
+        user = await service.user_for_api_token(session, secret=credential)
+    else:
+        user, session_id = await _session_user(session, settings, credential)
+    if user is None:
+        return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), bad_credentials=True)
+    return Identity(await service.actor_for(session, user, request_id=req_id, client_address=address,
+                                            session_id=session_id))
 
 
 async def _session_user(session: AsyncSession, settings: Settings, token: str) -> tuple[User | None, str | None]:

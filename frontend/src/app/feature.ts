@@ -19,6 +19,8 @@ export interface Feature<M extends MessageTree = MessageTree> {
   routes: readonly FeatureRoute[];
   /** What the feature shows in the header of every page (the search box), its own chunk like a page. */
   header?: LazyExoticComponent<ComponentType>;
+  /** What it shows at the header's end, beside the language and the user menu (the notification bell). */
+  headerEnd?: LazyExoticComponent<ComponentType>;
   /** zh-CN is the source of the keys; en has exactly the same ones. */
   messages: FeatureMessages<M>;
 }
@@ -78,6 +80,7 @@ export interface FeatureSpec<M extends MessageTree, P extends PermissionCode> {
   navGroups?: readonly NavGroup<MessageKey<M>>[];
   routes: readonly FeatureRoute<MessageKey<M>, NoInfer<P>>[];
   header?: LazyExoticComponent<ComponentType>;
+  headerEnd?: LazyExoticComponent<ComponentType>;
   messages: { 'zh-CN': M; en: NoInfer<M> };
 }
 

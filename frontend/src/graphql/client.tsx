@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Client, Provider, cacheExchange, fetchExchange, mapExchange, type CombinedError } from 'urql';
+import { Client, Provider, cacheExchange, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from 'urql';
+import { createClient as createWsClient } from 'graphql-ws';
 import i18n from '../i18n';
 import { useLanguage } from '../i18n/LanguageProvider';
 
@@ -21,11 +22,20 @@ function isUnauthenticated(error: CombinedError): boolean {
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
+/** The same endpoint over WebSocket (graphql-transport-ws), for subscriptions. */
+function websocketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${GRAPHQL_ENDPOINT}`;
+}
+
 /**
  * The session lives in an httpOnly cookie set by the server at login, so the
  * client only has to send same-origin credentials; no token is ever stored here.
  */
 export function createGraphqlClient(): Client {
+  // Subscriptions (the notification bell) share one socket, opened while one is active. The browser
+  // sends the session cookie with the handshake; the server settles who the viewer is at connection_init.
+  const sockets = createWsClient({ url: websocketUrl(), lazy: true, retryAttempts: 20 });
   return new Client({
     url: GRAPHQL_ENDPOINT,
     exchanges: [
@@ -36,6 +46,17 @@ export function createGraphqlClient(): Client {
         },
       }),
       fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = sockets.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
     ],
     // Always POST: queries must not end up in proxy logs or browser history.
     preferGetMethod: false,

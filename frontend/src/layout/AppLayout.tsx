@@ -26,6 +26,10 @@ const COLLAPSE_KEY = 'yecai.siderCollapsed';
 
 // What features show in the header of every page (the search box), in the order of FEATURES.
 const HEADER_WIDGETS = FEATURES.flatMap((feature) => (feature.header ? [{ domain: feature.domain, Widget: feature.header }] : []));
+// ... and at the header's end, before the language switch (the notification bell).
+const HEADER_END_WIDGETS = FEATURES.flatMap((feature) =>
+  feature.headerEnd ? [{ domain: feature.domain, Widget: feature.headerEnd }] : [],
+);
 
 export default function AppLayout() {
   const viewer = useViewer();
@@ -131,6 +135,11 @@ export default function AppLayout() {
             ))}
           </div>
           <Space size={8} className={styles.headerRight}>
+            {HEADER_END_WIDGETS.map(({ domain, Widget }) => (
+              <Suspense key={domain} fallback={null}>
+                <Widget />
+              </Suspense>
+            ))}
             <LanguageSwitch />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" className={styles.userButton} data-testid="user-menu">
