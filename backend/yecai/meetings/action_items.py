@@ -21,7 +21,7 @@ from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.meetings import access, errors, policies, recurrence
 from yecai.meetings.events import ActionItemAssigned, ActionItemUpdated
 from yecai.meetings.models import ActionItem, ActionItemStatus, Decision, Meeting, MeetingState
-from yecai.meetings.service import active_users, links
+from yecai.meetings.service import active_users, links, optional_text
 
 FINISHED = (ActionItemStatus.DONE, ActionItemStatus.CANCELLED)
 
@@ -86,14 +86,14 @@ async def create_action_item(session: AsyncSession, *, actor: Actor, meeting_id:
             raise DomainError(errors.WRONG_STATE, field="meetingId")
         raise denied()
     name = v.required_text(title, "title", max_len=200)
-    owner = (await active_users(session, [owner_id], "ownerId"))[owner_id]
+    owner = (await active_users(session, [owner_id], ["ownerId"]))[owner_id]
     if decision_id is not None:
         decision = await session.get(Decision, decision_id)
         if decision is None or decision.meeting_id != meeting.id:
             raise invalid("decisionId", "不是本次会议的决议", "is not a decision of this meeting")
     item = ActionItem(meeting_id=meeting.id, decision_id=decision_id, title=name, owner_id=owner.id,
                       department_id=owner.department_id, due_on=_due(due_on), status=ActionItemStatus.OPEN,
-                      links=links(links_, "links"), note=v.text(note, "note", max_len=2000, required=False) or "",
+                      links=links(links_, "links"), note=optional_text(note, "note", max_len=2000),
                       created_by_id=actor.user_id)
     session.add(item)
     await session.flush()
@@ -127,7 +127,7 @@ async def update_action_item(session: AsyncSession, *, actor: Actor, action_item
     if due_on is not None:
         item.due_on = _due(due_on)
     if note is not None:
-        item.note = v.text(note, "note", max_len=2000, required=False) or ""
+        item.note = optional_text(note, "note", max_len=2000)
     if links_ is not None:
         item.links = links(links_, "links")
     if status is not None:
@@ -139,7 +139,7 @@ async def update_action_item(session: AsyncSession, *, actor: Actor, action_item
             item.status = new_status
             item.completed_at = utcnow() if new_status == ActionItemStatus.DONE else None
     if owner_id is not None and owner_id != item.owner_id:
-        owner = (await active_users(session, [owner_id], "ownerId"))[owner_id]
+        owner = (await active_users(session, [owner_id], ["ownerId"]))[owner_id]
         item.owner_id, item.department_id = owner.id, owner.department_id
     await session.flush()
     after = audit.snapshot(item)

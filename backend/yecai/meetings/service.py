@@ -105,6 +105,13 @@ def _aware(value: datetime | None, name: str) -> datetime:
     return value.astimezone(UTC)
 
 
+def optional_text(value: str | None, name: str, *, max_len: int) -> str:
+    """Text that may be left empty ("" then)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    return v.text(value, name, max_len=max_len) or ""
+
+
 def _link(value: str | None, name: str) -> str:
     text = value.strip() if isinstance(value, str) else ""
     if not text or value != text:
@@ -127,15 +134,17 @@ def _minutes_count(value: int | None, name: str, *, low: int, high: int) -> int 
     return value
 
 
-async def active_users(session: AsyncSession, user_ids: Sequence[int], name: str) -> dict[int, User]:
-    """The users of these ids, all active; the first unknown or inactive one is named in the error."""
+async def active_users(session: AsyncSession, user_ids: Sequence[int], name: str | Sequence[str]) -> dict[int, User]:
+    """The users of these ids, all active; the first unknown or inactive one is named in the error: ``name[i]``,
+    or the i-th of a list of names."""
     wanted = list(dict.fromkeys(user_ids))
     found = {u.id: u for u in (await session.execute(select(User).where(User.id.in_(wanted)))).scalars()} \
         if wanted else {}
     for i, uid in enumerate(user_ids):
         user = found.get(uid)
         if user is None or not user.active:
-            raise invalid(f"{name}[{i}]", "用户不存在或已停用", "is not a known active user")
+            raise invalid(f"{name}[{i}]" if isinstance(name, str) else name[i], "用户不存在或已停用",
+                          "is not a known active user")
     return found
 
 
@@ -151,8 +160,8 @@ async def _meeting(session: AsyncSession, actor: Actor, meeting_id: int, *, lock
 
 async def _agenda_rows(session: AsyncSession, meeting: Meeting, items: Sequence[AgendaInput], first: int,
                        name: str) -> list[AgendaItem]:
-    presenters = [i.presenter_id for i in items if i.presenter_id is not None]
-    await active_users(session, presenters, f"{name}.presenterId")
+    given = [(i.presenter_id, f"{name}[{n}].presenterId") for n, i in enumerate(items) if i.presenter_id is not None]
+    await active_users(session, [uid for uid, _ in given], [where for _, where in given])
     rows = []
     for offset, item in enumerate(items):
         where = f"{name}[{offset}]"
@@ -192,10 +201,10 @@ async def create_meeting_series(session: AsyncSession, *, actor: Actor, data: Se
     if roles and not data.confidential:
         raise invalid("readerRoles", "仅保密例会需要指定可阅读纪要的角色", "only confidential series name reader roles")
     series = MeetingSeries(
-        title=title, goal=v.text(data.goal, "goal", max_len=2000, required=False) or "",
-        project_code=project, focus=v.text(data.focus, "focus", max_len=2000, required=False) or "",
+        title=title, goal=optional_text(data.goal, "goal", max_len=2000),
+        project_code=project, focus=optional_text(data.focus, "focus", max_len=2000),
         recurrence=rule, starts_at=starts_at, duration_minutes=duration or 60,
-        place=v.text(data.place, "place", max_len=200, required=False) or "",
+        place=optional_text(data.place, "place", max_len=200),
         video_link=_video_link(data.video_link), confidential=bool(data.confidential), reader_roles=roles,
         default_department_ids=departments, default_roles=default_roles,
         organizer_id=actor.user_id, department_id=data.department_id or actor.department_id)
@@ -208,7 +217,7 @@ async def create_meeting_series(session: AsyncSession, *, actor: Actor, data: Se
 
 
 def _video_link(value: str | None) -> str:
-    link = v.text(value, "videoLink", max_len=500, required=False) or ""
+    link = optional_text(value, "videoLink", max_len=500)
     if link and not link.lower().startswith(("https://", "http://")):
         raise invalid("videoLink", "应为 http(s):// 开头的会议链接", "must be an http(s):// meeting link")
     return link
@@ -304,7 +313,7 @@ async def schedule_meeting(session: AsyncSession, *, actor: Actor, data: Meeting
     link = data.video_link if data.video_link is not None else (series.video_link if series else "")
     meeting = Meeting(
         series_id=series.id if series else None, title=v.name(title, "title", max_len=200), starts_at=starts_at,
-        ends_at=ends_at, place=v.text(place, "place", max_len=200, required=False) or "",
+        ends_at=ends_at, place=optional_text(place, "place", max_len=200),
         video_link=_video_link(link),
         confidential=bool(data.confidential if data.confidential is not None else (series and series.confidential)),
         state=MeetingState.SCHEDULED, organizer_id=actor.user_id,
@@ -375,7 +384,7 @@ async def record_attendance(session: AsyncSession, *, actor: Actor, meeting_id: 
             status = AttendanceStatus(entry.status)
         except ValueError:
             raise invalid(f"entries[{i}].status", "不是有效的出席状态", "is not an attendance status") from None
-        reason = v.text(entry.reason, f"entries[{i}].reason", max_len=500, required=False) or ""
+        reason = optional_text(entry.reason, f"entries[{i}].reason", max_len=500)
         if status == AttendanceStatus.EXCUSED and not reason:
             raise invalid(f"entries[{i}].reason", "请假须填写原因", "an excused absence needs a reason")
         row = existing.get(entry.user_id)
@@ -420,7 +429,7 @@ async def record_minutes(session: AsyncSession, *, actor: Actor, meeting_id: int
     if base_version is not None and base_version != minutes.version:
         raise DomainError(errors.STALE_VERSION, field="baseVersion")
     amendment = meeting.state == MeetingState.CLOSED
-    reason = v.text(note, "note", max_len=500, required=False) or ""
+    reason = optional_text(note, "note", max_len=500)
     if amendment and not reason:
         raise DomainError(errors.MINUTES_LOCKED, field="note",
                           zh="会议纪要已审批锁定：修订须填写修订原因（note）",
