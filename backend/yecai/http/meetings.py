@@ -73,8 +73,8 @@ def meeting_routes(settings: Settings, sessions: async_sessionmaker[AsyncSession
                     await session.rollback()
                     status = {"NOT_FOUND": 404, "PERMISSION_DENIED": 403}.get(error.code, 400)
                     return _error(status, error.code, f"{error.zh} / {error.en}", req_id)
+                filename, fallback = name(obj)
                 await session.rollback()
-            filename, fallback = name(obj)
             return _attachment(body, media_type, filename, fallback, req_id)
 
         return handle
