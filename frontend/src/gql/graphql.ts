@@ -438,6 +438,7 @@ export type Domain =
   | 'AUDIT'
   | 'AUTH'
   | 'LEDGER'
+  | 'MEETINGS'
   | 'NOTIFICATIONS'
   | 'OPERATIONS'
   | 'ORG'
@@ -551,6 +552,10 @@ export type PermissionCode =
   | 'LEDGER_PREPARE_VOUCHERS'
   | 'LEDGER_READ'
   | 'LEDGER_REVIEW_VOUCHERS'
+  | 'MEETINGS_APPROVE'
+  | 'MEETINGS_MANAGE'
+  | 'MEETINGS_OVERSEE'
+  | 'MEETINGS_READ'
   | 'OPERATIONS_ALL_DEPARTMENTS'
   | 'OPERATIONS_APPROVE_CLAIMS'
   | 'OPERATIONS_CLAIM_EXPENSES'
@@ -795,14 +800,18 @@ export type SaveSearchSynonymsInput = {
   terms: Array<string>;
 };
 
-/** A kind of searchable object (搜索类别): DEPARTMENT 部门, USER 用户, ACCOUNT 会计科目, VOUCHER 凭证, CUSTOMER 客户, SUPPLIER 供应商, PRODUCT 商品, PURCHASE_RECEIPT 采购入库, SALES_ORDER 销售订单, SALES_DELIVERY 发货, SALES_RETURN 销售退货, CUSTOMER_RECEIPT 收款, SUPPLIER_PAYMENT 付款, EXPENSE_CLAIM 费用报销, POSTING_RULE 记账规则, ATTACHMENT 附件. */
+/** A kind of searchable object (搜索类别): DEPARTMENT 部门, USER 用户, ACCOUNT 会计科目, VOUCHER 凭证, CUSTOMER 客户, SUPPLIER 供应商, PRODUCT 商品, PURCHASE_RECEIPT 采购入库, SALES_ORDER 销售订单, SALES_DELIVERY 发货, SALES_RETURN 销售退货, CUSTOMER_RECEIPT 收款, SUPPLIER_PAYMENT 付款, EXPENSE_CLAIM 费用报销, POSTING_RULE 记账规则, ATTACHMENT 附件, MEETING 会议, MEETING_MINUTES 会议纪要, DECISION 决议, ACTION_ITEM 待办事项. */
 export type SearchKind =
   | 'ACCOUNT'
+  | 'ACTION_ITEM'
   | 'ATTACHMENT'
   | 'CUSTOMER'
   | 'CUSTOMER_RECEIPT'
+  | 'DECISION'
   | 'DEPARTMENT'
   | 'EXPENSE_CLAIM'
+  | 'MEETING'
+  | 'MEETING_MINUTES'
   | 'POSTING_RULE'
   | 'PRODUCT'
   | 'PURCHASE_RECEIPT'
@@ -1133,14 +1142,19 @@ export type FocusedNodeQueryVariables = Exact<{
 
 export type FocusedNodeQuery = { node:
     | { __typename: 'Account', id: string }
+    | { __typename: 'ActionItem', id: string }
     | { __typename: 'ApiToken', id: string }
     | { __typename: 'Attachment', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Customer', code: string, name: string, id: string }
     | { __typename: 'CustomerReceipt', id: string }
+    | { __typename: 'Decision', id: string }
     | { __typename: 'Department', id: string }
     | { __typename: 'ExpenseClaim', id: string }
     | { __typename: 'FiscalPeriod', id: string }
+    | { __typename: 'Meeting', id: string }
+    | { __typename: 'MeetingSeries', id: string }
+    | { __typename: 'Minutes', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'PostingRule', id: string }
     | { __typename: 'PostingRuleVersion', id: string }
@@ -1199,6 +1213,8 @@ export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: bo
 
 type PagedFields_AccountConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
+type PagedFields_ActionItemConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
 type PagedFields_ApiTokenConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_AuditEventConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
@@ -1214,6 +1230,10 @@ type PagedFields_ExpenseClaimConnection_Fragment = { totalCount: number, pageInf
 type PagedFields_FiscalPeriodConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_LedgerEntryConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
+type PagedFields_MeetingConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
+type PagedFields_MeetingSeriesConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_NotificationConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
@@ -1251,6 +1271,7 @@ type PagedFields_WarehouseConnection_Fragment = { totalCount: number, pageInfo: 
 
 export type PagedFieldsFragment =
   | PagedFields_AccountConnection_Fragment
+  | PagedFields_ActionItemConnection_Fragment
   | PagedFields_ApiTokenConnection_Fragment
   | PagedFields_AuditEventConnection_Fragment
   | PagedFields_CustomerConnection_Fragment
@@ -1259,6 +1280,8 @@ export type PagedFieldsFragment =
   | PagedFields_ExpenseClaimConnection_Fragment
   | PagedFields_FiscalPeriodConnection_Fragment
   | PagedFields_LedgerEntryConnection_Fragment
+  | PagedFields_MeetingConnection_Fragment
+  | PagedFields_MeetingSeriesConnection_Fragment
   | PagedFields_NotificationConnection_Fragment
   | PagedFields_OpenItemConnection_Fragment
   | PagedFields_PostingRuleConnection_Fragment
