@@ -93,7 +93,8 @@ async def test_confidential_minutes_only_for_attendees_and_their_managers(world:
         assert node["title"] == "并购专题会" and node["agenda"] == [{"title": "并购预算"}]
         assert (node["minutes"] is not None) == sees, who
         assert (node["decisions"] == [{"text": "启动尽职调查"}]) == sees, who
-        minutes = (await gql('{ node(id: "%s") { id } }' % gid("Minutes", meeting_id), token=tokens[who]))["node"]
+        minutes_id = gid("Minutes", meeting_id)
+        minutes = (await gql(f'{{ node(id: "{minutes_id}") {{ id }} }}', token=tokens[who]))["node"]
         assert (minutes is not None) == sees, who
         pdf = await client.get(f"/meetings/{gid('Meeting', meeting_id)}/minutes.pdf",
                                headers={"Authorization": f"Bearer {tokens[who]}"})
