@@ -1,0 +1,207 @@
+"""Joint meetings in the browser: one run from agenda to approved, locked minutes and their PDF;
+a confidential meeting's minutes stay with its audience.
+
+Each test schedules its own meeting (a unique title) so it does not depend on the order tests run in.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from urllib.parse import quote, unquote
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from .conftest import screenshot, sign_in, sign_out
+
+pytestmark = pytest.mark.e2e
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def choose(page: Page, testid: str, typed: str, option: str) -> None:
+    """Type into the Ant Design select with this test id and pick the option showing `option`."""
+    page.get_by_test_id(testid).click()
+    page.keyboard.type(typed)
+    page.locator(
+        ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text=option
+    ).first.click()
+
+
+def pick_date(page: Page, testid: str, value: str) -> None:
+    """Type a date (and time) into the Ant Design date picker with this test id and confirm it."""
+    field = page.locator(f'[data-testid="{testid}"] input, input[data-testid="{testid}"]').first
+    field.click()
+    field.fill(value)
+    field.press("Enter")
+    page.keyboard.press("Escape")
+
+
+def schedule(page: Page, title: str, attendees: list[tuple[str, str]], *, confidential: bool = False) -> str:
+    """Schedule a meeting tomorrow 10:00–11:00 from the calendar; returns the meeting page's address."""
+    tomorrow = (datetime.now(SHANGHAI) + timedelta(days=1)).strftime("%Y-%m-%d")
+    page.get_by_test_id("nav-meetingCalendar").click()
+    expect(page.get_by_test_id("calendar-view")).to_be_visible()
+    page.get_by_test_id("meeting-schedule").click()
+    page.get_by_test_id("schedule-title").fill(title)
+    pick_date(page, "schedule-starts", f"{tomorrow} 10:00")
+    pick_date(page, "schedule-ends", f"{tomorrow} 11:00")
+    page.get_by_test_id("schedule-place").fill("总部 5 楼会议室")
+    if confidential:
+        page.get_by_test_id("schedule-confidential").click()
+    for username, name in attendees:
+        choose(page, "schedule-attendees", username, name)
+    page.keyboard.press("Escape")
+    page.get_by_test_id("schedule-submit").click()
+    expect(page.get_by_test_id("meeting-state")).to_have_text("已安排")
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    return page.url
+
+
+def write_minutes(page: Page, text: str, note: str | None = None) -> None:
+    editor = page.locator('[data-testid="minutes-editor"] .ProseMirror')
+    editor.click()
+    page.keyboard.press("End")
+    page.keyboard.type(text)
+    if note is not None:
+        page.get_by_test_id("minutes-note").fill(note)
+    page.get_by_test_id("minutes-save").click()
+    expect(page.locator(".ant-message")).to_contain_text("纪要已保存")
+
+
+def test_run_a_meeting_from_agenda_to_closed_minutes_and_its_pdf(signed_in: Callable[[str], Page]) -> None:
+    suffix = uuid.uuid4().hex[:6]
+    title = f"应收账款专题会 {suffix}"
+    page = signed_in("finance")
+
+    # 财务 schedules it with the sales manager and a salesperson, then prepares the agenda.
+    url = schedule(page, title, [("manager", "赵经理"), ("business", "李销售")])
+    page.get_by_test_id("agenda-add").click()
+    page.get_by_test_id("agenda-input-title").fill("华东区域应收账款账龄通报")
+    choose(page, "agenda-presenter", "finance", "陈会计")
+    page.get_by_test_id("agenda-timebox").fill("20")
+    page.get_by_test_id("agenda-submit").click()
+    expect(page.get_by_test_id("agenda-card")).to_contain_text("华东区域应收账款账龄通报")
+    expect(page.get_by_test_id("agenda-card")).to_contain_text("陈会计")
+
+    # Attendance: the manager present, the salesperson excused with a reason.
+    card = page.get_by_test_id("attendance-card")
+    for name, status in (("赵经理", "出席"), ("李销售", "请假")):
+        row = card.locator("tr", has_text=name)
+        row.get_by_test_id("attendance-status").click()
+        page.locator(
+            ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text=status
+        ).click()
+    card.locator("tr", has_text="李销售").get_by_test_id("attendance-reason").fill("拜访客户")
+    page.get_by_test_id("attendance-save").click()
+    expect(page.locator(".ant-message")).to_contain_text("出席已登记")
+    expect(card.locator("tr", has_text="李销售").get_by_test_id("attendance-reason")).to_have_value("拜访客户")
+
+    # Minutes in the rich-text editor, a decision and an action item.
+    write_minutes(page, "会议认为华东区域超期应收款须在本季度内收回")
+    expect(page.get_by_test_id("minutes-history")).to_contain_text("陈会计")
+    page.get_by_test_id("decision-add").click()
+    page.get_by_test_id("decision-input").fill("超过 90 天的应收款由销售部牵头催收")
+    page.get_by_test_id("decision-submit").click()
+    expect(page.get_by_test_id("decisions-card")).to_contain_text("超过 90 天的应收款由销售部牵头催收")
+    page.get_by_test_id("action-add").click()
+    page.get_by_test_id("action-input-title").fill(f"提交超期客户催收计划 {suffix}")
+    choose(page, "action-owner", "business", "李销售")
+    pick_date(page, "action-due", (datetime.now(SHANGHAI) + timedelta(days=14)).strftime("%Y-%m-%d"))
+    page.get_by_test_id("action-submit").click()
+    expect(page.get_by_test_id("action-items-card")).to_contain_text(f"提交超期客户催收计划 {suffix}")
+    # 财务 organises meetings but does not approve minutes: no button for it.
+    expect(page.get_by_test_id("meeting-approve")).to_have_count(0)
+    screenshot(page, "meeting-prepared")
+    sign_out(page)
+
+    # The manager approves the minutes: the meeting closes and the minutes lock.
+    sign_in(page, "manager")
+    page.goto(url)
+    page.get_by_test_id("meeting-approve").click()
+    page.locator(".ant-popover:not(.ant-popover-hidden) .ant-btn-primary").click()
+    expect(page.get_by_test_id("meeting-state")).to_have_text("已结束")
+    expect(page.get_by_test_id("minutes-locked")).to_be_visible()
+    expect(page.get_by_test_id("meeting-approve")).to_have_count(0)
+
+    # Later changes are amendments, shown as such.
+    write_minutes(page, "（补充：财务部每周一提供账龄表）", note="补充账龄表的提供频率")
+    expect(page.get_by_test_id("history-amendment")).to_have_count(1)
+    expect(page.get_by_test_id("minutes-history")).to_contain_text("补充账龄表的提供频率")
+    page.get_by_test_id("decision-add").click()
+    page.get_by_test_id("decision-input").fill("账龄表每周一更新")
+    page.get_by_test_id("decision-submit").click()
+    expect(page.get_by_test_id("decision-amendment")).to_have_count(1)
+    screenshot(page, "meeting-closed")
+
+    # The minutes as a PDF, read back; the meeting as iCalendar.
+    with page.expect_download() as pdf:
+        page.get_by_test_id("meeting-pdf").click()
+    reader = PdfReader(io.BytesIO(open(pdf.value.path(), "rb").read()))
+    text = "".join(p.extract_text() for p in reader.pages)
+    for words in ("会议认为华东区域超期应收款须在本季度内收回", "超过 90 天的应收款由销售部牵头催收", title):
+        assert words in text, (words, text)
+    with page.expect_download() as ics:
+        page.get_by_test_id("meeting-ics").click()
+    calendar = open(ics.value.path(), encoding="utf-8").read()
+    assert "BEGIN:VCALENDAR" in calendar and "BEGIN:VEVENT" in calendar
+
+    # The salesperson finds the action item among theirs and starts on it.
+    sign_out(page)
+    sign_in(page, "business")
+    page.get_by_test_id("nav-actionItems").click()
+    row = page.locator("tr", has_text=f"提交超期客户催收计划 {suffix}")
+    row.get_by_test_id("action-status").click()
+    page.locator(
+        ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text="进行中"
+    ).click()
+    expect(page.locator(".ant-message")).to_contain_text("状态已更新")
+    page.reload()
+    expect(
+        page.locator("tr", has_text=f"提交超期客户催收计划 {suffix}").get_by_test_id("action-status")
+    ).to_contain_text("进行中")
+
+
+def test_confidential_minutes_never_reach_someone_outside_the_audience(
+    signed_in: Callable[[str], Page], live_server: str
+) -> None:
+    suffix = uuid.uuid4().hex[:6]
+    secret = f"拟下调华南经销商信用额度{suffix}"
+    page = signed_in("finance")
+    url = schedule(page, f"信用政策保密会 {suffix}", [("manager", "赵经理")], confidential=True)
+    expect(page.get_by_test_id("meeting-confidential")).to_be_visible()
+    write_minutes(page, secret)
+    meeting_id = unquote(url.rstrip("/").split("/meetings/")[1])
+    sign_out(page)
+
+    # 王人事 is neither an attendee, the organizer, a manager of theirs nor of a reader role.
+    sign_in(page, "hr")
+    page.goto(url)
+    expect(page.get_by_test_id("minutes-hidden")).to_be_visible()
+    expect(page.get_by_test_id("meeting-pdf")).to_have_count(0)
+    expect(page.locator("body")).not_to_contain_text(secret)
+    pdf = page.request.get(f"/meetings/{quote(meeting_id, safe='')}/minutes.pdf")
+    assert pdf.status == 403, pdf.status
+    answer = page.request.post(
+        "/graphql",
+        data={
+            "query": "query($id: ID!, $q: String!) { node(id: $id) { ... on Meeting { minutes { content } decisions { text } } }"
+            " search(query: $q, first: 20) { totalCount edges { node { url snippet { text } } } } }",
+            "variables": {"id": meeting_id, "q": secret},
+        },
+        headers={"Content-Type": "application/json", "Accept": "application/json"},
+    ).json()
+    assert answer["data"]["node"] == {"minutes": None, "decisions": []}, answer
+    assert secret not in str(answer), answer
+    assert all(meeting_id not in unquote(hit["node"]["url"]) for hit in answer["data"]["search"]["edges"]), answer
+    sign_out(page)
+
+    # The attendee's manager chain reads them (赵经理 is an attendee here).
+    sign_in(page, "manager")
+    page.goto(url)
+    expect(page.get_by_test_id("minutes-card")).to_contain_text(secret)
