@@ -39,7 +39,7 @@ def pick_date(page: Page, testid: str, value: str) -> None:
     field.click()
     field.fill(value)
     field.press("Enter")
-    page.keyboard.press("Escape")
+    expect(field).to_have_value(value)
 
 
 def schedule(page: Page, title: str, attendees: list[tuple[str, str]], *, confidential: bool = False) -> str:
@@ -56,7 +56,6 @@ def schedule(page: Page, title: str, attendees: list[tuple[str, str]], *, confid
         page.get_by_test_id("schedule-confidential").click()
     for username, name in attendees:
         choose(page, "schedule-attendees", username, name)
-    page.keyboard.press("Escape")
     page.get_by_test_id("schedule-submit").click()
     expect(page.get_by_test_id("meeting-state")).to_have_text("已安排")
     expect(page.get_by_role("heading", name=title)).to_be_visible()
