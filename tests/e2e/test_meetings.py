@@ -24,13 +24,22 @@ pytestmark = pytest.mark.e2e
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-def choose(page: Page, testid: str, typed: str, option: str) -> None:
+OPEN_DROPDOWN = ".ant-select-dropdown:not(.ant-select-dropdown-hidden)"
+
+
+def pick(page: Page, option: str, *, closes: bool = True) -> None:
+    """Click the option showing `option` in the open dropdown; a single select's dropdown then closes,
+    and the next one is only opened once it has (a closing dropdown still lists its options)."""
+    page.locator(f"{OPEN_DROPDOWN} .ant-select-item-option", has_text=option).first.click()
+    if closes:
+        expect(page.locator(OPEN_DROPDOWN)).to_have_count(0)
+
+
+def choose(page: Page, testid: str, typed: str, option: str, *, closes: bool = True) -> None:
     """Type into the Ant Design select with this test id and pick the option showing `option`."""
     page.get_by_test_id(testid).click()
     page.keyboard.type(typed)
-    page.locator(
-        ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text=option
-    ).first.click()
+    pick(page, option, closes=closes)
 
 
 def pick_date(page: Page, testid: str, value: str) -> None:
@@ -55,7 +64,7 @@ def schedule(page: Page, title: str, attendees: list[tuple[str, str]], *, confid
     if confidential:
         page.get_by_test_id("schedule-confidential").click()
     for username, name in attendees:
-        choose(page, "schedule-attendees", username, name)
+        choose(page, "schedule-attendees", username, name, closes=False)
     page.get_by_test_id("schedule-submit").click()
     expect(page.get_by_test_id("meeting-state")).to_have_text("已安排")
     expect(page.get_by_role("heading", name=title)).to_be_visible()
@@ -93,9 +102,7 @@ def test_run_a_meeting_from_agenda_to_closed_minutes_and_its_pdf(signed_in: Call
     for name, status in (("赵经理", "出席"), ("李销售", "请假")):
         row = card.locator("tr", has_text=name)
         row.get_by_test_id("attendance-status").click()
-        page.locator(
-            ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text=status
-        ).click()
+        pick(page, status)
     card.locator("tr", has_text="李销售").get_by_test_id("attendance-reason").fill("拜访客户")
     page.get_by_test_id("attendance-save").click()
     expect(page.locator(".ant-message")).to_contain_text("出席已登记")
@@ -156,9 +163,7 @@ def test_run_a_meeting_from_agenda_to_closed_minutes_and_its_pdf(signed_in: Call
     page.get_by_test_id("nav-actionItems").click()
     row = page.locator("tr", has_text=f"提交超期客户催收计划 {suffix}")
     row.get_by_test_id("action-status").click()
-    page.locator(
-        ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", has_text="进行中"
-    ).click()
+    pick(page, "进行中")
     expect(page.locator(".ant-message")).to_contain_text("状态已更新")
     page.reload()
     expect(
