@@ -89,6 +89,10 @@ def test_run_a_meeting_from_agenda_to_closed_minutes_and_its_pdf(signed_in: Call
 
     # 财务 schedules it with the sales manager and a salesperson, then prepares the agenda.
     url = schedule(page, title, [("manager", "赵经理"), ("business", "李销售")])
+    page.get_by_test_id("meeting-edit").click()
+    page.get_by_test_id("edit-place").fill("总部 6 楼第二会议室")
+    page.get_by_test_id("meeting-edit-submit").click()
+    expect(page.locator(".ant-descriptions")).to_contain_text("总部 6 楼第二会议室")
     page.get_by_test_id("agenda-add").click()
     page.get_by_test_id("agenda-input-title").fill("华东区域应收账款账龄通报")
     choose(page, "agenda-presenter", "finance", "陈会计")

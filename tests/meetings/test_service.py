@@ -256,3 +256,25 @@ async def test_bad_action_item_input_names_the_field(session: AsyncSession, org:
         with pytest.raises(DomainError) as caught:
             await action_items.create_action_item(session, actor=organiser, **args)
         assert caught.value.field == field, kwargs
+
+
+async def test_a_scheduled_meeting_is_moved_and_renamed_until_it_closes(session: AsyncSession, org: Org) -> None:
+    organiser, chair = await org.actor(session, org.organiser), await org.actor(session, org.chair)
+    meeting = await meeting_of(session, org)
+    moved = await service.update_meeting(session, actor=organiser, meeting_id=meeting.id, title="业财联席会（改期）",
+                                         starts_at=START + timedelta(days=1), place="二楼会议室")
+    # Moving the start alone keeps the meeting's length.
+    assert (moved.title, moved.place, moved.ends_at - moved.starts_at) == ("业财联席会（改期）", "二楼会议室", timedelta(hours=1))
+    before = await fingerprint(session)
+    with pytest.raises(DomainError) as caught:
+        await service.update_meeting(session, actor=organiser, meeting_id=meeting.id, ends_at=START)
+    assert caught.value.field == "endsAt" and await fingerprint(session) == before
+    with pytest.raises(DomainError) as caught:
+        await service.update_meeting(session, actor=await org.actor(session, org.attendee), meeting_id=meeting.id,
+                                     title="改")
+    assert caught.value.code == "PERMISSION_DENIED" and await fingerprint(session) == before
+    await service.record_minutes(session, actor=organiser, meeting_id=meeting.id, content="<p>回款</p>")
+    await service.approve_minutes(session, actor=chair, meeting_id=meeting.id)
+    with pytest.raises(DomainError) as caught:
+        await service.update_meeting(session, actor=organiser, meeting_id=meeting.id, title="改")
+    assert caught.value.code == "WRONG_STATE"

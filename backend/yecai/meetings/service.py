@@ -335,6 +335,42 @@ async def schedule_meeting(session: AsyncSession, *, actor: Actor, data: Meeting
     return meeting
 
 
+async def update_meeting(session: AsyncSession, *, actor: Actor, meeting_id: int, title: str | None = None,
+                         starts_at: datetime | None = None, ends_at: datetime | None = None, place: str | None = None,
+                         video_link: str | None = None, confidential: bool | None = None) -> Meeting:
+    """Move or rename a scheduled meeting, change its place or link; what is left out stays as it is."""
+    meeting = await _meeting(session, actor, meeting_id, lock=True)
+    if not policies.can_manage(actor):
+        raise denied()
+    if not policies.can_prepare(actor, meeting):
+        raise DomainError(errors.WRONG_STATE, field="id")
+    before = audit.snapshot(meeting)
+    start = _aware(starts_at, "startsAt") if starts_at is not None else meeting.starts_at
+    end = _aware(ends_at, "endsAt") if ends_at is not None else (
+        start + (meeting.ends_at - meeting.starts_at) if starts_at is not None else meeting.ends_at)
+    if end <= start:
+        raise invalid("endsAt", "结束时间须晚于开始时间", "must be after the start")
+    if end - start > timedelta(hours=24):
+        raise invalid("endsAt", "一次会议不能超过 24 小时", "a meeting lasts at most 24 hours")
+    if confidential is False and meeting.series_id is not None:
+        series = await session.get(MeetingSeries, meeting.series_id)
+        if series is not None and series.confidential:
+            raise invalid("confidential", "保密例会的会议不能设为公开", "a meeting of a confidential series stays confidential")
+    if title is not None:
+        meeting.title = v.name(title, "title", max_len=200)
+    if place is not None:
+        meeting.place = optional_text(place, "place", max_len=200)
+    if video_link is not None:
+        meeting.video_link = _video_link(video_link)
+    if confidential is not None:
+        meeting.confidential = confidential
+    meeting.starts_at, meeting.ends_at = start, end
+    await session.flush()
+    await audit.record(session, actor=actor, action="meeting.update", subject_type="meeting", subject_id=meeting.id,
+                       before=before, after=audit.snapshot(meeting))
+    return meeting
+
+
 async def _next_free_occurrence(session: AsyncSession, series: MeetingSeries) -> datetime | None:
     """The series' first occurrence from now on that has no meeting yet."""
     taken = set((await session.execute(select(Meeting.starts_at).where(Meeting.series_id == series.id))).scalars())

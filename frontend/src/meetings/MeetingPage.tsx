@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Steps, Typography } from 'antd';
-import { CalendarOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EditOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { AttendanceSection } from './AttendanceSection';
 import { MinutesSection } from './MinutesSection';
 import { DecisionsSection } from './DecisionsSection';
 import { ActionItemsSection } from './ActionItemsSection';
+import { EditMeetingDrawer } from './EditMeetingDrawer';
 import type { MeetingDetail } from './types';
 
 /** One meeting from agenda to approved minutes: attendance, minutes with history, decisions, action items. */
@@ -27,6 +28,7 @@ export default function MeetingPage() {
   const [{ fetching: approving }, approve] = useMutation(ApproveMinutesMutation);
   const [{ fetching: cancelling }, close] = useMutation(CloseMeetingMutation);
   const [cancelOpen, setCancelOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [cancelForm] = Form.useForm<{ cancelReason: string }>();
   const node = result.data?.node;
   const meeting = node?.__typename === 'Meeting' ? (node as MeetingDetail) : null;
@@ -70,6 +72,11 @@ export default function MeetingPage() {
             <Button icon={<CalendarOutlined />} href={meeting.icsUrl} download data-testid="meeting-ics">
               {t('meetings.exportIcs')}
             </Button>
+            {can.prepare && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="meeting-edit">
+                {t('common.edit')}
+              </Button>
+            )}
             {can.approveMinutes && (
               <Popconfirm title={t('meetings.approveConfirm')} onConfirm={() => void doApprove()}>
                 <Button type="primary" loading={approving} disabled={!hasMinutes} data-testid="meeting-approve">
@@ -123,6 +130,16 @@ export default function MeetingPage() {
       <MinutesSection key={`${meeting.id}:${meeting.minutes?.version ?? 0}`} meeting={meeting} reload={reload} />
       <DecisionsSection meeting={meeting} reload={reload} />
       <ActionItemsSection meeting={meeting} reload={reload} />
+      <EditMeetingDrawer
+        meeting={meeting}
+        open={editing}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          void message.success(t('common.saved'));
+          setEditing(false);
+          reload();
+        }}
+      />
       <Modal
         open={cancelOpen}
         title={t('meetings.cancelTitle')}

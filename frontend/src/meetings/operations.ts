@@ -472,3 +472,27 @@ export const UpdateActionItemMutation = graphql(`
     }
   }
 `);
+
+export const UpdateMeetingMutation = graphql(`
+  mutation UpdateMeeting($input: UpdateMeetingInput!) {
+    updateMeeting(input: $input) {
+      __typename
+      ... on UpdateMeetingSuccess {
+        meeting {
+          id
+          title
+          startsAt
+          endsAt
+          place
+          videoLink
+          confidential
+        }
+      }
+      ... on UpdateMeetingError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

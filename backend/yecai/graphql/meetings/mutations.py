@@ -76,6 +76,18 @@ class ScheduleMeetingInput:
     agenda: list[AgendaItemInput] = strawberry.field(default_factory=list)
 
 
+@strawberry.input(description="What to change of a scheduled meeting; fields left out stay as they are (moving the "
+                              "start alone keeps the length).")
+class UpdateMeetingInput:
+    id: strawberry.ID
+    title: Optional[str] = None
+    starts_at: Optional[dt.datetime] = None
+    ends_at: Optional[dt.datetime] = None
+    place: Optional[str] = None
+    video_link: Optional[str] = None
+    confidential: Optional[bool] = None
+
+
 @strawberry.input
 class AddAgendaItemInput:
     meeting_id: strawberry.ID
@@ -181,6 +193,14 @@ class MeetingsMutations:
             agenda=_agenda(info, input.agenda, "agenda"))
         return t.Meeting.from_model(await service.schedule_meeting(info.context.session, actor=info.context.actor,
                                                                    data=data))
+
+    @mutation("Move, rename or relocate a scheduled meeting.", permission=p.MEETINGS_MANAGE,
+              errors=[errors.WRONG_STATE], returns=("meeting", t.Meeting))
+    async def update_meeting(self, info: Info, input: UpdateMeetingInput) -> t.Meeting:
+        return t.Meeting.from_model(await service.update_meeting(
+            info.context.session, actor=info.context.actor, meeting_id=decode_id(input.id, "Meeting"),
+            title=input.title, starts_at=input.starts_at, ends_at=input.ends_at, place=input.place,
+            video_link=input.video_link, confidential=input.confidential))
 
     @mutation("Add a topic at the end of a meeting's agenda.", permission=p.MEETINGS_MANAGE,
               errors=[errors.WRONG_STATE], returns=("agendaItem", t.AgendaItem))

@@ -27,6 +27,7 @@ const en: MeetingsMessages = {
     more: '{{count}} more',
     schedule: 'Schedule meeting',
     scheduleTitle: 'Schedule a meeting',
+    editTitle: 'Edit the meeting',
     scheduled: 'Meeting scheduled',
     series: 'Series',
     seriesHint: 'With a series, the title, place, time and attendees left empty come from it.',

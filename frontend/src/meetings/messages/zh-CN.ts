@@ -26,6 +26,7 @@ const zhCN = {
     more: '还有 {{count}} 场',
     schedule: '安排会议',
     scheduleTitle: '安排会议',
+    editTitle: '编辑会议',
     scheduled: '会议已安排',
     series: '例会',
     seriesHint: '选择例会时，未填写的标题、地点、时间和参会人取自例会。',
