@@ -213,3 +213,34 @@ def test_confidential_minutes_never_reach_someone_outside_the_audience(
     sign_in(page, "manager")
     page.goto(url)
     expect(page.get_by_test_id("minutes-card")).to_contain_text(secret)
+
+
+def test_a_series_from_the_picker_and_a_bad_rrule_named_on_its_field(signed_in: Callable[[str], Page]) -> None:
+    suffix = uuid.uuid4().hex[:6]
+    page = signed_in("finance")
+    page.get_by_test_id("nav-meetingSeries").click()
+    expect(page.get_by_test_id("series-link").first).to_contain_text("业财联席会")  # the demo's series
+    page.get_by_test_id("series-new").click()
+    page.get_by_test_id("series-title").fill(f"成本分析例会 {suffix}")
+    page.get_by_test_id("series-focus").fill("采购价格与毛利率")
+    pick_date(page, "series-starts", (datetime.now(SHANGHAI) + timedelta(days=3)).strftime("%Y-%m-%d 14:00"))
+
+    # An RRULE typed by hand that the server refuses: its message stands under 重复规则.
+    page.get_by_test_id("recurrence-advanced").click()
+    page.get_by_test_id("recurrence-rrule").fill("FREQ=SOMETIMES")
+    page.get_by_test_id("series-submit").click()
+    field = page.locator(".ant-form-item", has=page.get_by_text("重复规则", exact=True))
+    expect(field.locator(".ant-form-item-explain-error")).to_contain_text("RRULE")
+
+    # The picker writes the RRULE of "the 3rd working day of each month".
+    page.get_by_text("每月第 N 个工作日", exact=True).click()
+    page.locator('[data-testid="recurrence-workday"] input, input[data-testid="recurrence-workday"]').first.fill("3")
+    expect(page.get_by_test_id("recurrence-text")).to_have_text("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=3")
+    page.get_by_test_id("series-submit").click()
+    expect(page.get_by_test_id("series-rrule")).to_have_text("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=3")
+    expect(page.get_by_test_id("series-occurrence").first).to_be_visible()
+    with page.expect_download() as ics:
+        page.get_by_test_id("series-ics").click()
+    calendar = open(ics.value.path(), encoding="utf-8").read().replace("\r\n ", "")
+    rule = next(line for line in calendar.splitlines() if line.startswith("RRULE:"))
+    assert {"FREQ=MONTHLY", "BYDAY=MO,TU,WE,TH,FR", "BYSETPOS=3"} <= set(rule.removeprefix("RRULE:").split(";")), rule
