@@ -244,3 +244,20 @@ def test_a_series_from_the_picker_and_a_bad_rrule_named_on_its_field(signed_in: 
     calendar = open(ics.value.path(), encoding="utf-8").read().replace("\r\n ", "")
     rule = next(line for line in calendar.splitlines() if line.startswith("RRULE:"))
     assert {"FREQ=MONTHLY", "BYDAY=MO,TU,WE,TH,FR", "BYSETPOS=3"} <= set(rule.removeprefix("RRULE:").split(";")), rule
+
+
+def test_a_manager_sees_the_overdue_action_items_of_the_department(signed_in: Callable[[str], Page]) -> None:
+    # The demo's closed meetings left 李销售 (销售部) an action item past its due date.
+    page = signed_in("manager")
+    page.get_by_test_id("nav-actionItems").click()
+    page.get_by_test_id("tab-department").click()
+    row = page.locator("tr", has_text="逐户联系超期客户并提交催收计划")
+    expect(row.get_by_test_id("action-overdue")).to_be_visible()
+    expect(row).to_have_attribute("data-overdue", "true")
+    expect(row).to_contain_text("李销售")
+    # Someone without meetings.oversee has no such tab.
+    sign_out(page)
+    sign_in(page, "staff")
+    page.get_by_test_id("nav-actionItems").click()
+    expect(page.get_by_test_id("tab-mine")).to_be_visible()
+    expect(page.get_by_test_id("tab-department")).to_have_count(0)

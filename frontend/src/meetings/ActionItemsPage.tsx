@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActionItemStatus } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
 import { ConnectionPager, useConnectionQuery } from '../graphql/pagination';
-import { useCan } from '../app/viewer';
+import { useCan, useViewer } from '../app/viewer';
 import { useDepartmentOptions } from '../common/departments';
 import { FocusNotice, useFocusedRecord } from '../common/focusedRecord';
 import { ActionItemsQuery } from './operations';
@@ -21,7 +21,9 @@ export default function ActionItemsPage() {
   const [tab, setTab] = useState<Tab>('mine');
   const [status, setStatus] = useState<ActionItemStatus | undefined>();
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [departmentId, setDepartmentId] = useState<string | undefined>();
+  const viewer = useViewer();
+  // A manager starts from their own department; the backend filters a department exactly, not its subtree.
+  const [departmentId, setDepartmentId] = useState<string | undefined>(viewer.department?.id);
   const departments = useDepartmentOptions();
   const focus = useFocusedRecord();
 
@@ -99,10 +101,11 @@ export default function ActionItemsPage() {
                             allowClear
                             style={{ width: 260 }}
                             treeDefaultExpandAll
-                            placeholder={t('actionItems.allMyDepartments')}
+                            placeholder={t('actionItems.allDepartments')}
                             treeData={departments.options}
                             loading={departments.loading}
                             value={departmentId}
+                            data-testid="overdue-department"
                             onChange={(v: string | undefined) => {
                               setDepartmentId(v);
                               list.pager.reset();
