@@ -56,6 +56,7 @@ def schedule(page: Page, title: str, attendees: list[tuple[str, str]], *, confid
     tomorrow = (datetime.now(SHANGHAI) + timedelta(days=1)).strftime("%Y-%m-%d")
     page.get_by_test_id("nav-meetingCalendar").click()
     expect(page.get_by_test_id("calendar-view")).to_be_visible()
+    screenshot(page, "meeting-calendar")
     page.get_by_test_id("meeting-schedule").click()
     page.get_by_test_id("schedule-title").fill(title)
     pick_date(page, "schedule-starts", f"{tomorrow} 10:00")
@@ -89,6 +90,10 @@ def test_run_a_meeting_from_agenda_to_closed_minutes_and_its_pdf(signed_in: Call
 
     # 财务 schedules it with the sales manager and a salesperson, then prepares the agenda.
     url = schedule(page, title, [("manager", "赵经理"), ("business", "李销售")])
+    page.get_by_test_id("nav-meetingCalendar").click()
+    tomorrow = (datetime.now(SHANGHAI) + timedelta(days=1)).strftime("%Y-%m-%d")
+    page.get_by_test_id(f"calendar-day-{tomorrow}").get_by_test_id("calendar-meeting").filter(has_text=title).click()
+    expect(page).to_have_url(url)
     page.get_by_test_id("meeting-edit").click()
     page.get_by_test_id("edit-place").fill("总部 6 楼第二会议室")
     page.get_by_test_id("meeting-edit-submit").click()
@@ -236,9 +241,11 @@ def test_a_series_from_the_picker_and_a_bad_rrule_named_on_its_field(signed_in: 
     page.get_by_text("每月第 N 个工作日", exact=True).click()
     page.locator('[data-testid="recurrence-workday"] input, input[data-testid="recurrence-workday"]').first.fill("3")
     expect(page.get_by_test_id("recurrence-text")).to_have_text("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=3")
+    screenshot(page, "series-form")
     page.get_by_test_id("series-submit").click()
     expect(page.get_by_test_id("series-rrule")).to_have_text("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=3")
     expect(page.get_by_test_id("series-occurrence").first).to_be_visible()
+    screenshot(page, "series-page")
     with page.expect_download() as ics:
         page.get_by_test_id("series-ics").click()
     calendar = open(ics.value.path(), encoding="utf-8").read().replace("\r\n ", "")
@@ -255,6 +262,7 @@ def test_a_manager_sees_the_overdue_action_items_of_the_department(signed_in: Ca
     expect(row.get_by_test_id("action-overdue")).to_be_visible()
     expect(row).to_have_attribute("data-overdue", "true")
     expect(row).to_contain_text("李销售")
+    screenshot(page, "action-items-department")
     # Someone without meetings.oversee has no such tab.
     sign_out(page)
     sign_in(page, "staff")
