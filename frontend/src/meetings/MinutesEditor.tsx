@@ -10,6 +10,7 @@ import {
 } from '@ant-design/icons';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
 import { useTranslation } from 'react-i18next';
 import styles from './meetings.module.css';
 
@@ -28,7 +29,8 @@ interface Props {
 export function MinutesEditor({ initial, onChange, editable = true, testId = 'minutes-editor' }: Props) {
   const { t } = useTranslation();
   const editor = useEditor({
-    extensions: [StarterKit.configure({ heading: { levels: [2, 3] }, link: { openOnClick: false } })],
+    // Tables and every heading level the server keeps survive a round trip through the editor.
+    extensions: [StarterKit.configure({ heading: { levels: [1, 2, 3, 4] }, link: { openOnClick: false } }), TableKit.configure({ table: { resizable: false } })],
     content: initial,
     editable,
     onUpdate: ({ editor: e }) => onChange?.(e.isEmpty ? '' : e.getHTML()),
