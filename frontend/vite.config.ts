@@ -50,6 +50,9 @@ export default defineConfig({
       '/graphql': { target: backend, changeOrigin: false, ws: true },
       '/auth': { target: backend, changeOrigin: false },
       '/healthz': { target: backend, changeOrigin: false },
+      // The meetings' downloads (minutes PDF, .ics); the pages under /meetings stay the app's.
+      '^/meetings/.+(/minutes\\.pdf|\\.ics)$': { target: backend, changeOrigin: false },
+      '^/meeting-series/.+\\.ics$': { target: backend, changeOrigin: false },
     },
   },
   build: {

@@ -22,6 +22,7 @@ from yecai.db import make_engine, make_session_factory
 from yecai.graphql.schema import build_schema
 from yecai.http.attachments import attachment_routes
 from yecai.http.graphql import GraphQLEndpoint
+from yecai.http.meetings import meeting_routes
 from yecai.http.oidc import oidc_routes
 from yecai.http.subscriptions import GraphQLWebSocket
 from yecai.http.webapp import SinglePageApp
@@ -156,6 +157,7 @@ def create_app(settings: Settings | None = None, *, sessions: async_sessionmaker
         Route("/healthz", healthz, methods=["GET"]),
         *oidc_routes(settings, sessions),
         *attachment_routes(settings, sessions),
+        *meeting_routes(settings, sessions),
         Mount("/", SinglePageApp(settings.frontend_dist)),
     ]
     middleware = [

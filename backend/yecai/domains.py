@@ -15,5 +15,6 @@ DOMAINS: tuple[str, ...] = (
     "yecai.posting",
     "yecai.search",
     "yecai.attachments",
+    "yecai.meetings",
     "yecai.notifications",
 )

@@ -16,6 +16,7 @@ GROUPS = {
     "业务单据": {"salesOrders", "deliveries", "purchaseReceipts", "cash", "expenseClaims", "masterData"},
     "账簿": {"vouchers", "trialBalance", "accountLedger", "incomeStatement", "balanceSheet", "accounts", "fiscalPeriods"},
     "记账规则与对账": {"postingRules", "reconciliation"},
+    "协同": {"meetingCalendar", "meetingSeries", "actionItems"},
 }
 DEMO_USERS = ["admin", "finance", "business", "hr", "manager", "staff", "auditor"]
 

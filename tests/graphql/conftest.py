@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -28,6 +28,9 @@ from yecai.auth.models import ApiToken, Role, User
 from yecai.auth.service import actor_for
 from yecai.ledger.models import Account, Voucher
 from yecai.ledger.service import LineInput, accounts_by_code, create_voucher, post_voucher, review_voucher
+from yecai.meetings import action_items as meeting_items
+from yecai.meetings import service as meetings_service
+from yecai.meetings.models import ActionItem, Meeting, MeetingSeries
 from yecai.operations import service as ops
 from yecai.operations.models import (
     Customer,
@@ -81,6 +84,13 @@ class Operations:
 
 
 @dataclass
+class Meetings:
+    series: MeetingSeries
+    meeting: Meeting  # scheduled, with minutes written
+    action_item: ActionItem  # owned by someone of the operations department
+
+
+@dataclass
 class World:
     parent: Department
     child: Department
@@ -93,6 +103,7 @@ class World:
     ledger: Ledger
     ops: Operations
     synonyms: SearchSynonym  # 报销 = 报账
+    meetings: Meetings
 
 
 @pytest.fixture
@@ -114,8 +125,24 @@ async def world(session: AsyncSession, settings: Settings) -> World:
     ops.claim_attachment_id = await _claim_attachment(session, settings, ops.submitted_claim)
     synonyms = SearchSynonym(terms="报销\n报账")
     session.add(synonyms)
+    meetings = await _meetings(session, ops.department, target)
     await session.commit()
-    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms)
+    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings)
+
+
+async def _meetings(session: AsyncSession, department: Department, attendee: User) -> Meetings:
+    """A monthly series and a meeting of it with minutes, and an action item of someone of ``department``."""
+    system = system_actor("test")
+    series = await meetings_service.create_meeting_series(session, actor=system, data=meetings_service.SeriesInput(
+        title="业财联席会", recurrence="FREQ=MONTHLY;BYMONTHDAY=5", starts_at=datetime(2026, 11, 5, 1, 30, tzinfo=UTC)))
+    meeting = await meetings_service.schedule_meeting(session, actor=system, data=meetings_service.MeetingInput(
+        series_id=series.id, starts_at=datetime(2026, 12, 5, 1, 30, tzinfo=UTC), attendee_ids=[attendee.id],
+        agenda=[meetings_service.AgendaInput("回款通报")]))
+    await meetings_service.record_minutes(session, actor=system, meeting_id=meeting.id, content="<p>回款率 92%</p>")
+    owner = await make_user(session, roles=("staff",), department=department)
+    item = await meeting_items.create_action_item(session, actor=system, meeting_id=meeting.id, title="催收",
+                                                  owner_id=owner.id, due_on=date(2026, 12, 20))
+    return Meetings(series, meeting, item)
 
 
 async def _operations(session: AsyncSession) -> Operations:

@@ -74,6 +74,9 @@ FIELDS: dict[str, str] = {
     "searchSynonyms": "searchSynonyms { terms }",
     "notifications": "notifications(first: 5) { unreadCount edges { node { id title } } }",
     "notificationSettings": "notificationSettings { emailAvailable kinds { kind portal } }",
+    "meetingSeries": "meetingSeries(first: 2) { totalCount edges { node { id title recurrence } } }",
+    "meetings": "meetings(first: 2) { totalCount edges { node { id title agenda { title } minutes { version } } } }",
+    "actionItems": "actionItems(first: 2) { totalCount edges { node { id title owner { username } } } }",
 }
 
 

@@ -29,6 +29,10 @@ class Loaders:
             loader = self._loaders[name] = DataLoader(load_fn=batch)
         return loader
 
+    def batched(self, name: str, batch: Callable[[list[Any]], Any]) -> DataLoader[Any, Any]:
+        """A domain's own loader, by a name unique to it (e.g. ``meetings:audience``)."""
+        return self._get(name, batch)
+
     def by_id(self, model: type[Any]) -> DataLoader[int, Any]:
         """Rows of ``model`` by primary key; ``None`` where there is none."""
 

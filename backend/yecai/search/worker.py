@@ -15,8 +15,9 @@ import logging
 import os
 import socket
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -41,20 +42,23 @@ class Applied:
     deleted: int
 
 
-async def apply_outbox(session: AsyncSession, engine: SearchEngine, *, limit: int = BATCH) -> Applied:
-    """Apply up to ``limit`` of the oldest outbox rows to the engine, then delete them (in ``session``; not committed).
+@dataclass
+class Plan:
+    """A batch of outbox rows read into what the engine must do, in order: documents to replace, keys to
+    delete, kinds to clear. Made in a database session; applied to the engine without one."""
 
-    Raises what the engine raises, leaving the rows where they are.
-    """
+    ids: list[int] = field(default_factory=list)
+    steps: list[tuple[str, str, list[Any]]] = field(default_factory=list)  # (op, kind, docs or keys)
+
+
+async def plan_outbox(session: AsyncSession, *, limit: int = BATCH) -> Plan:
+    """Read up to ``limit`` of the oldest outbox rows and build their documents from the database (reads only)."""
     rows = (await session.execute(select(SearchOutbox.id, SearchOutbox.kind, SearchOutbox.object_id, SearchOutbox.op)
                                   .order_by(SearchOutbox.id).limit(limit))).all()
-    if not rows:
-        return Applied(0, 0, 0)
-    upserted = deleted = 0
+    plan = Plan(ids=[r[0] for r in rows])
     segment: dict[str, set[int]] = {}
 
     async def flush_segment() -> None:
-        nonlocal upserted, deleted
         for kind, ids in segment.items():
             spec = manifest.searchable(kind)
             if spec is None:  # a kind no domain declares any more
@@ -62,10 +66,9 @@ async def apply_outbox(session: AsyncSession, engine: SearchEngine, *, limit: in
             docs = await spec.build(session, sorted(ids))
             gone = [f"{kind}:{i}" for i in sorted(ids - docs.keys())]
             if docs:
-                await engine.upsert(list(docs.values()))
+                plan.steps.append(("upsert", kind, list(docs.values())))
             if gone:
-                await engine.delete(gone)
-            upserted, deleted = upserted + len(docs), deleted + len(gone)
+                plan.steps.append(("delete", kind, gone))
         segment.clear()
 
     referred: dict[tuple[str, str], list[int]] = {}
@@ -86,17 +89,47 @@ async def apply_outbox(session: AsyncSession, engine: SearchEngine, *, limit: in
         if op == "clear":
             await resolve_referred()
             await flush_segment()
-            await engine.clear(kind)
+            plan.steps.append(("clear", kind, []))
         elif op.startswith("via"):
             referred.setdefault((kind, op), []).append(object_id)
         else:
             segment.setdefault(kind, set()).add(object_id)
     await resolve_referred()
     await flush_segment()
-    ids = [r[0] for r in rows]
-    for start in range(0, len(ids), 500):
-        await session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(ids[start:start + 500])))
-    return Applied(len(rows), upserted, deleted)
+    return plan
+
+
+async def run_plan(engine: SearchEngine, plan: Plan) -> Applied:
+    """Apply a plan to the engine, in order. Raises what the engine raises."""
+    upserted = deleted = 0
+    for op, kind, items in plan.steps:
+        if op == "clear":
+            await engine.clear(kind)
+        elif op == "upsert":
+            await engine.upsert(items)
+            upserted += len(items)
+        else:
+            await engine.delete(items)
+            deleted += len(items)
+    return Applied(len(plan.ids), upserted, deleted)
+
+
+async def delete_applied(session: AsyncSession, plan: Plan) -> None:
+    for start in range(0, len(plan.ids), 500):
+        await session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(plan.ids[start:start + 500])))
+
+
+async def apply_outbox(session: AsyncSession, engine: SearchEngine, *, limit: int = BATCH) -> Applied:
+    """Apply up to ``limit`` of the oldest outbox rows to the engine, then delete them (in ``session``; not committed).
+
+    Raises what the engine raises, leaving the rows where they are.
+    """
+    plan = await plan_outbox(session, limit=limit)
+    if not plan.ids:
+        return Applied(0, 0, 0)
+    done = await run_plan(engine, plan)
+    await delete_applied(session, plan)
+    return done
 
 
 async def backlog(session: AsyncSession) -> int:
@@ -163,24 +196,37 @@ class OutboxWorker:
             self._loop.call_soon_threadsafe(self._wake.set)
 
     async def drain(self) -> int:
-        """Apply batches until the outbox is empty or the lease is lost; returns rows applied. Raises on engine failure."""
+        """Apply batches until the outbox is empty or the lease is lost; returns rows applied. Raises on engine failure.
+
+        The engine works between two short transactions, not inside one: on SQLite the app has one pooled
+        connection, and a batch held in a session would keep every request waiting until the engine is done.
+        """
         total = 0
         while True:
             async with self.sessions() as session:
                 if not await take_lease(session, self.holder, self.lease_seconds):
                     return total
-                try:
-                    done = await apply_outbox(session, self.engine, limit=self.batch)
-                except Exception as error:
-                    await session.rollback()
+                plan = await plan_outbox(session, limit=self.batch)
+                await session.rollback()  # reads only: the connection goes back to the pool
+                if not plan.ids:
+                    return total
+            try:
+                await run_plan(self.engine, plan)
+            except Exception as error:
+                async with self.sessions() as session:
                     await _record(session, error=f"{type(error).__name__}: {error}")
                     await session.commit()
-                    raise
-                if done.rows:
-                    await _record(session, applied=done.rows)
+                raise
+            async with self.sessions() as session:
+                # Deleted in the transaction that renews the lease; a worker that lost it meanwhile leaves the
+                # rows to the new holder, which applies them again (harmless: documents are replaced by key).
+                if not await take_lease(session, self.holder, self.lease_seconds):
+                    return total
+                await delete_applied(session, plan)
+                await _record(session, applied=len(plan.ids))
                 await session.commit()
-            total += done.rows
-            if done.rows < self.batch:
+            total += len(plan.ids)
+            if len(plan.ids) < self.batch:
                 return total
 
     async def run(self, stop: asyncio.Event) -> None:

@@ -19,6 +19,10 @@ const COLORS: Record<SearchKind, string> = {
   EXPENSE_CLAIM: 'green',
   POSTING_RULE: 'gold',
   ATTACHMENT: 'default',
+  MEETING: 'magenta',
+  MEETING_MINUTES: 'magenta',
+  DECISION: 'magenta',
+  ACTION_ITEM: 'volcano',
 };
 
 /** Every search kind in the schema's order (the filters, the index page, a rebuild's choice). */

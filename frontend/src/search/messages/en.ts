@@ -20,6 +20,10 @@ const en: SearchMessages = {
     EXPENSE_CLAIM: 'Expense claim',
     POSTING_RULE: 'Posting rule',
     ATTACHMENT: 'Attachment',
+    MEETING: 'Meeting',
+    MEETING_MINUTES: 'Minutes',
+    DECISION: 'Decision',
+    ACTION_ITEM: 'Action item',
   },
   search: {
     boxPlaceholder: 'Search documents, customers, vouchers, people…',

@@ -19,6 +19,10 @@ const zhCN = {
     EXPENSE_CLAIM: '费用报销',
     POSTING_RULE: '记账规则',
     ATTACHMENT: '附件',
+    MEETING: '会议',
+    MEETING_MINUTES: '会议纪要',
+    DECISION: '决议',
+    ACTION_ITEM: '待办事项',
   },
   search: {
     // The header's box

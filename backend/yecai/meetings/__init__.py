@@ -1,0 +1,1 @@
+"""Joint business–finance meetings: series, meetings, agenda, attendance, minutes, decisions, action items."""
