@@ -31,6 +31,19 @@ SEARCH = """query($q: String!, $kinds: [SearchKind!]) {
 }"""
 
 
+@pytest.fixture(scope="module", autouse=True)
+def index_filled(live_server: str) -> None:
+    """The live server fills its index from the demo data after it starts: these tests wait for it."""
+    token = token_for(live_server, "admin")
+    deadline = time.monotonic() + 180
+    while True:
+        status = graphql(live_server, "{ searchStatus { backlog kinds { documents } } }", token=token)["searchStatus"]
+        if status["backlog"] == 0 and sum(k["documents"] for k in status["kinds"]) > 0:
+            return
+        assert time.monotonic() < deadline, f"the search index did not fill in 180 s: {status}"
+        time.sleep(0.5)
+
+
 def api_search(base_url: str, username: str, query: str, kinds: list[str] | None = None) -> dict:
     return graphql(base_url, SEARCH, {"q": query, "kinds": kinds}, token=token_for(base_url, username))["search"]
 

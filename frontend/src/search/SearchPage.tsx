@@ -220,7 +220,8 @@ export default function SearchPage() {
         <List<SearchHitFieldsFragment>
           loading={results.loading}
           dataSource={results.hits}
-          rowKey={(hit) => hit.url}
+          // Several hits may open one page (a meeting's minutes, decisions and action items): keyed by object.
+          rowKey={(hit) => hit.object?.id ?? `${hit.kind}:${hit.url}`}
           renderItem={(hit) => <ResultItem hit={hit} />}
           data-testid="search-results"
         />

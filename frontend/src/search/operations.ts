@@ -5,6 +5,11 @@ export const SearchHitFields = graphql(`
   fragment SearchHitFields on SearchHit {
     kind
     url
+    object {
+      ... on Node {
+        id
+      }
+    }
     date
     title {
       text
