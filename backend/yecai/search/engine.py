@@ -20,7 +20,7 @@ measures which).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Protocol
@@ -104,6 +104,9 @@ class SearchEngine(Protocol):
     async def suggest(self, prefix: str, access: frozenset[str], limit: int = 8) -> list[Hit]:
         """The type-ahead: visible documents whose title or code matches what is typed so far (the last
         word may be incomplete), best first."""
+
+    def set_dictionary(self, words: Sequence[str]) -> None:
+        """The domain's words (account, customer, supplier, product names), for an engine that splits words itself."""
 
     async def close(self) -> None: ...
 

@@ -140,11 +140,16 @@ def _yu(word: str) -> str:
     return word.replace("lue", "lve").replace("nue", "nve") if "ue" in word else word
 
 
+def synonym_key(term: str) -> str:
+    """A synonym as queries meet it: normalized (財務, ＶＡＴ and vat are 财务 and vat)."""
+    return normalize(term).strip()
+
+
 def synonym_map(groups: Iterable[Iterable[str]]) -> dict[str, tuple[str, ...]]:
     """Each normalized term of each group of synonyms -> the group's other normalized terms."""
     out: dict[str, tuple[str, ...]] = {}
     for group in groups:
-        terms = list(dict.fromkeys(normalize(t).strip() for t in group if t and t.strip()))
+        terms = list(dict.fromkeys(synonym_key(t) for t in group if t and t.strip()))
         for term in terms:
             out[term] = tuple(t for t in terms if t != term)
     return out

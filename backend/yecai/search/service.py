@@ -229,8 +229,7 @@ async def prepare(sessions: async_sessionmaker[AsyncSession], engine: SearchEngi
             if spec.words is not None:
                 words += [w for w in await spec.words(session) if w]
         await asyncio.to_thread(text.add_words, words)  # the word splitter loads its dictionary: off the loop
-        if hasattr(engine, "set_dictionary"):  # Meilisearch ranks with its own splitter: give it the words too
-            engine.set_dictionary(words)
+        engine.set_dictionary(words)  # Meilisearch ranks with its own splitter: it needs the words too
         if any((await engine.counts()).values()):
             return 0
         state = await session.get(SearchWorker, WORKER)
@@ -269,11 +268,11 @@ def _terms(terms: list[str] | None) -> list[str]:
     for term in cleaned:
         if len(term) > MAX_TERM:
             raise invalid("terms", f"“{term[:MAX_TERM]}…”超过 {MAX_TERM} 个字", f"'{term[:MAX_TERM]}…' is longer than {MAX_TERM}")
-        found = text.pieces(text.normalize(term))
-        if len(found) != 1 or found[0].text != text.normalize(term).strip():
+        key = text.synonym_key(term)
+        found = text.pieces(key)
+        if len(found) != 1 or found[0].text != key:
             raise invalid("terms", f"“{term}”须是一个词（不含空格和标点）",
                           f"'{term}' must be one word (no spaces or punctuation)")
-        key = found[0].text
         if key in seen:
             raise invalid("terms", f"“{term}”与“{seen[key]}”相同", f"'{term}' is the same as '{seen[key]}'")
         seen[key] = term
@@ -294,10 +293,10 @@ async def save_synonyms(session: AsyncSession, *, actor: Actor, terms: list[str]
     taken = await synonym_map(session)
     if group is not None:
         for term in group.term_list:
-            taken.pop(text.normalize(term).strip(), None)
-    for term in cleaned:
-        if text.normalize(term).strip() in taken:
-            raise DomainError(errors.SYNONYM_TERM_TAKEN, field="terms")
+            taken.pop(text.synonym_key(term), None)
+    normalized = {text.synonym_key(t) for t in cleaned}
+    if not normalized.isdisjoint(taken):
+        raise DomainError(errors.SYNONYM_TERM_TAKEN, field="terms")
     before = None if group is None else {"terms": group.term_list}
     if group is None:
         group = SearchSynonym(terms="\n".join(cleaned), updated_at=utcnow())
@@ -305,9 +304,8 @@ async def save_synonyms(session: AsyncSession, *, actor: Actor, terms: list[str]
     else:
         group.terms, group.updated_at = "\n".join(cleaned), utcnow()
     await session.flush()
-    normalized = {text.normalize(t).strip() for t in cleaned}
     misses = (await session.execute(select(SearchMiss))).scalars()
-    for miss in [m for m in misses if text.normalize(m.query).strip() in normalized]:
+    for miss in [m for m in misses if text.synonym_key(m.query) in normalized]:
         await session.delete(miss)
     await audit.record(session, actor=actor, action="search.synonyms.save", subject_type="search_synonym",
                        subject_id=group.id, before=before, after={"terms": cleaned})

@@ -34,13 +34,13 @@ from yecai.search.analysis import (
 )
 from yecai.search.engine import Fragment
 from yecai.search.highlight import ELLIPSIS, is_matched, mark_plan
-from yecai.search.query import Clause, Match, QueryPlan, plan_query, synonym_map
+from yecai.search.query import Clause, Match, QueryPlan, plan_query, synonym_key, synonym_map
 
 __all__ = [
     "ELLIPSIS", "FIELDS", "GAP", "PHRASE_STREAMS", "PREFIX_CHARS", "SUGGEST_FIELDS", "Clause", "Fragment",
     "Match", "QueryPlan", "add_words", "analyze", "clear_caches", "document_fields", "exact_key",
     "exact_keys", "exact_prefixes", "fragments", "is_matched", "normalize", "normalize_mapped", "pieces",
-    "plan_query", "synonym_map",
+    "plan_query", "synonym_key", "synonym_map",
 ]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -264,6 +264,9 @@ class EmbeddedEngine:
             snippet=body_window, department_id=p["department"],
             date=date.fromisoformat(p["date"]) if p["date"] else None, url=p["url"],
         )
+
+    def set_dictionary(self, words: Sequence[str]) -> None:
+        """Nothing to do: this engine indexes yecai.search.text's tokens, whose splitter learnt the words."""
 
     async def close(self) -> None:
         await asyncio.to_thread(self.close_sync)
