@@ -35,7 +35,7 @@ from yecai.attachments.models import Attachment
 from yecai.attachments.storage import Storage, storage_for, temp_path
 from yecai.db import MAX_INTEGER
 from yecai.errors import COMMON_ERRORS, DomainError, invalid
-from yecai.http.identity import identify, request_id
+from yecai.http.identity import identify, language, request_id
 from yecai.settings import Settings
 
 log = logging.getLogger("yecai.attachments")
@@ -51,14 +51,9 @@ STATUS = {"FILE_TOO_LARGE": 413, "FILE_TYPE_NOT_ALLOWED": 415, "FILE_MISSING": 4
           "BAD_REQUEST": 400}
 
 
-def _language(request: Request) -> str:
-    first = request.headers.get("accept-language", "").lower().split(",")[0].strip()
-    return "en" if first.startswith("en") else "zh"
-
-
 def _error(request: Request, error: DomainError, headers: dict[str, str] | None = None) -> Response:
     extensions: dict[str, Any] = {"code": error.code, **({"field": error.field} if error.field else {})}
-    body = {"errors": [{"message": error.message(_language(request)), "extensions": extensions}]}
+    body = {"errors": [{"message": error.message(language(request)), "extensions": extensions}]}
     return Response(json.dumps(body, ensure_ascii=False), STATUS.get(error.code, 400), headers, media_type=JSON)
 
 

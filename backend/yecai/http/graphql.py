@@ -25,7 +25,7 @@ from yecai.graphql.context import Context
 from yecai.graphql.loaders import Loaders
 from yecai.graphql.schema import MASKED_MESSAGE
 from yecai.http.body import RequestError, parse_json, read_body
-from yecai.http.identity import clear_session_cookie, identify, request_id, set_session_cookie
+from yecai.http.identity import clear_session_cookie, identify, language, request_id, set_session_cookie
 from yecai.settings import Settings
 from yecai.validation import lone_surrogate
 
@@ -129,12 +129,6 @@ def _error_body(message: str, code: str | None = None, *, request_id: str | None
     return json.dumps({"errors": [error]}, ensure_ascii=False).encode()
 
 
-def _language(request: Request) -> str:
-    accept = request.headers.get("accept-language", "").lower()
-    first = accept.split(",")[0].strip()
-    return "en" if first.startswith("en") else "zh"
-
-
 class GraphQLEndpoint:
     """ASGI app serving GraphQL over HTTP (GET for queries, POST for all)."""
 
@@ -189,7 +183,7 @@ class GraphQLEndpoint:
                                 401, {"WWW-Authenticate": 'Bearer realm="yecai"', "X-Request-Id": req_id},
                                 media_type=content_type)
             context = Context(request=request, session=session, actor=identity.actor, settings=self.settings,
-                              loaders=Loaders(session), language=_language(request))
+                              loaders=Loaders(session), language=language(request))
             try:
                 try:
                     async with asyncio.timeout(self.settings.request_timeout_seconds):

@@ -33,6 +33,12 @@ def request_id(conn: HTTPConnection) -> str:
     return given[:64] if given and given.isascii() and given.isprintable() else uuid.uuid4().hex
 
 
+def language(conn: HTTPConnection) -> str:
+    """The viewer's language for messages: English when the browser asks for it first, else Chinese."""
+    first = conn.headers.get("accept-language", "").lower().split(",")[0].strip()
+    return "en" if first.startswith("en") else "zh"
+
+
 def client_address(conn: HTTPConnection) -> str:
     return (conn.client.host if conn.client else "unknown")[:64]
 

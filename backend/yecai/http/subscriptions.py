@@ -35,7 +35,7 @@ from strawberry.types.graphql import OperationType
 from yecai.actor import ANONYMOUS
 from yecai.graphql.context import Context
 from yecai.graphql.loaders import Loaders
-from yecai.http.identity import client_address, identify, identify_bearer, request_id
+from yecai.http.identity import client_address, identify, identify_bearer, language, request_id
 from yecai.settings import Settings
 
 log = logging.getLogger("yecai.graphql")
@@ -93,7 +93,7 @@ class GraphQLWebSocket(GraphQL):  # type: ignore[misc]
         # The session is never opened by the subscription itself (no connection is held while it waits).
         session = self.sessions()
         return Context(request=None, session=session, actor=ANONYMOUS, settings=self.settings,
-                       loaders=Loaders(session), language=_language(request),
+                       loaders=Loaders(session), language=language(request),
                        extra={"websocket": request})
 
     async def on_ws_connect(self, context: Context) -> dict[str, object] | None:
@@ -111,8 +111,3 @@ class GraphQLWebSocket(GraphQL):  # type: ignore[misc]
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED"})
         context.actor = identity.actor
         return {"viewer": identity.actor.username}
-
-
-def _language(conn: Request | WebSocket) -> str:
-    first = conn.headers.get("accept-language", "").lower().split(",")[0].strip()
-    return "en" if first.startswith("en") else "zh"
