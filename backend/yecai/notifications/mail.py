@@ -65,7 +65,7 @@ async def send(sessions: async_sessionmaker[AsyncSession], settings: Settings, i
             select(Notification.id, Notification.title, Notification.body, Notification.url, User.email,
                    User.display_name)
             .join(User, User.id == Notification.recipient_id)
-            .where(Notification.id.in_(list(ids)),
+            .where(Notification.id.in_(list(ids)), User.active.is_(True),
                    Notification.email_state.in_([EmailState.PENDING.value, EmailState.FAILED.value])))).all()
     if not rows:
         return 0, 0
