@@ -17,6 +17,9 @@ from yecai.settings import Settings
 RETRY_BATCH = 500
 # An e-mail still pending this long after its commit lost its sender (the process stopped): send it again.
 ORPHANED_AFTER = timedelta(minutes=2)
+# ... but only within this long after its commit, and while it is unread: the day a mail server is first
+# configured (or after a long outage), old pending notifications are not mailed all at once.
+ORPHANED_WITHIN = timedelta(hours=24)
 
 
 async def upkeep(session: AsyncSession, *, actor: Actor, settings: Settings, since: datetime | None,
@@ -27,8 +30,9 @@ async def upkeep(session: AsyncSession, *, actor: Actor, settings: Settings, sin
     if settings.email_enabled:
         due = or_(and_(Notification.email_state == EmailState.FAILED.value, Notification.email_next_at.is_not(None),
                        Notification.email_next_at <= until, Notification.email_attempts < MAX_ATTEMPTS),
-                  and_(Notification.email_state == EmailState.PENDING.value,
-                       Notification.created_at <= until - ORPHANED_AFTER))
+                  and_(Notification.email_state == EmailState.PENDING.value, Notification.read_at.is_(None),
+                       Notification.created_at <= until - ORPHANED_AFTER,
+                       Notification.created_at > until - ORPHANED_WITHIN))
         rows = list((await session.execute(select(Notification).where(due).order_by(Notification.id)
                                            .limit(RETRY_BATCH))).scalars())
         if rows:
