@@ -177,3 +177,27 @@ async def test_upkeep_resends_only_recent_unread_e_mails_left_pending(
     await session.commit()
     assert result == "removed 0, e-mails retried 1"
     assert [d.id for d in delivered] == [orphaned.id]
+
+
+async def test_changing_many_settings_reads_them_once(session: AsyncSession, settings: Settings) -> None:
+    from sqlalchemy import event
+
+    actor = await actor_of(session, await make_user(session))
+    await service.update_settings(session, actor=actor, settings=settings,
+                                  changes=[service.SettingChange(KIND, "portal", False)])
+    statements: list[str] = []
+    engine = session.bind.sync_engine  # type: ignore[union-attr]
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        after = await service.update_settings(session, actor=actor, settings=settings, changes=[
+            service.SettingChange(KIND, "portal", True), service.SettingChange(KIND, "email", False),
+            service.SettingChange(KIND, "email", False)])
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert {s.kind.code: (s.portal, s.email) for s in after}[KIND] == (True, False)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "notification_setting" in s]
+    assert len(reads) == 3  # before, the rows to change, after: not one per change
