@@ -180,6 +180,7 @@ def main() -> None:
         print(f"  the last subscriber has it          {_ms(last)}   (target < 1 s)")
         print(f"  spread, first to last               {_ms(last - first)}")
         print(f"  floor: broker alone to {args.subscribers:,} in-process subscribers {_ms(floor)}")
+        print(f"  ratio, last subscriber / floor      {last / floor:8.1f}×   (the target figure)")
         print(f"  ratio, spread / floor               {(last - first) / floor:8.1f}×")
 
     ticks, floors, result = asyncio.run(tick(args.database_url, args.rows, args.repeats))

@@ -3,12 +3,15 @@ in another without a reload; the claimant opens it, marks it read, and turns the
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, WebSocket, expect
 
 from .books_setup import ensure_open_period
 from .conftest import DEMO_PASSWORD, graphql, sign_in
@@ -42,6 +45,48 @@ def _new_context(browser: Browser, base_url: str) -> BrowserContext:
     return context
 
 
+@dataclass
+class _Frames:
+    """What a page's GraphQL WebSocket sent and received (graphql-transport-ws messages)."""
+
+    acknowledged: bool = False
+    subscribe_sent: bool = False
+    notifications: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def subscribed(self) -> bool:
+        return self.acknowledged and self.subscribe_sent
+
+
+def _frames(page: Page) -> _Frames:
+    found = _Frames()
+
+    def parsed(payload: str | bytes) -> dict[str, Any]:
+        try:
+            message = json.loads(payload)
+        except ValueError:
+            return {}
+        return message if isinstance(message, dict) else {}
+
+    def sent(payload: str | bytes) -> None:
+        if parsed(payload).get("type") == "subscribe":
+            found.subscribe_sent = True
+
+    def received(payload: str | bytes) -> None:
+        message = parsed(payload)
+        if message.get("type") == "connection_ack":
+            found.acknowledged = True
+        elif message.get("type") == "next" and "notifications" in (message.get("payload") or {}).get("data", {}):
+            found.notifications.append(message)
+
+    def opened(socket: WebSocket) -> None:
+        socket.on("framesent", sent)
+        socket.on("framereceived", received)
+
+    page.on("websocket", opened)
+    return found
+
+
 def _unread(page: Page) -> int:
     text = page.get_by_test_id("notification-count").locator(".ant-scroll-number").first
     return int(text.get_attribute("title") or "0") if text.count() else 0
@@ -63,8 +108,17 @@ def test_a_payment_in_one_browser_rings_the_claimants_bell_in_another(browser: B
         before = _unread(claimant)
 
         finance = finance_context.new_page()
+        frames = _frames(finance)
         finance.goto("/login")
         sign_in(finance, "finance")
+        # Finance's own subscription is open (subscribed, acknowledged) before the payment, or its "no toast"
+        # below would hold for want of a socket.
+        expect(finance.get_by_test_id("notification-bell")).to_be_visible()
+        for _ in range(150):
+            if frames.subscribed:
+                break
+            finance.wait_for_timeout(100)
+        assert frames.subscribed, f"finance's page never subscribed to its notifications: {frames}"
         finance.get_by_test_id("nav-expenseClaims").click()
         row = finance.get_by_test_id("claims-table").locator("tr.ant-table-row", has_text=purpose)
         row.get_by_test_id("claim-pay").click()
@@ -75,8 +129,10 @@ def test_a_payment_in_one_browser_rings_the_claimants_bell_in_another(browser: B
         toast = claimant.get_by_test_id("notification-toast")
         expect(toast).to_contain_text("已付款")
         expect(claimant.get_by_test_id("notification-count")).to_contain_text(str(before + 1))
-        # Finance, who paid, is told nothing.
+        # Finance, who paid, is told nothing: its open subscription got no notification from the same broker
+        # message that has reached the claimant's.
         expect(finance.get_by_test_id("notification-toast")).to_have_count(0)
+        assert frames.notifications == [], frames.notifications
 
         bell.click()
         panel = claimant.get_by_test_id("notification-panel")

@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -40,6 +41,13 @@ def test_messages_are_grouped_and_chunked_under_the_notify_limit() -> None:
     assert broker.addressed_to(messages[0], 7).id == 1007
     assert broker.addressed_to(messages[0], 300) is None and broker.addressed_to(messages[1], 300).id == 1300
     assert broker.addressed_to("not json", 7) is None
+
+
+def test_messages_carry_only_the_deliveries_shown_in_the_portal() -> None:
+    shown, mail_only = _deliveries(range(1, 3))
+    assert broker.messages([replace(mail_only, in_portal=False)]) == []
+    (message,) = broker.messages([shown, replace(mail_only, in_portal=False)])
+    assert broker.addressed_to(message, 1).id == 1001 and broker.addressed_to(message, 2) is None
 
 
 async def _across(url: str) -> None:

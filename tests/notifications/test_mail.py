@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.factories import make_user
 from tests.support.live_server import free_port
+from yecai.auth.models import User
 from yecai.db import make_session_factory
 from yecai.notifications import mail, service
 from yecai.notifications.models import EmailState, Notification
@@ -94,6 +95,21 @@ async def test_a_failing_server_keeps_the_notification_and_schedules_a_retry(
         assert row.in_portal and row.read_at is None  # the portal notification stays
     inbox.refuse = False
     assert await mail.send(sessions, mail_settings, [notification_id]) == (1, 0)  # type: ignore[arg-type]
+
+
+async def test_a_deactivated_recipient_gets_no_e_mail_on_a_retry(
+        isolated_engine: AsyncEngine, mail_settings: Settings, smtp: tuple[Inbox, int]) -> None:
+    inbox, _ = smtp
+    inbox.refuse = True
+    notification_id, sessions = await _committed_notification(isolated_engine)
+    assert await mail.send(sessions, mail_settings, [notification_id]) == (0, 1)  # type: ignore[arg-type]
+    async with sessions() as session:  # type: ignore[operator]
+        row = await session.get(Notification, notification_id)
+        (await session.get(User, row.recipient_id)).active = False
+        await session.commit()
+    inbox.refuse = False
+    assert await mail.send(sessions, mail_settings, [notification_id]) == (0, 0)  # type: ignore[arg-type]
+    assert inbox.messages == []
 
 
 async def test_an_unreachable_server_is_a_failure_not_an_error(isolated_engine: AsyncEngine,

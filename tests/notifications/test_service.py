@@ -156,3 +156,48 @@ async def test_upkeep_removes_old_read_notifications_and_queues_failed_e_mails(
     assert result == "removed 1, e-mails retried 1"
     assert await session.get(Notification, old.id) is None
     assert [(d.id, d.email, d.in_portal) for d in delivered] == [(failed.id, True, False)]
+
+
+async def test_upkeep_resends_only_recent_unread_e_mails_left_pending(
+        session: AsyncSession, settings: Settings, delivered: list[Delivery]) -> None:
+    from yecai.notifications.jobs import ORPHANED_AFTER, ORPHANED_WITHIN
+
+    user = await make_user(session, email="u@example.com")
+    orphaned, ancient, read = [(await service.notify(session, recipients=[user.id], kind=KIND, title=t))[0]
+                               for t in ("orphaned", "ancient", "read")]
+    now = orphaned.created_at
+    orphaned.created_at = now - ORPHANED_AFTER - timedelta(minutes=1)
+    ancient.created_at = now - ORPHANED_WITHIN - timedelta(minutes=1)  # pending since before mail was configured
+    read.created_at, read.read_at = orphaned.created_at, now
+    assert {r.email_state for r in (orphaned, ancient, read)} == {EmailState.PENDING.value}
+    await session.commit()
+    delivered.clear()
+    mail_on = settings.model_copy(update={"smtp_host": "127.0.0.1"})
+    result = await upkeep(session, actor=system_actor(), settings=mail_on, since=None, until=now)
+    await session.commit()
+    assert result == "removed 0, e-mails retried 1"
+    assert [d.id for d in delivered] == [orphaned.id]
+
+
+async def test_changing_many_settings_reads_them_once(session: AsyncSession, settings: Settings) -> None:
+    from sqlalchemy import event
+
+    actor = await actor_of(session, await make_user(session))
+    await service.update_settings(session, actor=actor, settings=settings,
+                                  changes=[service.SettingChange(KIND, "portal", False)])
+    statements: list[str] = []
+    engine = session.bind.sync_engine  # type: ignore[union-attr]
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        after = await service.update_settings(session, actor=actor, settings=settings, changes=[
+            service.SettingChange(KIND, "portal", True), service.SettingChange(KIND, "email", False),
+            service.SettingChange(KIND, "email", False)])
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert {s.kind.code: (s.portal, s.email) for s in after}[KIND] == (True, False)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "notification_setting" in s]
+    assert len(reads) == 3  # before, the rows to change, after: not one per change

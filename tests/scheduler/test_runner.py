@@ -11,8 +11,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from tests.factories import make_user
 from yecai import manifest
 from yecai.db import make_engine, make_session_factory
+from yecai.notifications import service
+from yecai.notifications.models import Notification
 from yecai.scheduler.models import JobRun
 from yecai.scheduler.runner import Scheduler, latest_node, run_due, run_job
 from yecai.scheduling import Job
@@ -135,6 +138,17 @@ async def test_the_scheduler_fires_on_apscheduler_and_catches_up_at_start(isolat
 
 async def test_every_declared_job_runs(isolated_engine: AsyncEngine, settings: Settings) -> None:
     sessions = make_session_factory(isolated_engine)
+    async with sessions() as session:
+        user = await make_user(session)
+        old, kept = [(await service.notify(session, recipients=[user.id], kind="expense_claim_paid", title=t))[0]
+                     for t in ("read long ago", "unread")]
+        old.read_at = T0 - timedelta(days=settings.notification_retention_days + 1)
+        await session.commit()
+        old_id, kept_id = old.id, kept.id
     assert "notifications.upkeep" in [j.name for j in manifest.jobs()]
     outcomes = await run_due(sessions, settings=settings, now=T0)
     assert {o.job: o.status for o in outcomes}["notifications.upkeep"] == "ran"
+    async with sessions() as session:
+        left = set((await session.execute(select(Notification.id)
+                                          .where(Notification.id.in_([old_id, kept_id])))).scalars())
+    assert left == {kept_id}  # the upkeep really removed the old read notification

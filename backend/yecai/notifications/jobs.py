@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai.actor import Actor
 from yecai.notifications import dispatch, service
-from yecai.notifications.mail import MAX_ATTEMPTS
 from yecai.notifications.models import EmailState, Notification
 from yecai.scheduling import Job
 from yecai.settings import Settings
@@ -17,6 +16,9 @@ from yecai.settings import Settings
 RETRY_BATCH = 500
 # An e-mail still pending this long after its commit lost its sender (the process stopped): send it again.
 ORPHANED_AFTER = timedelta(minutes=2)
+# ... but only within this long after its commit, and while it is unread: the day a mail server is first
+# configured (or after a long outage), old pending notifications are not mailed all at once.
+ORPHANED_WITHIN = timedelta(hours=24)
 
 
 async def upkeep(session: AsyncSession, *, actor: Actor, settings: Settings, since: datetime | None,
@@ -25,10 +27,12 @@ async def upkeep(session: AsyncSession, *, actor: Actor, settings: Settings, sin
     removed = await service.remove_read(session, before=until - timedelta(days=settings.notification_retention_days))
     retried = 0
     if settings.email_enabled:
+        # A failed e-mail has no next attempt once its MAX_ATTEMPTS are spent (mail._record): no count here.
         due = or_(and_(Notification.email_state == EmailState.FAILED.value, Notification.email_next_at.is_not(None),
-                       Notification.email_next_at <= until, Notification.email_attempts < MAX_ATTEMPTS),
-                  and_(Notification.email_state == EmailState.PENDING.value,
-                       Notification.created_at <= until - ORPHANED_AFTER))
+                       Notification.email_next_at <= until),
+                  and_(Notification.email_state == EmailState.PENDING.value, Notification.read_at.is_(None),
+                       Notification.created_at <= until - ORPHANED_AFTER,
+                       Notification.created_at > until - ORPHANED_WITHIN))
         rows = list((await session.execute(select(Notification).where(due).order_by(Notification.id)
                                            .limit(RETRY_BATCH))).scalars())
         if rows:

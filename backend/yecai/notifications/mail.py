@@ -65,7 +65,7 @@ async def send(sessions: async_sessionmaker[AsyncSession], settings: Settings, i
             select(Notification.id, Notification.title, Notification.body, Notification.url, User.email,
                    User.display_name)
             .join(User, User.id == Notification.recipient_id)
-            .where(Notification.id.in_(list(ids)),
+            .where(Notification.id.in_(list(ids)), User.active.is_(True),
                    Notification.email_state.in_([EmailState.PENDING.value, EmailState.FAILED.value])))).all()
     if not rows:
         return 0, 0
@@ -99,10 +99,10 @@ async def _record(sessions: async_sessionmaker[AsyncSession], sent: list[int], f
             await session.execute(update(Notification).where(Notification.id.in_(sent)).values(
                 email_state=EmailState.SENT.value, email_sent_at=now, email_error=None, email_next_at=None,
                 email_attempts=Notification.email_attempts + 1))
-        for notification_id, reason in failed.items():
-            row = await session.get(Notification, notification_id)
-            if row is None:
-                continue
+        rows = (await session.execute(select(Notification).where(Notification.id.in_(list(failed))))).scalars() \
+            if failed else ()
+        for row in rows:
+            reason = failed[row.id]
             row.email_attempts += 1
             row.email_state = EmailState.FAILED.value
             row.email_error = reason[:2000]

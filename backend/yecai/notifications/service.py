@@ -176,11 +176,14 @@ async def update_settings(session: AsyncSession, *, actor: Actor, settings: Sett
             raise DomainError(errors.EMAIL_UNAVAILABLE, field=f"settings.{i}.enabled")
     assert actor.user_id is not None
     before = {(s.kind.code, c): getattr(s, c) for s in await settings_of(session, actor=actor) for c in CHANNELS}
+    rows = {(r.kind, r.channel): r for r in (await session.execute(
+        select(NotificationSetting).where(NotificationSetting.user_id == actor.user_id))).scalars()}
     for change in changes:
-        row = await session.get(NotificationSetting, (actor.user_id, change.kind, change.channel))
+        row = rows.get((change.kind, change.channel))
         if row is None:
-            session.add(NotificationSetting(user_id=actor.user_id, kind=change.kind, channel=change.channel,
-                                            enabled=change.enabled))
+            rows[(change.kind, change.channel)] = row = NotificationSetting(
+                user_id=actor.user_id, kind=change.kind, channel=change.channel, enabled=change.enabled)
+            session.add(row)
         else:
             row.enabled = change.enabled
     await session.flush()

@@ -160,7 +160,6 @@ class Scheduler:
         self.jobs = manifest.jobs() if jobs is None else jobs
         self.clock = clock
         self.holder = worker_name()
-        self.outcomes: list[Outcome] = []  # the latest firings, newest last (a few are kept)
         self._scheduler = AsyncIOScheduler(timezone=SHANGHAI)
 
     async def fire(self, job: Job) -> Outcome:
@@ -169,7 +168,6 @@ class Scheduler:
         except Exception as error:  # the database is away: the next firing tries again
             log.warning("scheduler: could not run %s (%s)", job.name, error)
             outcome = Outcome(job.name, "failed", error=f"{type(error).__name__}: {error}")
-        self.outcomes = [*self.outcomes[-99:], outcome]
         return outcome
 
     async def start(self) -> None:

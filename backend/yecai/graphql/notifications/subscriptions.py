@@ -20,11 +20,12 @@ class NotificationSubscriptions:
                                          "only their own.")
     async def notifications(self, info: Info) -> AsyncGenerator[Notification, None]:
         actor = info.context.actor
-        if not policies.can_use(actor) or actor.user_id is None:
+        if not policies.can_use(actor):
             raise api_error(info, DomainError(UNAUTHENTICATED))
         user_id = actor.user_id
+        assert user_id is not None  # can_use: a user actor has an id
         async with runtime.current().hub.subscribe() as messages:
             async for message in messages:
                 delivery = broker.addressed_to(message, user_id)
-                if delivery is not None and delivery.recipient_id == user_id:
+                if delivery is not None:  # addressed_to: only user_id's own
                     yield Notification.from_delivery(delivery)
