@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.attachments import files
-from tests.attachments.helpers import attach
+from tests.attachments.helpers import attach, received
 from tests.factories import make_department, make_user
 from yecai.actor import Actor
 from yecai.attachments import detect, service
@@ -172,6 +172,24 @@ async def test_the_daily_job_removes_only_old_contents_no_attachment_names(
         "removed 0 stored contents"
 
 
+async def test_content_stored_again_is_young_again_and_survives_the_collection(
+        session: AsyncSession, settings: Settings, people) -> None:
+    claimant, _, _, claim = people
+    storage = storage_for(settings)
+    assert isinstance(storage, LocalStorage)
+    data = files.pdf("stored again")
+    gone = await attach(session, claimant, storage, "ExpenseClaim", claim.id, "gone.pdf", data)
+    await service.delete_attachment(session, actor=claimant, attachment_id=gone.id)
+    os.utime(storage.path(gone.sha256), (0, 0))  # its content was written long ago
+    # The same content uploaded again, its row not committed yet (another transaction): the job must spare it.
+    again = received(storage, data)
+    assert await storage.put(again.sha256, again.path) is False and not again.path.exists()
+    assert storage.path(gone.sha256).stat().st_mtime > service.utcnow().timestamp() - 60
+    stored = [(sha, modified) for sha, modified in await storage.stored() if sha == gone.sha256]
+    assert await service.collect_garbage(session, storage=storage, stored=stored) == []
+    assert storage.path(gone.sha256).read_bytes() == data
+
+
 async def test_refusals_change_nothing(session: AsyncSession, settings: Settings, people) -> None:
     claimant, manager, outsider, claim = people
     storage = storage_for(settings)
@@ -224,6 +242,9 @@ async def test_s3_storage_round_trip(tmp_path: Path) -> None:
     temp = tmp_path / "t"
     temp.write_bytes(data)
     assert await storage.put(sha, temp) in (True, False) and not temp.exists()
+    assert await storage.exists(sha)
+    temp.write_bytes(data)
+    assert await storage.put(sha, temp) is False and not temp.exists()  # stored again: its LastModified refreshed
     assert await storage.exists(sha)
     assert b"".join([c async for c in storage.read(sha)]) == data
     await storage.delete(sha)
