@@ -254,14 +254,68 @@ async def test_owner_lists_cost_a_fixed_number_of_statements(world: World, gql: 
 
     query = """{ expenseClaims(first: 20) { edges { node { number attachments { fileName size
                  uploadedBy { username } viewerCan { delete } } } } } }"""
+    claimant = await actor_for(session, await session.get_one(User, world.ops.submitted_claim.claimant_id))
+    another = await _open_claim(session, claimant)
     _, token = await sign_in("finance")
     first = await gql.raw(query, token=token)
-    claimant = await actor_for(session, await session.get_one(User, world.ops.submitted_claim.claimant_id))
-    for i in range(5):
-        await attach(session, claimant, storage_for(settings), "ExpenseClaim", world.ops.submitted_claim.id,
-                     f"收据{i}.txt", f"收据 {i}".encode())
+    # Spread over two claims (and so two owners): loading per attachment or per owner would show.
+    for i in range(6):
+        owner_id = (world.ops.submitted_claim.id, another.id)[i % 2]
+        await attach(session, claimant, storage_for(settings), "ExpenseClaim", owner_id, f"收据{i}.txt",
+                     f"收据 {i}".encode())
     await session.commit()
     second = await gql.raw(query, token=token)
     assert first.headers["x-yecai-sql-statements"] == second.headers["x-yecai-sql-statements"]
     claims = second.json()["data"]["expenseClaims"]["edges"]
-    assert sum(len(c["node"]["attachments"]) for c in claims) == 6
+    assert sum(len(c["node"]["attachments"]) for c in claims) == 7
+    assert sum(1 for c in claims if c["node"]["attachments"]) == 2
+
+
+async def _open_claim(session: AsyncSession, claimant):
+    from datetime import date
+    from decimal import Decimal
+
+    from yecai.operations import service as ops
+
+    claim = await ops.create_expense_claim(session, actor=claimant, category="TRAVEL", amount=Decimal("35.00"),
+                                           description="地铁", day=date(2026, 11, 6))
+    await session.commit()
+    return claim
+
+
+async def test_attachment_nodes_cost_a_fixed_number_of_statements(world: World, session: AsyncSession,
+                                                                  settings: Settings, sign_in) -> None:
+    """Attachment.resolve_nodes (node(id:) and any list of ids): the owners are loaded in one batch."""
+    from types import SimpleNamespace
+
+    from tests.attachments.helpers import attach
+    from yecai.auth.service import actor_for
+    from yecai.db import count_statements
+    from yecai.graphql.attachments.types import Attachment as AttachmentNode
+    from yecai.graphql.loaders import Loaders
+
+    claimant = await actor_for(session, await session.get_one(User, world.ops.submitted_claim.claimant_id))
+    another = await _open_claim(session, claimant)
+    ids = [world.ops.claim_attachment_id]
+    for i in range(6):
+        owner_id = (world.ops.submitted_claim.id, another.id)[i % 2]
+        ids.append((await attach(session, claimant, storage_for(settings), "ExpenseClaim", owner_id, f"收据{i}.txt",
+                                 f"收据 {i}".encode())).id)
+    await session.commit()
+    reader = await actor_for(session, (await sign_in("finance"))[0])
+    outsider = await actor_for(session, await make_user(session, roles=("business",), department=world.child))
+    await session.commit()
+
+    async def resolve(actor, some: list[int]) -> tuple[list[object], int]:
+        session.expunge_all()  # nothing from the identity map: every row is read by the loaders
+        info = SimpleNamespace(context=SimpleNamespace(loaders=Loaders(session), actor=actor))
+        async with count_statements() as box:
+            found = await AttachmentNode.resolve_nodes(info=info, node_ids=[str(i) for i in some])
+        return found, box[0]
+
+    one, one_cost = await resolve(reader, ids[:1])
+    many, many_cost = await resolve(reader, [*ids, 999999])
+    assert [a.id for a in one] == ids[:1] and one_cost == 2  # the attachments, their owners
+    assert [a.id if a else None for a in many] == [*ids, None] and many_cost == one_cost
+    hidden, _ = await resolve(outsider, ids)
+    assert hidden == [None] * len(ids)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 from collections.abc import Iterable
 from datetime import datetime
@@ -59,12 +60,14 @@ class Attachment(ModelNode):
     @classmethod
     async def _visible(cls, info: Info, ids: list[int]) -> list[Any]:
         rows = await info.context.loaders.by_id(models.Attachment).load_many(ids)
-        found = []
+        # Gathered: the owners are loaded in one batch per owner model, not one statement per attachment.
+        owners = await asyncio.gather(*(_owner_row(info, row) for row in rows if row is not None))
+        found, owned = [], iter(owners)
         for row in rows:
             if row is None:
                 found.append(None)
                 continue
-            owner, owner_row = await _owner_row(info, row)
+            owner, owner_row = next(owned)
             found.append(cls.from_model(row) if policies.can_read(info.context.actor, owner, owner_row) else None)
         return found
 
