@@ -137,6 +137,7 @@ async def test_a_declared_length_over_the_limit_is_refused_before_reading(
     assert response.json()["errors"][0]["extensions"] == {"code": "FILE_TOO_LARGE", "field": "file"}
     assert "20 MB" in response.json()["errors"][0]["message"]
     assert response.headers["connection"] == "close"
+    assert read == []  # not a byte of the body was asked for
     assert await _state(session, settings) == before
 
 
@@ -229,6 +230,27 @@ async def test_bad_requests_name_what_is_wrong(world: World, client: httpx.Async
     assert empty.json()["errors"][0]["extensions"] == {"code": "FILE_MISSING", "field": "file"}
     no_owner = await _upload(client, claimant_token, "", "a.pdf", files.pdf("a"), in_query=False)
     assert no_owner.json()["errors"][0]["extensions"]["field"] == "owner"
+    english = {**auth, "Accept-Language": "en"}
+    owner = gid("ExpenseClaim", world.ops.submitted_claim.id)
+    boundary = uuid.uuid4().hex
+    file_part = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'
+                 f'收据\r\n').encode()
+    owner_part = f'--{boundary}\r\nContent-Disposition: form-data; name="owner"\r\n\r\n{owner}\r\n'.encode()
+    end = f"--{boundary}--\r\n".encode()
+    multipart = {**english, "Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+    async def owner_after_the_file() -> AsyncIterator[bytes]:
+        yield file_part  # the file's bytes arrive before any owner
+        yield owner_part + end
+
+    for body, message in [(end, "owner: is required"),  # neither in the query nor in the form
+                          (file_part + end, "owner: must come before the file"),
+                          (owner_after_the_file(), "owner: must come before the file")]:
+        refused = await client.post("/attachments", content=body, headers=multipart)
+        assert refused.status_code == 400, refused.text
+        (error,) = refused.json()["errors"]
+        assert error["extensions"] == {"code": "INVALID_INPUT", "field": "owner"}
+        assert error["message"] == message
     anonymous = await _upload(client, None, gid("ExpenseClaim", world.ops.submitted_claim.id), "a.pdf", files.pdf("a"))
     assert anonymous.status_code == 401
 
