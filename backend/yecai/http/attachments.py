@@ -35,6 +35,7 @@ from yecai.attachments.models import Attachment
 from yecai.attachments.storage import Storage, storage_for, temp_path
 from yecai.db import MAX_INTEGER
 from yecai.errors import COMMON_ERRORS, DomainError, invalid
+from yecai.http.body import RequestError, check_declared_length
 from yecai.http.identity import identify, language, request_id
 from yecai.settings import Settings
 
@@ -173,13 +174,12 @@ class AttachmentEndpoints:
 
     async def upload(self, request: Request) -> Response:
         max_bytes = self.settings.attachment_max_bytes
-        declared = request.headers.get("content-length")
-        if declared is not None:
-            if not declared.strip().isdigit():
-                return _error(request, _bad_request("Content-Length 不是数字", "Content-Length is not a number"),
-                              {"Connection": "close"})
-            if int(declared) > max_bytes + ENVELOPE_BYTES:
-                return _error(request, service.too_large(max_bytes), {"Connection": "close"})
+        try:
+            check_declared_length(request, max_bytes + ENVELOPE_BYTES)
+        except RequestError as refused:
+            error = service.too_large(max_bytes) if refused.status == 413 else \
+                _bad_request("Content-Length 不是数字", "Content-Length is not a number")
+            return _error(request, error, {"Connection": "close"})
         media, options = parse_options_header(request.headers.get("content-type", ""))
         boundary = options.get(b"boundary")
         if media != b"multipart/form-data" or not boundary:

@@ -223,6 +223,11 @@ async def test_bad_requests_name_what_is_wrong(world: World, client: httpx.Async
     assert wrong_type.json()["errors"][0]["extensions"] == {"code": "INVALID_INPUT", "field": "owner"}
     not_multipart = await client.post("/attachments", content=b"{}", headers={**auth, "Content-Type": "application/json"})
     assert not_multipart.status_code == 400
+    not_a_length = await client.post("/attachments", content=b"{}", headers={
+        **auth, "Content-Type": "multipart/form-data; boundary=abc", "Content-Length": "12a", "Accept-Language": "en"})
+    assert not_a_length.status_code == 400 and not_a_length.headers["connection"] == "close"
+    assert not_a_length.json()["errors"] == [{"message": "Content-Length is not a number",
+                                              "extensions": {"code": "INVALID_INPUT"}}]
     body, content_type = _multipart("a.pdf", b"")
     empty = await client.post(f"/attachments?owner={quote(gid('ExpenseClaim', world.ops.submitted_claim.id))}",
                               content=body, headers={**auth, "Content-Type": content_type})
