@@ -33,8 +33,8 @@ from yecai.attachments import errors as attachment_errors
 from yecai.attachments import service
 from yecai.attachments.models import Attachment
 from yecai.attachments.storage import Storage, storage_for, temp_path
-from yecai.db import MAX_INTEGER
 from yecai.errors import COMMON_ERRORS, DomainError, invalid
+from yecai.graphql.base import decode_id
 from yecai.http.body import RequestError, check_declared_length
 from yecai.http.identity import identify, language, request_id
 from yecai.settings import Settings
@@ -67,16 +67,14 @@ def _unauthenticated() -> DomainError:
 
 
 def _decode(value: str | None, types: tuple[str, ...], field: str) -> tuple[str, int]:
+    """The type and database id inside a global id (graphql.base.decode_id), with this endpoint's messages."""
     try:
-        gid = relay.GlobalID.from_id(str(value))
-        pk = int(gid.node_id)
-        if gid.type_name not in types or not 0 < pk <= MAX_INTEGER:
-            raise ValueError
-    except (ValueError, TypeError):
+        pk = decode_id(value, types, field)
+    except DomainError:
         raise invalid(field, "不是有效的附件归属对象标识" if field == "owner" else "不是有效的附件标识",
                       "is not the id of an object files can be attached to" if field == "owner"
                       else "is not a valid Attachment id") from None
-    return gid.type_name, pk
+    return relay.GlobalID.from_id(str(value)).type_name, pk
 
 
 def content_disposition(file_name: str) -> str:

@@ -221,6 +221,12 @@ async def test_bad_requests_name_what_is_wrong(world: World, client: httpx.Async
     wrong_type = await _upload(client, claimant_token, gid("Customer", world.ops.customer.id), "a.pdf", files.pdf("a"))
     assert wrong_type.status_code == 400
     assert wrong_type.json()["errors"][0]["extensions"] == {"code": "INVALID_INPUT", "field": "owner"}
+    assert wrong_type.json()["errors"][0]["message"] == "owner：不是有效的附件归属对象标识"
+    for bad_id in ("not-an-id", gid("ExpenseClaim", world.ops.submitted_claim.id), gid("Attachment", 0)):
+        bad = await client.get(f"/attachments/{bad_id}", headers={**auth, "Accept-Language": "en"})
+        assert bad.status_code == 400
+        assert bad.json()["errors"] == [{"message": "id: is not a valid Attachment id",
+                                         "extensions": {"code": "INVALID_INPUT", "field": "id"}}]
     not_multipart = await client.post("/attachments", content=b"{}", headers={**auth, "Content-Type": "application/json"})
     assert not_multipart.status_code == 400
     not_a_length = await client.post("/attachments", content=b"{}", headers={
