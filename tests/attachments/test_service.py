@@ -19,6 +19,7 @@ from yecai.attachments import detect, service
 from yecai.attachments.extract import extract_text
 from yecai.attachments.models import Attachment
 from yecai.attachments.storage import LocalStorage, storage_for
+from yecai.audit.models import AuditEvent
 from yecai.auth.service import actor_for
 from yecai.errors import DomainError
 from yecai.operations import policies
@@ -138,6 +139,13 @@ async def test_same_content_is_stored_once_and_removed_with_its_last_attachment(
     assert one.sha256 == two.sha256 and storage.path(one.sha256).read_bytes() == data
     assert one.text and "出租车 50" in one.text
     await service.delete_attachment(session, actor=claimant, attachment_id=one.id)
+    events = {e.action: e for e in (await session.execute(select(AuditEvent).where(
+        AuditEvent.subject_type == "attachment", AuditEvent.subject_id == str(one.id)))).scalars()}
+    expected = {"owner_type": "ExpenseClaim", "owner_id": claim.id, "file_name": "a.xlsx", "size": len(data),
+                "sha256": one.sha256, "uploaded_by_id": claimant.user_id}
+    for recorded in (events["attachment.upload"].after, events["attachment.delete"].before):
+        assert recorded is not None and expected.items() <= recorded.items()
+        assert "text" not in recorded  # what was attached, not what it says
     old = (storage.path(one.sha256), )
     os.utime(old[0], (0, 0))  # older than the grace period of uploads in flight
     # The other attachment still names the content: it stays.

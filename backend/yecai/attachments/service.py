@@ -170,5 +170,4 @@ async def count_for(session: AsyncSession, owner_type: str, owner_id: int) -> in
 
 def _snapshot(a: Attachment) -> dict[str, Any]:
     # Not its text: the audit trail records what was attached, not what it says.
-    return {"owner_type": a.owner_type, "owner_id": a.owner_id, "file_name": a.file_name,
-        "content_type": a.content_type, "size": a.size, "sha256": a.sha256, "uploaded_by_id": a.uploaded_by_id}
+    return {k: v for k, v in audit.snapshot(a).items() if k != "text"}
