@@ -23,6 +23,7 @@ from yecai.attachments.storage import Storage
 from yecai.audit import service as audit
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
+from yecai.searchable import web_id
 
 FILE = "file"
 
@@ -113,6 +114,11 @@ async def attach(session: AsyncSession, *, actor: Actor, storage: Storage, owner
     await audit.record(session, actor=actor, action="attachment.upload", subject_type="attachment",
                        subject_id=attachment.id, after=_snapshot(attachment))
     return attachment
+
+
+def download_url(attachment_id: int) -> str:
+    """Where the browser downloads an attachment: GET /attachments/<its global id> (the viewer's session or token)."""
+    return f"/attachments/{web_id('Attachment', attachment_id)}"
 
 
 async def for_download(session: AsyncSession, *, actor: Actor, attachment_id: int) -> Attachment:

@@ -282,9 +282,9 @@ async def _chunks(storage: Storage, sha256: str) -> AsyncIterator[bytes]:
 
 
 def describe(a: Attachment) -> dict[str, Any]:
-    gid = relay.to_base64("Attachment", a.id)
-    return {"id": gid, "fileName": a.file_name, "contentType": a.content_type, "size": a.size, "sha256": a.sha256,
-            "uploadedAt": a.uploaded_at.isoformat(), "downloadUrl": f"/attachments/{gid}",
+    return {"id": relay.to_base64("Attachment", a.id), "fileName": a.file_name, "contentType": a.content_type,
+            "size": a.size, "sha256": a.sha256, "uploadedAt": a.uploaded_at.isoformat(),
+            "downloadUrl": service.download_url(a.id),
             "ownerId": relay.to_base64(a.owner_type, a.owner_id)}
 
 

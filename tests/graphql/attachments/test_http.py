@@ -85,6 +85,7 @@ async def test_the_claimant_uploads_a_receipt_and_downloads_the_same_bytes(
     listed = (await gql(query, {"id": owner}, token=claimant_token))["node"]["attachments"]
     assert [a["fileName"] for a in listed] == ["出差发票.pdf", "打车发票 11月.pdf"]
     assert listed[1]["size"] == len(data) and listed[1]["viewerCan"]["delete"] is True
+    assert listed[1]["downloadUrl"] == attachment["downloadUrl"] == f"/attachments/{attachment['id']}"
     audit = (await session.execute(select(AuditEvent.action).where(AuditEvent.subject_type == "attachment"))).scalars()
     assert "attachment.upload" in list(audit)
 

@@ -14,7 +14,7 @@ from strawberry.types import Info
 
 from yecai import manifest
 from yecai.attachable import AttachmentOwner
-from yecai.attachments import models, policies
+from yecai.attachments import models, policies, service
 from yecai.graphql.auth.types import User
 from yecai.graphql.base import ListSize, ModelNode, global_id, pk
 
@@ -81,7 +81,7 @@ class Attachment(ModelNode):
 
     @strawberry.field(description="Where the browser downloads it (GET, the viewer's session or bearer token).")
     def download_url(self) -> str:
-        return f"/attachments/{relay.to_base64('Attachment', self.id)}"
+        return service.download_url(self.id)
 
     @strawberry.field
     async def viewer_can(self, info: Info) -> AttachmentAbilities:
