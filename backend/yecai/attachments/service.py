@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import manifest
@@ -167,11 +167,6 @@ async def collect_garbage(session: AsyncSession, *, storage: Storage, stored: li
                 await storage.delete(sha)
                 removed.append(sha)
     return removed
-
-
-async def count_for(session: AsyncSession, owner_type: str, owner_id: int) -> int:
-    return (await session.execute(select(func.count()).select_from(Attachment).where(
-        Attachment.owner_type == owner_type, Attachment.owner_id == owner_id))).scalar_one()
 
 
 def _snapshot(a: Attachment) -> dict[str, Any]:
