@@ -67,7 +67,7 @@ async def check_can_attach(session: AsyncSession, *, actor: Actor, owner_type: s
     """Whether the actor may attach a file to the object now; asked before a byte of the file is read."""
     owner = _owner_spec(owner_type)
     row = await session.get(owner.model, owner_id)
-    if row is None or not owner.can_read(actor, row):
+    if not policies.can_read(actor, owner, row):
         raise not_found("owner")
     if not policies.can_attach(actor, owner, row):
         raise denied()

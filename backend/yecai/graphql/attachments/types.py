@@ -98,7 +98,7 @@ class AttachedFiles:
     async def attachments(self, info: Info) -> list[Attachment]:
         row = self._model  # type: ignore[attr-defined]
         owner = manifest.attachment_owner(type(self).__strawberry_definition__.name)  # type: ignore[attr-defined]
-        if owner is None or not owner.can_read(info.context.actor, row):
+        if owner is None or not policies.can_read(info.context.actor, owner, row):
             return []
         rows = await info.context.loaders.children(
             models.Attachment, models.Attachment.owner_id, models.Attachment.uploaded_at, models.Attachment.id,
