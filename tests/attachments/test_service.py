@@ -12,13 +12,14 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.attachments import files
-from tests.attachments.helpers import attach
+from tests.attachments.helpers import attach, received
 from tests.factories import make_department, make_user
 from yecai.actor import Actor
 from yecai.attachments import detect, service
 from yecai.attachments.extract import extract_text
 from yecai.attachments.models import Attachment
 from yecai.attachments.storage import LocalStorage, storage_for
+from yecai.audit.models import AuditEvent
 from yecai.auth.service import actor_for
 from yecai.errors import DomainError
 from yecai.operations import policies
@@ -138,9 +139,20 @@ async def test_same_content_is_stored_once_and_removed_with_its_last_attachment(
     assert one.sha256 == two.sha256 and storage.path(one.sha256).read_bytes() == data
     assert one.text and "出租车 50" in one.text
     await service.delete_attachment(session, actor=claimant, attachment_id=one.id)
-    await service.delete_attachment(session, actor=manager, attachment_id=two.id)
+    events = {e.action: e for e in (await session.execute(select(AuditEvent).where(
+        AuditEvent.subject_type == "attachment", AuditEvent.subject_id == str(one.id)))).scalars()}
+    expected = {"owner_type": "ExpenseClaim", "owner_id": claim.id, "file_name": "a.xlsx", "size": len(data),
+                "sha256": one.sha256, "uploaded_by_id": claimant.user_id}
+    for recorded in (events["attachment.upload"].after, events["attachment.delete"].before):
+        assert recorded is not None and expected.items() <= recorded.items()
+        assert "text" not in recorded  # what was attached, not what it says
     old = (storage.path(one.sha256), )
     os.utime(old[0], (0, 0))  # older than the grace period of uploads in flight
+    # The other attachment still names the content: it stays.
+    assert await service.collect_garbage(session, storage=storage, stored=[(one.sha256, service.utcnow().replace(
+        year=2000))]) == []
+    assert storage.path(two.sha256).read_bytes() == data
+    await service.delete_attachment(session, actor=manager, attachment_id=two.id)
     removed = await service.collect_garbage(session, storage=storage, stored=[(one.sha256, service.utcnow().replace(
         year=2000))])
     assert removed == [one.sha256] and not storage.path(one.sha256).exists()
@@ -170,6 +182,24 @@ async def test_the_daily_job_removes_only_old_contents_no_attachment_names(
     assert not storage.path(gone.sha256).exists()
     assert await job.run(session, actor=system_actor("scheduler"), settings=settings, since=now, until=now) == \
         "removed 0 stored contents"
+
+
+async def test_content_stored_again_is_young_again_and_survives_the_collection(
+        session: AsyncSession, settings: Settings, people) -> None:
+    claimant, _, _, claim = people
+    storage = storage_for(settings)
+    assert isinstance(storage, LocalStorage)
+    data = files.pdf("stored again")
+    gone = await attach(session, claimant, storage, "ExpenseClaim", claim.id, "gone.pdf", data)
+    await service.delete_attachment(session, actor=claimant, attachment_id=gone.id)
+    os.utime(storage.path(gone.sha256), (0, 0))  # its content was written long ago
+    # The same content uploaded again, its row not committed yet (another transaction): the job must spare it.
+    again = received(storage, data)
+    assert await storage.put(again.sha256, again.path) is False and not again.path.exists()
+    assert storage.path(gone.sha256).stat().st_mtime > service.utcnow().timestamp() - 60
+    stored = [(sha, modified) for sha, modified in await storage.stored() if sha == gone.sha256]
+    assert await service.collect_garbage(session, storage=storage, stored=stored) == []
+    assert storage.path(gone.sha256).read_bytes() == data
 
 
 async def test_refusals_change_nothing(session: AsyncSession, settings: Settings, people) -> None:
@@ -224,6 +254,9 @@ async def test_s3_storage_round_trip(tmp_path: Path) -> None:
     temp = tmp_path / "t"
     temp.write_bytes(data)
     assert await storage.put(sha, temp) in (True, False) and not temp.exists()
+    assert await storage.exists(sha)
+    temp.write_bytes(data)
+    assert await storage.put(sha, temp) is False and not temp.exists()  # stored again: its LastModified refreshed
     assert await storage.exists(sha)
     assert b"".join([c async for c in storage.read(sha)]) == data
     await storage.delete(sha)

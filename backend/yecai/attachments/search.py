@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from yecai import manifest
 from yecai.actor import Actor
 from yecai.attachable import AttachmentOwner
+from yecai.attachments import policies
 from yecai.attachments.models import Attachment
 from yecai.searchable import Refer, Searchable, SearchDocument, text_of
 
@@ -61,7 +62,7 @@ async def visible(session: AsyncSession, actor: Actor, ids: Sequence[int]) -> se
         model = owner.model
         owner_rows = {r.id: r for r in (await session.execute(select(model).where(
             model.id.in_({a.owner_id for a in attachments})))).scalars()}  # type: ignore[attr-defined]
-        seen |= {a.id for a in attachments if a.owner_id in owner_rows and owner.can_read(actor, owner_rows[a.owner_id])}
+        seen |= {a.id for a in attachments if policies.can_read(actor, owner, owner_rows.get(a.owner_id))}
     return seen
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import manifest
@@ -23,6 +23,7 @@ from yecai.attachments.storage import Storage
 from yecai.audit import service as audit
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
+from yecai.searchable import web_id
 
 FILE = "file"
 
@@ -66,7 +67,7 @@ async def check_can_attach(session: AsyncSession, *, actor: Actor, owner_type: s
     """Whether the actor may attach a file to the object now; asked before a byte of the file is read."""
     owner = _owner_spec(owner_type)
     row = await session.get(owner.model, owner_id)
-    if row is None or not owner.can_read(actor, row):
+    if not policies.can_read(actor, owner, row):
         raise not_found("owner")
     if not policies.can_attach(actor, owner, row):
         raise denied()
@@ -113,6 +114,11 @@ async def attach(session: AsyncSession, *, actor: Actor, storage: Storage, owner
     await audit.record(session, actor=actor, action="attachment.upload", subject_type="attachment",
                        subject_id=attachment.id, after=_snapshot(attachment))
     return attachment
+
+
+def download_url(attachment_id: int) -> str:
+    """Where the browser downloads an attachment: GET /attachments/<its global id> (the viewer's session or token)."""
+    return f"/attachments/{web_id('Attachment', attachment_id)}"
 
 
 async def for_download(session: AsyncSession, *, actor: Actor, attachment_id: int) -> Attachment:
@@ -163,12 +169,6 @@ async def collect_garbage(session: AsyncSession, *, storage: Storage, stored: li
     return removed
 
 
-async def count_for(session: AsyncSession, owner_type: str, owner_id: int) -> int:
-    return (await session.execute(select(func.count()).select_from(Attachment).where(
-        Attachment.owner_type == owner_type, Attachment.owner_id == owner_id))).scalar_one()
-
-
 def _snapshot(a: Attachment) -> dict[str, Any]:
     # Not its text: the audit trail records what was attached, not what it says.
-    return {"owner_type": a.owner_type, "owner_id": a.owner_id, "file_name": a.file_name,
-        "content_type": a.content_type, "size": a.size, "sha256": a.sha256, "uploaded_by_id": a.uploaded_by_id}
+    return {k: v for k, v in audit.snapshot(a).items() if k != "text"}

@@ -56,7 +56,13 @@ class LocalStorage:
 
     def _put(self, sha256: str, temp: Path) -> bool:
         final = self.path(sha256)
-        if final.exists():
+        try:
+            # Stored already: written again now, so the garbage collection spares it while the new row is not
+            # committed yet.
+            os.utime(final)
+        except FileNotFoundError:
+            pass
+        else:
             temp.unlink(missing_ok=True)
             return False
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -121,6 +127,12 @@ class S3Storage:
     async def put(self, sha256: str, temp: Path) -> bool:
         try:
             if await self.exists(sha256):
+                # Written again now (a copy onto itself, which S3 allows only when the metadata is replaced):
+                # its LastModified is refreshed, so the garbage collection spares it while the new row is not
+                # committed yet.
+                key = self._key(sha256)
+                await asyncio.to_thread(self.client.copy_object, Bucket=self.bucket, Key=key,
+                                        CopySource={"Bucket": self.bucket, "Key": key}, MetadataDirective="REPLACE")
                 return False
             await asyncio.to_thread(self.client.upload_file, str(temp), self.bucket, self._key(sha256))
             return True

@@ -33,8 +33,9 @@ from yecai.attachments import errors as attachment_errors
 from yecai.attachments import service
 from yecai.attachments.models import Attachment
 from yecai.attachments.storage import Storage, storage_for, temp_path
-from yecai.db import MAX_INTEGER
 from yecai.errors import COMMON_ERRORS, DomainError, invalid
+from yecai.graphql.base import decode_id
+from yecai.http.body import RequestError, check_declared_length
 from yecai.http.identity import identify, language, request_id
 from yecai.settings import Settings
 
@@ -66,16 +67,14 @@ def _unauthenticated() -> DomainError:
 
 
 def _decode(value: str | None, types: tuple[str, ...], field: str) -> tuple[str, int]:
+    """The type and database id inside a global id (graphql.base.decode_id), with this endpoint's messages."""
     try:
-        gid = relay.GlobalID.from_id(str(value))
-        pk = int(gid.node_id)
-        if gid.type_name not in types or not 0 < pk <= MAX_INTEGER:
-            raise ValueError
-    except (ValueError, TypeError):
+        pk = decode_id(value, types, field)
+    except DomainError:
         raise invalid(field, "不是有效的附件归属对象标识" if field == "owner" else "不是有效的附件标识",
                       "is not the id of an object files can be attached to" if field == "owner"
                       else "is not a valid Attachment id") from None
-    return gid.type_name, pk
+    return relay.GlobalID.from_id(str(value)).type_name, pk
 
 
 def content_disposition(file_name: str) -> str:
@@ -173,13 +172,12 @@ class AttachmentEndpoints:
 
     async def upload(self, request: Request) -> Response:
         max_bytes = self.settings.attachment_max_bytes
-        declared = request.headers.get("content-length")
-        if declared is not None:
-            if not declared.strip().isdigit():
-                return _error(request, _bad_request("Content-Length 不是数字", "Content-Length is not a number"),
-                              {"Connection": "close"})
-            if int(declared) > max_bytes + ENVELOPE_BYTES:
-                return _error(request, service.too_large(max_bytes), {"Connection": "close"})
+        try:
+            check_declared_length(request, max_bytes + ENVELOPE_BYTES)
+        except RequestError as refused:
+            error = service.too_large(max_bytes) if refused.status == 413 else \
+                _bad_request("Content-Length 不是数字", "Content-Length is not a number")
+            return _error(request, error, {"Connection": "close"})
         media, options = parse_options_header(request.headers.get("content-type", ""))
         boundary = options.get(b"boundary")
         if media != b"multipart/form-data" or not boundary:
@@ -284,9 +282,9 @@ async def _chunks(storage: Storage, sha256: str) -> AsyncIterator[bytes]:
 
 
 def describe(a: Attachment) -> dict[str, Any]:
-    gid = relay.to_base64("Attachment", a.id)
-    return {"id": gid, "fileName": a.file_name, "contentType": a.content_type, "size": a.size, "sha256": a.sha256,
-            "uploadedAt": a.uploaded_at.isoformat(), "downloadUrl": f"/attachments/{gid}",
+    return {"id": relay.to_base64("Attachment", a.id), "fileName": a.file_name, "contentType": a.content_type,
+            "size": a.size, "sha256": a.sha256, "uploadedAt": a.uploaded_at.isoformat(),
+            "downloadUrl": service.download_url(a.id),
             "ownerId": relay.to_base64(a.owner_type, a.owner_id)}
 
 

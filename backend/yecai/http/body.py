@@ -29,14 +29,19 @@ def _too_large(limit: int) -> RequestError:
     return RequestError(413, f"the request body is too large (at most {limit} bytes)", {"Connection": "close"})
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The whole body, or a 413 as soon as it is known to pass ``limit`` bytes."""
+def check_declared_length(request: Request, limit: int) -> None:
+    """Refuse, before a byte is read, a ``Content-Length`` that is not a number (400) or passes ``limit`` (413)."""
     declared = request.headers.get("content-length")
     if declared is not None:
         if not declared.strip().isdigit():
             raise RequestError(400, "Content-Length is not a number", {"Connection": "close"})
         if int(declared) > limit:
             raise _too_large(limit)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The whole body, or a 413 as soon as it is known to pass ``limit`` bytes."""
+    check_declared_length(request, limit)
     body = bytearray()
     async for chunk in request.stream():
         if len(body) + len(chunk) > limit:

@@ -85,6 +85,7 @@ async def test_the_claimant_uploads_a_receipt_and_downloads_the_same_bytes(
     listed = (await gql(query, {"id": owner}, token=claimant_token))["node"]["attachments"]
     assert [a["fileName"] for a in listed] == ["出差发票.pdf", "打车发票 11月.pdf"]
     assert listed[1]["size"] == len(data) and listed[1]["viewerCan"]["delete"] is True
+    assert listed[1]["downloadUrl"] == attachment["downloadUrl"] == f"/attachments/{attachment['id']}"
     audit = (await session.execute(select(AuditEvent.action).where(AuditEvent.subject_type == "attachment"))).scalars()
     assert "attachment.upload" in list(audit)
 
@@ -137,6 +138,7 @@ async def test_a_declared_length_over_the_limit_is_refused_before_reading(
     assert response.json()["errors"][0]["extensions"] == {"code": "FILE_TOO_LARGE", "field": "file"}
     assert "20 MB" in response.json()["errors"][0]["message"]
     assert response.headers["connection"] == "close"
+    assert read == []  # not a byte of the body was asked for
     assert await _state(session, settings) == before
 
 
@@ -220,8 +222,19 @@ async def test_bad_requests_name_what_is_wrong(world: World, client: httpx.Async
     wrong_type = await _upload(client, claimant_token, gid("Customer", world.ops.customer.id), "a.pdf", files.pdf("a"))
     assert wrong_type.status_code == 400
     assert wrong_type.json()["errors"][0]["extensions"] == {"code": "INVALID_INPUT", "field": "owner"}
+    assert wrong_type.json()["errors"][0]["message"] == "owner：不是有效的附件归属对象标识"
+    for bad_id in ("not-an-id", gid("ExpenseClaim", world.ops.submitted_claim.id), gid("Attachment", 0)):
+        bad = await client.get(f"/attachments/{bad_id}", headers={**auth, "Accept-Language": "en"})
+        assert bad.status_code == 400
+        assert bad.json()["errors"] == [{"message": "id: is not a valid Attachment id",
+                                         "extensions": {"code": "INVALID_INPUT", "field": "id"}}]
     not_multipart = await client.post("/attachments", content=b"{}", headers={**auth, "Content-Type": "application/json"})
     assert not_multipart.status_code == 400
+    not_a_length = await client.post("/attachments", content=b"{}", headers={
+        **auth, "Content-Type": "multipart/form-data; boundary=abc", "Content-Length": "12a", "Accept-Language": "en"})
+    assert not_a_length.status_code == 400 and not_a_length.headers["connection"] == "close"
+    assert not_a_length.json()["errors"] == [{"message": "Content-Length is not a number",
+                                              "extensions": {"code": "INVALID_INPUT"}}]
     body, content_type = _multipart("a.pdf", b"")
     empty = await client.post(f"/attachments?owner={quote(gid('ExpenseClaim', world.ops.submitted_claim.id))}",
                               content=body, headers={**auth, "Content-Type": content_type})
@@ -229,6 +242,27 @@ async def test_bad_requests_name_what_is_wrong(world: World, client: httpx.Async
     assert empty.json()["errors"][0]["extensions"] == {"code": "FILE_MISSING", "field": "file"}
     no_owner = await _upload(client, claimant_token, "", "a.pdf", files.pdf("a"), in_query=False)
     assert no_owner.json()["errors"][0]["extensions"]["field"] == "owner"
+    english = {**auth, "Accept-Language": "en"}
+    owner = gid("ExpenseClaim", world.ops.submitted_claim.id)
+    boundary = uuid.uuid4().hex
+    file_part = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'
+                 f'收据\r\n').encode()
+    owner_part = f'--{boundary}\r\nContent-Disposition: form-data; name="owner"\r\n\r\n{owner}\r\n'.encode()
+    end = f"--{boundary}--\r\n".encode()
+    multipart = {**english, "Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+    async def owner_after_the_file() -> AsyncIterator[bytes]:
+        yield file_part  # the file's bytes arrive before any owner
+        yield owner_part + end
+
+    for body, message in [(end, "owner: is required"),  # neither in the query nor in the form
+                          (file_part + end, "owner: must come before the file"),
+                          (owner_after_the_file(), "owner: must come before the file")]:
+        refused = await client.post("/attachments", content=body, headers=multipart)
+        assert refused.status_code == 400, refused.text
+        (error,) = refused.json()["errors"]
+        assert error["extensions"] == {"code": "INVALID_INPUT", "field": "owner"}
+        assert error["message"] == message
     anonymous = await _upload(client, None, gid("ExpenseClaim", world.ops.submitted_claim.id), "a.pdf", files.pdf("a"))
     assert anonymous.status_code == 401
 
@@ -254,14 +288,68 @@ async def test_owner_lists_cost_a_fixed_number_of_statements(world: World, gql: 
 
     query = """{ expenseClaims(first: 20) { edges { node { number attachments { fileName size
                  uploadedBy { username } viewerCan { delete } } } } } }"""
+    claimant = await actor_for(session, await session.get_one(User, world.ops.submitted_claim.claimant_id))
+    another = await _open_claim(session, claimant)
     _, token = await sign_in("finance")
     first = await gql.raw(query, token=token)
-    claimant = await actor_for(session, await session.get_one(User, world.ops.submitted_claim.claimant_id))
-    for i in range(5):
-        await attach(session, claimant, storage_for(settings), "ExpenseClaim", world.ops.submitted_claim.id,
-                     f"收据{i}.txt", f"收据 {i}".encode())
+    # Spread over two claims (and so two owners): loading per attachment or per owner would show.
+    for i in range(6):
+        owner_id = (world.ops.submitted_claim.id, another.id)[i % 2]
+        await attach(session, claimant, storage_for(settings), "ExpenseClaim", owner_id, f"收据{i}.txt",
+                     f"收据 {i}".encode())
     await session.commit()
     second = await gql.raw(query, token=token)
     assert first.headers["x-yecai-sql-statements"] == second.headers["x-yecai-sql-statements"]
     claims = second.json()["data"]["expenseClaims"]["edges"]
-    assert sum(len(c["node"]["attachments"]) for c in claims) == 6
+    assert sum(len(c["node"]["attachments"]) for c in claims) == 7
+    assert sum(1 for c in claims if c["node"]["attachments"]) == 2
+
+
+async def _open_claim(session: AsyncSession, claimant):
+    from datetime import date
+    from decimal import Decimal
+
+    from yecai.operations import service as ops
+
+    claim = await ops.create_expense_claim(session, actor=claimant, category="TRAVEL", amount=Decimal("35.00"),
+                                           description="地铁", day=date(2026, 11, 6))
+    await session.commit()
+    return claim
+
+
+async def test_attachment_nodes_cost_a_fixed_number_of_statements(world: World, session: AsyncSession,
+                                                                  settings: Settings, sign_in) -> None:
+    """Attachment.resolve_nodes (node(id:) and any list of ids): the owners are loaded in one batch."""
+    from types import SimpleNamespace
+
+    from tests.attachments.helpers import attach
+    from yecai.auth.service import actor_for
+    from yecai.db import count_statements
+    from yecai.graphql.attachments.types import Attachment as AttachmentNode
+    from yecai.graphql.loaders import Loaders
+
+    claimant = await actor_for(session, await session.get_one(User, world.ops.submitted_claim.claimant_id))
+    another = await _open_claim(session, claimant)
+    ids = [world.ops.claim_attachment_id]
+    for i in range(6):
+        owner_id = (world.ops.submitted_claim.id, another.id)[i % 2]
+        ids.append((await attach(session, claimant, storage_for(settings), "ExpenseClaim", owner_id, f"收据{i}.txt",
+                                 f"收据 {i}".encode())).id)
+    await session.commit()
+    reader = await actor_for(session, (await sign_in("finance"))[0])
+    outsider = await actor_for(session, await make_user(session, roles=("business",), department=world.child))
+    await session.commit()
+
+    async def resolve(actor, some: list[int]) -> tuple[list[object], int]:
+        session.expunge_all()  # nothing from the identity map: every row is read by the loaders
+        info = SimpleNamespace(context=SimpleNamespace(loaders=Loaders(session), actor=actor))
+        async with count_statements() as box:
+            found = await AttachmentNode.resolve_nodes(info=info, node_ids=[str(i) for i in some])
+        return found, box[0]
+
+    one, one_cost = await resolve(reader, ids[:1])
+    many, many_cost = await resolve(reader, [*ids, 999999])
+    assert [a.id for a in one] == ids[:1] and one_cost == 2  # the attachments, their owners
+    assert [a.id if a else None for a in many] == [*ids, None] and many_cost == one_cost
+    hidden, _ = await resolve(outsider, ids)
+    assert hidden == [None] * len(ids)

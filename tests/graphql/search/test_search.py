@@ -7,9 +7,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.relay import GlobalID
 
-from tests.conftest import GraphQLClient
+from tests.conftest import TEST_SECRET, GraphQLClient
 from tests.dbstate import fingerprint
-from tests.factories import make_department
+from tests.factories import make_department, make_user, token_for
 from tests.graphql.conftest import Index, SignIn, World
 from yecai.operations.models import Customer
 from yecai.org.models import Department
@@ -159,6 +159,25 @@ async def test_the_index_status_and_rebuild_are_for_admins(sign_in: SignIn, gql:
     after = {k["kind"]: k["documents"] for k in (await gql(status, token=admin))["searchStatus"]["kinds"]}
     assert after == {**counts, "USER": counts["USER"] + 2, **in_database}  # with the two users signed in above
     assert (await engine.counts())["customer"] == in_database["CUSTOMER"]
+
+
+async def test_a_claims_attachment_is_found_by_its_text_by_the_claims_readers_only(
+        world: World, sign_in: SignIn, gql: GraphQLClient, index: Index, session: AsyncSession) -> None:
+    """The world's claim has a receipt whose PDF says "Invoice 26440000000012345678": its text is indexed."""
+    await index()
+    query = """query($q: String!) { search(query: $q, kinds: [ATTACHMENT]) { totalCount
+                 edges { node { kind url title { text } snippet { text } } } } }"""
+    _, finance = await sign_in("finance")  # reads every department's claims
+    found = (await gql(query, {"q": "26440000000012345678"}, token=finance))["search"]
+    assert found["totalCount"] == 1
+    (node,) = [e["node"] for e in found["edges"]]
+    assert node["kind"] == "ATTACHMENT" and title(node) == "出差发票.pdf"
+    outsider = await make_user(session, roles=("business",), department=world.child)
+    token = await token_for(session, outsider, TEST_SECRET)
+    await session.commit()
+    hidden = (await gql(query, {"q": "26440000000012345678"}, token=token))["search"]
+    assert hidden == {"totalCount": 0, "edges": []}
+    assert (await gql(SUGGEST, {"p": "出差发票"}, token=token))["searchSuggest"] == []
 
 
 async def test_a_change_of_rights_counts_at_the_next_query(world: World, sign_in: SignIn, gql: GraphQLClient,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 from collections.abc import Iterable
 from datetime import datetime
@@ -13,7 +14,7 @@ from strawberry.types import Info
 
 from yecai import manifest
 from yecai.attachable import AttachmentOwner
-from yecai.attachments import models, policies
+from yecai.attachments import models, policies, service
 from yecai.graphql.auth.types import User
 from yecai.graphql.base import ListSize, ModelNode, global_id, pk
 
@@ -59,12 +60,14 @@ class Attachment(ModelNode):
     @classmethod
     async def _visible(cls, info: Info, ids: list[int]) -> list[Any]:
         rows = await info.context.loaders.by_id(models.Attachment).load_many(ids)
-        found = []
+        # Gathered: the owners are loaded in one batch per owner model, not one statement per attachment.
+        owners = await asyncio.gather(*(_owner_row(info, row) for row in rows if row is not None))
+        found, owned = [], iter(owners)
         for row in rows:
             if row is None:
                 found.append(None)
                 continue
-            owner, owner_row = await _owner_row(info, row)
+            owner, owner_row = next(owned)
             found.append(cls.from_model(row) if policies.can_read(info.context.actor, owner, owner_row) else None)
         return found
 
@@ -78,7 +81,7 @@ class Attachment(ModelNode):
 
     @strawberry.field(description="Where the browser downloads it (GET, the viewer's session or bearer token).")
     def download_url(self) -> str:
-        return f"/attachments/{relay.to_base64('Attachment', self.id)}"
+        return service.download_url(self.id)
 
     @strawberry.field
     async def viewer_can(self, info: Info) -> AttachmentAbilities:
@@ -95,7 +98,7 @@ class AttachedFiles:
     async def attachments(self, info: Info) -> list[Attachment]:
         row = self._model  # type: ignore[attr-defined]
         owner = manifest.attachment_owner(type(self).__strawberry_definition__.name)  # type: ignore[attr-defined]
-        if owner is None or not owner.can_read(info.context.actor, row):
+        if owner is None or not policies.can_read(info.context.actor, owner, row):
             return []
         rows = await info.context.loaders.children(
             models.Attachment, models.Attachment.owner_id, models.Attachment.uploaded_at, models.Attachment.id,
