@@ -16,7 +16,7 @@ from tests.dbstate import fingerprint
 from tests.factories import make_department, make_user, token_for
 from tests.graphql.conftest import SignIn, World, gid
 from yecai.actor import system_actor
-from yecai.meetings import service
+from yecai.meetings import action_items, service
 from yecai.meetings.service import AgendaInput, MeetingInput, SeriesInput
 
 SERIES = """mutation($input: CreateMeetingSeriesInput!) { createMeetingSeries(input: $input) {
@@ -76,6 +76,8 @@ async def confidential_world(session: AsyncSession, world: World):
     await service.record_minutes(session, actor=system, meeting_id=meeting.id,
                                  content="<h2>并购预算</h2><p>收购华东分销商，预算三千万元。</p>")
     await service.record_decision(session, actor=system, meeting_id=meeting.id, text="启动尽职调查")
+    await action_items.create_action_item(session, actor=system, meeting_id=meeting.id, title="尽调清单",
+                                          owner_id=attendee.id, due_on=datetime(2027, 1, 31).date())
     meeting_id = meeting.id
     await session.commit()
     tokens = {name: await token_for(session, user, TEST_SECRET) for name, user in (
@@ -100,6 +102,27 @@ async def test_confidential_minutes_only_for_attendees_and_their_managers(world:
                                headers={"Authorization": f"Bearer {tokens[who]}"})
         assert pdf.status_code == (200 if sees else 403), who
     assert (await client.get(f"/meetings/{gid('Meeting', meeting_id)}/minutes.pdf")).status_code == 401
+
+
+async def test_lists_leave_out_a_confidential_meetings_content_outside_its_audience(
+        world: World, gql: GraphQLClient, session: AsyncSession) -> None:
+    """`actionItems` filters in SQL (``access.action_item_filter``, the connection has no second look), and the
+    meetings list empties minutes, decisions and action items for whoever is not of the audience."""
+    meeting_id, tokens = await confidential_world(session, world)
+    items = """query($m: ID) { all: actionItems(first: 100) { totalCount edges { node { title } } }
+      of: actionItems(meetingId: $m) { totalCount edges { node { title } } } }"""
+    meetings = """{ meetings(first: 100) { edges { node { id minutes { content } decisions { text }
+      actionItems { title } } } } }"""
+    for who, sees in (("attendee", True), ("manager", True), ("other_manager", False), ("outsider", False)):
+        data = await gql(items, {"m": gid("Meeting", meeting_id)}, token=tokens[who])
+        assert data["of"] == ({"totalCount": 1, "edges": [{"node": {"title": "尽调清单"}}]} if sees
+                              else {"totalCount": 0, "edges": []}), who
+        assert ("尽调清单" in {e["node"]["title"] for e in data["all"]["edges"]}) == sees, who
+        nodes = {n["node"]["id"]: n["node"] for n in (await gql(meetings, token=tokens[who]))["meetings"]["edges"]}
+        node = nodes[gid("Meeting", meeting_id)]  # the meeting itself is everyone's
+        assert (node["minutes"] is not None, node["decisions"] != [], node["actionItems"] != []) == (sees,) * 3, who
+        if sees:
+            assert node["actionItems"] == [{"title": "尽调清单"}] and node["decisions"] == [{"text": "启动尽职调查"}]
 
 
 async def test_the_minutes_pdf_reads_back_in_chinese(world: World, gql: GraphQLClient, client: httpx.AsyncClient,
