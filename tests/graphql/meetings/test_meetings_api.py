@@ -192,3 +192,37 @@ async def test_my_overdue_action_items(world: World, gql: GraphQLClient, session
                      "viewerCan { change } } } } }", token=token)
     assert data["actionItems"]["totalCount"] == 1
     assert data["actionItems"]["edges"][0]["node"] == {"title": "早已到期", "overdue": True, "viewerCan": {"change": True}}
+
+
+async def test_linked_minutes_decisions_and_action_items_cost_a_fixed_number_of_statements(
+        world: World, sign_in: SignIn, gql: GraphQLClient, session: AsyncSession) -> None:
+    """An agenda item's links resolve their nodes together: each meeting and audience is loaded in one batch."""
+    _, token = await sign_in("finance")
+    system = system_actor("test")
+    query = """query($id: ID!) { node(id: $id) { ... on Meeting { agenda { links { id
+      ... on Decision { text } ... on Minutes { version } ... on ActionItem { title } } } } } }"""
+
+    async def linking(count: int) -> int:
+        linked = []
+        for n in range(count):
+            m = await service.schedule_meeting(session, actor=system, data=MeetingInput(
+                title=f"专题会{count}-{n}", starts_at=datetime(2027, 2, 1 + n, 1, 0, tzinfo=UTC),
+                ends_at=datetime(2027, 2, 1 + n, 2, 0, tzinfo=UTC), confidential=n % 2 == 1,
+                attendee_ids=[world.target.id]))
+            decision = await service.record_decision(session, actor=system, meeting_id=m.id, text=f"决议{n}")
+            item = await action_items.create_action_item(session, actor=system, meeting_id=m.id, title=f"事项{n}",
+                                                         owner_id=world.target.id, due_on=datetime(2027, 3, 1).date())
+            linked += [gid("Decision", decision.id), gid("Minutes", m.id), gid("ActionItem", item.id)]
+        host = await service.schedule_meeting(session, actor=system, data=MeetingInput(
+            title="汇总会", starts_at=datetime(2027, 3, 1, 1, 0, tzinfo=UTC), ends_at=datetime(2027, 3, 1, 2, 0, tzinfo=UTC),
+            agenda=[AgendaInput("回顾", links=linked)]))
+        await session.commit()
+        response = await gql.raw(query, {"id": gid("Meeting", host.id)}, token=token)
+        body = response.json()
+        assert "errors" not in body, body
+        links = body["data"]["node"]["agenda"][0]["links"]
+        assert len(links) == 3 * count
+        assert [link is not None for link in links] == [n % 2 == 0 for n in range(count) for _ in range(3)]
+        return int(response.headers["X-Yecai-Sql-Statements"])
+
+    assert await linking(1) == await linking(4)

@@ -1,7 +1,9 @@
 """GraphQL types of joint meetings. Related lists load through the request's DataLoaders."""
 
+import asyncio
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Optional
 
 import strawberry
@@ -49,8 +51,22 @@ async def owner_chain_of(info: Info, owner_id: int) -> OwnerChain:
     return await info.context.loaders.batched("meetings:owner_chain", batch).load(owner_id)
 
 
-async def _meeting_row(info: Info, meeting_id: int) -> models.Meeting:
-    return await info.context.loaders.by_id(models.Meeting).load(meeting_id)
+async def _seen(info: Info, rows: Sequence[Any],
+                can_see: Callable[[Any, models.Meeting, Audience], bool]) -> list[bool]:
+    """Whether the viewer may see each row of a meeting (minutes, a decision, an action item; None: no), by
+    ``can_see(row, meeting, audience)``: the meetings and their audiences load together, in one batch each."""
+    meetings = await info.context.loaders.by_id(models.Meeting).load_many(
+        [0 if row is None else row.meeting_id for row in rows])
+    known = {m.id: m for m in meetings if m is not None}
+    audiences = dict(zip(known, await asyncio.gather(*(audience_of(info, m) for m in known.values())), strict=True))
+    return [row is not None and row.meeting_id in known
+            and can_see(row, known[row.meeting_id], audiences[row.meeting_id]) for row in rows]
+
+
+async def _readable_minutes(info: Info, rows: Sequence[Any]) -> list[bool]:
+    """Minutes and decisions: ``policies.can_read_minutes`` of their meeting."""
+    actor = info.context.actor
+    return await _seen(info, rows, lambda _row, meeting, audience: policies.can_read_minutes(actor, meeting, audience))
 
 
 async def _links(info: Info, ids: list[str]) -> list[Optional[relay.Node]]:
@@ -323,12 +339,6 @@ class MinutesVersion:
         return await User.load(info, self._model.author_id)
 
 
-async def _minutes_readable(info: Info, meeting_id: int) -> bool:
-    meeting = await _meeting_row(info, meeting_id)
-    return meeting is not None and policies.can_read_minutes(info.context.actor, meeting,
-                                                             await audience_of(info, meeting))
-
-
 @strawberry.type(description="The minutes (会议纪要) of a meeting: sanitized HTML, locked once approved.")
 class Minutes(ModelNode):
     model = models.Minutes
@@ -347,7 +357,8 @@ class Minutes(ModelNode):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
         found = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
-        return [m if m is not None and await _minutes_readable(info, m._model.meeting_id) else None for m in found]
+        readable = await _readable_minutes(info, [None if m is None else m._model for m in found])
+        return [m if ok else None for m, ok in zip(found, readable, strict=True)]
 
     @strawberry.field(description="Approved minutes are locked: later saves are amendments.")
     def locked(self) -> bool:
@@ -385,7 +396,8 @@ class Decision(ModelNode):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
         found = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
-        return [d if d is not None and await _minutes_readable(info, d._model.meeting_id) else None for d in found]
+        readable = await _readable_minutes(info, [None if d is None else d._model for d in found])
+        return [d if ok else None for d, ok in zip(found, readable, strict=True)]
 
     @strawberry.field
     async def author(self, info: Info) -> Optional[User]:
@@ -424,12 +436,10 @@ class ActionItem(ModelNode):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
         found = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
-        result = []
-        for item in found:
-            meeting = None if item is None else await _meeting_row(info, item._model.meeting_id)
-            result.append(item if meeting is not None and policies.can_see_action_item(
-                info.context.actor, item._model, meeting, await audience_of(info, meeting)) else None)
-        return result
+        actor = info.context.actor
+        seen = await _seen(info, [None if i is None else i._model for i in found],
+                           lambda row, meeting, audience: policies.can_see_action_item(actor, row, meeting, audience))
+        return [i if ok else None for i, ok in zip(found, seen, strict=True)]
 
     @classmethod
     def visible(cls, info: Info, row: models.ActionItem) -> bool:
