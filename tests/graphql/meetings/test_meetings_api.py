@@ -18,6 +18,7 @@ from tests.graphql.conftest import SignIn, World, gid
 from yecai.actor import system_actor
 from yecai.meetings import action_items, service
 from yecai.meetings.service import AgendaInput, MeetingInput, SeriesInput
+from yecai.settings import Settings
 
 SERIES = """mutation($input: CreateMeetingSeriesInput!) { createMeetingSeries(input: $input) {
   __typename ... on CreateMeetingSeriesSuccess { series { id recurrence icsUrl } }
@@ -226,3 +227,36 @@ async def test_linked_minutes_decisions_and_action_items_cost_a_fixed_number_of_
         return int(response.headers["X-Yecai-Sql-Statements"])
 
     assert await linking(1) == await linking(4)
+
+
+async def test_every_field_handing_out_minutes_decisions_or_action_items_asks_the_audience(
+        world: World, sign_in: SignIn, session: AsyncSession, settings: Settings) -> None:
+    """``load`` (what fields such as a search result's ``object`` call) checks the meeting's audience, as
+    ``node(id:)`` does: an outsider gets nothing of a confidential meeting, an attendee and the owner do."""
+    from types import SimpleNamespace
+
+    from yecai.auth.models import User
+    from yecai.auth.service import actor_for
+    from yecai.graphql.context import Context
+    from yecai.graphql.loaders import Loaders
+    from yecai.graphql.meetings import types
+
+    system = system_actor("test")
+    meeting, item = world.meetings.meeting, world.meetings.action_item
+    decision = await service.record_decision(session, actor=system, meeting_id=meeting.id, text="保密决议")
+    await service.update_meeting(session, actor=system, meeting_id=meeting.id, confidential=True)
+    await session.commit()
+    outsider, _ = await sign_in("business")
+    owner = await session.get_one(User, item.owner_id)
+
+    async def loaded(user: User) -> tuple[bool, bool, bool]:
+        actor = await actor_for(session, user)
+        info = SimpleNamespace(context=Context(request=None, session=session, actor=actor, settings=settings,
+                                               loaders=Loaders(session)))
+        return (await types.Minutes.load(info, meeting.id) is not None,
+                await types.Decision.load(info, decision.id) is not None,
+                await types.ActionItem.load(info, item.id) is not None)
+
+    assert await loaded(outsider) == (False, False, False)
+    assert await loaded(world.target) == (True, True, True)  # an attendee
+    assert await loaded(owner) == (False, False, True)  # the action item's owner, not of the audience

@@ -11,7 +11,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from yecai.graphql.auth.types import User
-from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, ListSize, ModelNode, connection, guarded
+from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, ListSize, ModelNode, connection, guarded, pk
 from yecai.graphql.org.types import Department
 from yecai.meetings import access, models, policies, recurrence, service
 from yecai.meetings.action_items import is_overdue, today
@@ -67,6 +67,31 @@ async def _readable_minutes(info: Info, rows: Sequence[Any]) -> list[bool]:
     """Minutes and decisions: ``policies.can_read_minutes`` of their meeting."""
     actor = info.context.actor
     return await _seen(info, rows, lambda _row, meeting, audience: policies.can_read_minutes(actor, meeting, audience))
+
+
+class _OfMeeting(ModelNode):
+    """A node whose visibility is its meeting's audience: ``node(id:)``, ``load`` (every field that hands one out,
+    search results among them) and links all ask ``can_see``, a batch at a time (``visible`` alone cannot: it
+    has no meeting and no audience)."""
+
+    @classmethod
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
+        raise NotImplementedError
+
+    @classmethod
+    async def load(cls, info: Info, row_id: int | None) -> Any:
+        (found,) = await cls._visible(info, [row_id or 0])
+        return found
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
+        return await cls._visible(info, [pk(i) or 0 for i in node_ids])
+
+    @classmethod
+    async def _visible(cls, info: Info, ids: list[int]) -> list[Any]:
+        rows = await info.context.loaders.by_id(cls.model).load_many(ids)
+        seen = await cls.can_see(info, rows)
+        return [cls.from_model(row) if ok else None for row, ok in zip(rows, seen, strict=True)]
 
 
 async def _links(info: Info, ids: list[str]) -> list[Optional[relay.Node]]:
@@ -340,7 +365,7 @@ class MinutesVersion:
 
 
 @strawberry.type(description="The minutes (会议纪要) of a meeting: sanitized HTML, locked once approved.")
-class Minutes(ModelNode):
+class Minutes(_OfMeeting):
     model = models.Minutes
     id: relay.NodeID[int]
     content: str = strawberry.field(description="Sanitized HTML.")
@@ -355,10 +380,8 @@ class Minutes(ModelNode):
                    _model=m)
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        found = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
-        readable = await _readable_minutes(info, [None if m is None else m._model for m in found])
-        return [m if ok else None for m, ok in zip(found, readable, strict=True)]
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
+        return await _readable_minutes(info, rows)
 
     @strawberry.field(description="Approved minutes are locked: later saves are amendments.")
     def locked(self) -> bool:
@@ -380,7 +403,7 @@ class Minutes(ModelNode):
 
 
 @strawberry.type(description="A decision (决议) of a meeting; `amendment` when recorded after it closed.")
-class Decision(ModelNode):
+class Decision(_OfMeeting):
     model = models.Decision
     id: relay.NodeID[int]
     position: int
@@ -394,10 +417,8 @@ class Decision(ModelNode):
         return cls(id=m.id, position=m.position, text=m.text, amendment=m.amendment, created_at=m.created_at, _model=m)
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        found = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
-        readable = await _readable_minutes(info, [None if d is None else d._model for d in found])
-        return [d if ok else None for d, ok in zip(found, readable, strict=True)]
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
+        return await _readable_minutes(info, rows)
 
     @strawberry.field
     async def author(self, info: Info) -> Optional[User]:
@@ -417,7 +438,7 @@ class ActionItemAbilities:
 
 
 @strawberry.type(description="An action item (待办事项): a follow-up of a meeting with an owner, a due date and a status.")
-class ActionItem(ModelNode):
+class ActionItem(_OfMeeting):
     model = models.ActionItem
     id: relay.NodeID[int]
     title: str
@@ -434,16 +455,10 @@ class ActionItem(ModelNode):
                    link_ids=[strawberry.ID(x) for x in m.links or []], _model=m)
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        found = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
         actor = info.context.actor
-        seen = await _seen(info, [None if i is None else i._model for i in found],
+        return await _seen(info, rows,
                            lambda row, meeting, audience: policies.can_see_action_item(actor, row, meeting, audience))
-        return [i if ok else None for i, ok in zip(found, seen, strict=True)]
-
-    @classmethod
-    def visible(cls, info: Info, row: models.ActionItem) -> bool:
-        return policies.can_read(info.context.actor)
 
     @strawberry.field(description="Due before today (Asia/Shanghai) and neither done nor cancelled.")
     def overdue(self) -> bool:
