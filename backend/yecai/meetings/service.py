@@ -21,7 +21,6 @@ from yecai.auth.models import Role, User, UserRole
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.meetings import access, errors, html, policies, recurrence
-from yecai.meetings import permissions as p
 from yecai.meetings.events import (
     DecisionRecorded,
     MeetingClosed,
@@ -514,9 +513,9 @@ async def approve_minutes(session: AsyncSession, *, actor: Actor, meeting_id: in
     """Approve the minutes: they are locked and the meeting is closed (later changes are amendments)."""
     meeting = await _meeting(session, actor, meeting_id, lock=True)
     audience = await access.audience(session, meeting)
-    if not actor.has(p.MEETINGS_APPROVE) or not policies.can_read_minutes(actor, meeting, audience):
+    if not policies.can_approve(actor) or not policies.can_read_minutes(actor, meeting, audience):
         raise denied()
-    if meeting.state != MeetingState.SCHEDULED:
+    if not policies.can_approve_minutes(actor, meeting, audience):
         raise DomainError(errors.WRONG_STATE, field="meetingId")
     minutes = await minutes_of(session, meeting)
     if not html.plain(minutes.content):
@@ -541,9 +540,9 @@ async def close_meeting(session: AsyncSession, *, actor: Actor, meeting_id: int,
     if cancel_reason is None:
         return await approve_minutes(session, actor=actor, meeting_id=meeting_id)
     meeting = await _meeting(session, actor, meeting_id, lock=True)
-    if not actor.has(p.MEETINGS_APPROVE):
+    if not policies.can_approve(actor):
         raise denied()
-    if meeting.state != MeetingState.SCHEDULED:
+    if not policies.can_cancel(actor, meeting):
         raise DomainError(errors.WRONG_STATE, field="id")
     reason = v.required_text(cancel_reason, "cancelReason", max_len=500)
     before = audit.snapshot(meeting)
