@@ -260,3 +260,22 @@ async def test_every_field_handing_out_minutes_decisions_or_action_items_asks_th
     assert await loaded(outsider) == (False, False, False)
     assert await loaded(world.target) == (True, True, True)  # an attendee
     assert await loaded(owner) == (False, False, True)  # the action item's owner, not of the audience
+
+
+async def test_download_names_quote_every_reserved_character(world: World, sign_in: SignIn, client: httpx.AsyncClient,
+                                                              session: AsyncSession) -> None:
+    """The downloads name their files as attachments do (http.attachments.content_disposition): '/' is quoted."""
+    from urllib.parse import quote
+
+    meeting = world.meetings.meeting
+    await service.update_meeting(session, actor=system_actor("test"), meeting_id=meeting.id, title="回款/结账 例会")
+    await session.commit()
+    _, token = await sign_in("staff")
+    response = await client.get(f"/meetings/{gid('Meeting', meeting.id)}.ics",
+                                headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200
+    day = meeting.starts_at.astimezone(UTC) + timedelta(hours=8)
+    assert response.headers["content-disposition"] == (
+        f"attachment; filename=\"meeting-{meeting.id}.ics\"; "
+        f"filename*=UTF-8''{quote(f'回款/结账 例会-{day:%Y%m%d}.ics', safe='')}")
+    assert "%2F" in response.headers["content-disposition"]
