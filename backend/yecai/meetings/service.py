@@ -252,15 +252,6 @@ async def default_attendees(session: AsyncSession, series: MeetingSeries) -> lis
     return list((await session.execute(stmt.order_by(User.id))).scalars())
 
 
-async def series_occurrences(session: AsyncSession, *, actor: Actor, series_id: int, after: datetime,
-                             before: datetime, limit: int = 100) -> list[datetime]:
-    """When the series meets between two moments (UTC), from its RRULE."""
-    series = await session.get(MeetingSeries, series_id)
-    if series is None or not policies.can_read(actor):
-        raise not_found()
-    return recurrence.occurrences(series.recurrence, series.starts_at, after=after, before=before, limit=limit)
-
-
 # ---------------------------------------------------------------- meetings
 
 
