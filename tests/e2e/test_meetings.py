@@ -66,6 +66,8 @@ def schedule(page: Page, title: str, attendees: list[tuple[str, str]], *, confid
         page.get_by_test_id("schedule-confidential").click()
     for username, name in attendees:
         choose(page, "schedule-attendees", username, name, closes=False)
+        # The pick lands as a tag before the next one (or the submit) goes ahead.
+        expect(page.get_by_test_id("schedule-attendees").locator(".ant-select-selection-item", has_text=name)).to_be_visible()
     page.get_by_test_id("schedule-submit").click()
     expect(page.get_by_test_id("meeting-state")).to_have_text("已安排")
     expect(page.get_by_role("heading", name=title)).to_be_visible()

@@ -171,6 +171,17 @@ async def test_a_cancelled_meeting_is_closed_with_its_reason(session: AsyncSessi
     closed = await service.close_meeting(session, actor=await org.actor(session, org.chair), meeting_id=meeting.id,
                                          cancel_reason="与月度结账冲突")
     assert closed.state == MeetingState.CANCELLED
+    # policies.can_cancel / can_approve_minutes: once closed, an approver is told the state, anyone else is denied
+    for close, field in ((lambda actor: service.close_meeting(session, actor=actor, meeting_id=meeting.id,
+                                                              cancel_reason="再次取消"), "id"),
+                         (lambda actor: service.approve_minutes(session, actor=actor, meeting_id=meeting.id),
+                          "meetingId")):
+        for user, code in ((org.chair, "WRONG_STATE"), (org.outsider, "PERMISSION_DENIED")):
+            with pytest.raises(DomainError) as caught:
+                await close(await org.actor(session, user))
+            assert caught.value.code == code, (field, user.username)
+            if code == "WRONG_STATE":
+                assert caught.value.field == field
 
 
 # ---------------------------------------------------------------- confidential meetings

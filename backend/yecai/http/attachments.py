@@ -77,10 +77,11 @@ def _decode(value: str | None, types: tuple[str, ...], field: str) -> tuple[str,
     return relay.GlobalID.from_id(str(value)).type_name, pk
 
 
-def content_disposition(file_name: str) -> str:
-    """``attachment`` with an ASCII fallback name and the real one as RFC 5987's ``filename*`` (UTF-8)."""
-    fallback = "".join(c if 32 <= ord(c) < 127 and c not in '"\\;%' else "_" for c in file_name) or "attachment"
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(file_name, safe='')}"
+def content_disposition(file_name: str, fallback: str | None = None) -> str:
+    """``attachment`` with an ASCII fallback name (``fallback``, else the name with its other characters as ``_``)
+    and the real one as RFC 5987's ``filename*`` (UTF-8)."""
+    plain = "".join(c if 32 <= ord(c) < 127 and c not in '"\\;%' else "_" for c in fallback or file_name) or "attachment"
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(file_name, safe='')}"
 
 
 class _TooLarge(Exception):

@@ -11,17 +11,16 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from strawberry import relay
 
 from yecai.actor import Actor
-from yecai.db import MAX_INTEGER
 from yecai.errors import DomainError
+from yecai.graphql.base import decode_id
+from yecai.http.attachments import content_disposition
 from yecai.http.identity import identify, request_id
 from yecai.meetings import exports
 from yecai.settings import Settings
@@ -31,11 +30,9 @@ ICS = "text/calendar; charset=utf-8"
 
 def _pk(value: str, type_name: str) -> int | None:
     try:
-        gid = relay.GlobalID.from_id(value)
-        pk = int(gid.node_id)
-    except (ValueError, TypeError):
+        return decode_id(value, type_name)
+    except DomainError:
         return None
-    return pk if gid.type_name == type_name and 0 < pk <= MAX_INTEGER else None
 
 
 def _error(status: int, code: str, message: str, req_id: str) -> Response:
@@ -44,9 +41,9 @@ def _error(status: int, code: str, message: str, req_id: str) -> Response:
 
 
 def _attachment(body: bytes, media_type: str, filename: str, fallback: str, req_id: str) -> Response:
-    disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
     return Response(body, media_type=media_type, headers={
-        "Content-Disposition": disposition, "Cache-Control": "private, no-store", "X-Request-Id": req_id})
+        "Content-Disposition": content_disposition(filename, fallback), "Cache-Control": "private, no-store",
+        "X-Request-Id": req_id})
 
 
 Produce = Callable[[AsyncSession, Actor, int, Request], Awaitable[tuple[Any, bytes]]]

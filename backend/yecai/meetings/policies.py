@@ -41,6 +41,12 @@ def can_manage(actor: Actor) -> bool:
     return actor.has(p.MEETINGS_MANAGE)
 
 
+def can_approve(actor: Actor) -> bool:
+    """Approves minutes and closes or cancels meetings (each when its meeting allows: ``can_approve_minutes``,
+    ``can_cancel``)."""
+    return actor.has(p.MEETINGS_APPROVE)
+
+
 def oversees(actor: Actor, departments: frozenset[int]) -> bool:
     """A manager of one of these departments (or of one above them: they are in the chain)."""
     return actor.has(p.MEETINGS_OVERSEE) and actor.department_id is not None and actor.department_id in departments
@@ -87,12 +93,11 @@ def can_record_minutes(actor: Actor, meeting: Meeting, audience: Audience) -> bo
 
 
 def can_approve_minutes(actor: Actor, meeting: Meeting, audience: Audience) -> bool:
-    return (actor.has(p.MEETINGS_APPROVE) and can_read_minutes(actor, meeting, audience)
-            and meeting.state == MeetingState.SCHEDULED)
+    return can_approve(actor) and can_read_minutes(actor, meeting, audience) and meeting.state == MeetingState.SCHEDULED
 
 
 def can_cancel(actor: Actor, meeting: Meeting) -> bool:
-    return actor.has(p.MEETINGS_APPROVE) and meeting.state == MeetingState.SCHEDULED
+    return can_approve(actor) and meeting.state == MeetingState.SCHEDULED
 
 
 def can_assign_action_items(actor: Actor, meeting: Meeting, audience: Audience) -> bool:

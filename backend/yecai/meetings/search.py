@@ -3,9 +3,11 @@
 Meetings are for everyone who reads meetings. Minutes, decisions and action items of a confidential
 meeting carry only their audience's tags (the attendees and organizer, the departments whose managers
 may read them, the series' reader roles, and an action item's owner), as ``policies.can_read_minutes``
-decides; a viewer holds tags only when they read meetings at all. The audience only grows (attendance is
-added, never removed), so tags written earlier are never wider than the policy; the policy's second look
-covers the rest (a department moved in the tree).
+decides; a viewer holds tags only when they read meetings at all. They are written again when the meeting
+changes what they show or who they are for (its title, time, department, ``confidential`` flag) and, for the
+minutes, when its attendance changes. Decisions and action items are not re-read when attendance is added:
+the audience only grows, so their tags are never wider than the policy, only narrower until the next change;
+the policy's second look covers the rest (a department moved in the tree).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from yecai.meetings import access, html, policies, recurrence
 from yecai.meetings import permissions as p
 from yecai.meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting, MeetingSeries, Minutes
 from yecai.meetings.policies import Audience
-from yecai.searchable import Searchable, SearchDocument, Watch, text_of, web_id
+from yecai.searchable import Refer, Searchable, SearchDocument, Watch, text_of, web_id
 
 READ = "mtg:read"
 STATUS = {"OPEN": "未开始", "IN_PROGRESS": "进行中", "DONE": "已完成", "CANCELLED": "已取消"}
@@ -176,10 +178,16 @@ SEARCHABLES = (
                watches=(Watch(AgendaItem, lambda row: row.meeting_id),)),
     Searchable(kind="meeting_minutes", zh="会议纪要", en="Minutes", model=Minutes, node="Minutes",
                build=build_minutes, visible=visible_minutes, viewer_tags=viewer_tags,
-               # Minutes share their meeting's id (service.schedule_meeting): attendance is their audience.
-               watches=(Watch(Attendance, lambda row: row.meeting_id),)),
+               # Minutes share their meeting's id (service.schedule_meeting): the meeting shows in them (title,
+               # time, department, confidential) and its attendance is their audience.
+               watches=(Watch(Meeting, lambda row: row.id), Watch(Attendance, lambda row: row.meeting_id))),
     Searchable(kind="decision", zh="决议", en="Decision", model=Decision, node="Decision", build=build_decisions,
-               visible=visible_decisions, viewer_tags=viewer_tags),
+               visible=visible_decisions, viewer_tags=viewer_tags,
+               refers=(Refer(Meeting, ("confidential", "title", "starts_at", "department_id"),
+                             lambda ids: select(Decision.id).where(Decision.meeting_id.in_(ids))),)),
     Searchable(kind="action_item", zh="待办事项", en="Action item", model=ActionItem, node="ActionItem",
-               build=build_action_items, visible=visible_action_items, viewer_tags=viewer_tags),
+               build=build_action_items, visible=visible_action_items, viewer_tags=viewer_tags,
+               # An action item shows its meeting's title; its own department and due date are its own.
+               refers=(Refer(Meeting, ("confidential", "title"),
+                             lambda ids: select(ActionItem.id).where(ActionItem.meeting_id.in_(ids))),)),
 )

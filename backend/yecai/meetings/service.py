@@ -21,7 +21,6 @@ from yecai.auth.models import Role, User, UserRole
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.meetings import access, errors, html, policies, recurrence
-from yecai.meetings import permissions as p
 from yecai.meetings.events import (
     DecisionRecorded,
     MeetingClosed,
@@ -251,15 +250,6 @@ async def default_attendees(session: AsyncSession, series: MeetingSeries) -> lis
         stmt = stmt.where(User.id.in_(select(UserRole.user_id).join(Role, Role.id == UserRole.role_id)
                                       .where(Role.code.in_(series.default_roles))))
     return list((await session.execute(stmt.order_by(User.id))).scalars())
-
-
-async def series_occurrences(session: AsyncSession, *, actor: Actor, series_id: int, after: datetime,
-                             before: datetime, limit: int = 100) -> list[datetime]:
-    """When the series meets between two moments (UTC), from its RRULE."""
-    series = await session.get(MeetingSeries, series_id)
-    if series is None or not policies.can_read(actor):
-        raise not_found()
-    return recurrence.occurrences(series.recurrence, series.starts_at, after=after, before=before, limit=limit)
 
 
 # ---------------------------------------------------------------- meetings
@@ -514,9 +504,9 @@ async def approve_minutes(session: AsyncSession, *, actor: Actor, meeting_id: in
     """Approve the minutes: they are locked and the meeting is closed (later changes are amendments)."""
     meeting = await _meeting(session, actor, meeting_id, lock=True)
     audience = await access.audience(session, meeting)
-    if not actor.has(p.MEETINGS_APPROVE) or not policies.can_read_minutes(actor, meeting, audience):
+    if not policies.can_approve(actor) or not policies.can_read_minutes(actor, meeting, audience):
         raise denied()
-    if meeting.state != MeetingState.SCHEDULED:
+    if not policies.can_approve_minutes(actor, meeting, audience):
         raise DomainError(errors.WRONG_STATE, field="meetingId")
     minutes = await minutes_of(session, meeting)
     if not html.plain(minutes.content):
@@ -541,9 +531,9 @@ async def close_meeting(session: AsyncSession, *, actor: Actor, meeting_id: int,
     if cancel_reason is None:
         return await approve_minutes(session, actor=actor, meeting_id=meeting_id)
     meeting = await _meeting(session, actor, meeting_id, lock=True)
-    if not actor.has(p.MEETINGS_APPROVE):
+    if not policies.can_approve(actor):
         raise denied()
-    if meeting.state != MeetingState.SCHEDULED:
+    if not policies.can_cancel(actor, meeting):
         raise DomainError(errors.WRONG_STATE, field="id")
     reason = v.required_text(cancel_reason, "cancelReason", max_len=500)
     before = audit.snapshot(meeting)

@@ -229,3 +229,38 @@ async def test_renaming_a_customer_product_or_claimant_reindexes_the_documents_t
     world.ops.customer.code = "C-RENAMED"
     await session.flush()
     assert (await session.execute(select(SearchOutbox.kind, SearchOutbox.op))).all() == [("customer", "index")]
+
+
+async def test_making_a_meeting_confidential_hides_its_minutes_decisions_and_action_items(
+        world: World, sign_in: SignIn, gql: GraphQLClient, index: Index, session: AsyncSession) -> None:
+    """Minutes, decisions and action items carry their meeting's tags: a meeting turned confidential writes
+    them again, so an outsider neither finds nor counts them, while its attendee still does."""
+    from tests.conftest import TEST_SECRET
+    from tests.factories import token_for
+    from yecai.actor import system_actor
+    from yecai.meetings import service as meetings
+
+    meeting = world.meetings.meeting
+    await meetings.record_decision(session, actor=system_actor("test"), meeting_id=meeting.id, text="回款专项督办")
+    await session.commit()
+    await index()
+    _, outsider = await sign_in("business")  # reads meetings; neither attendee, owner nor manager
+    attendee = await token_for(session, world.target, TEST_SECRET)
+    hidden = ["MEETING_MINUTES", "DECISION", "ACTION_ITEM"]
+
+    async def kinds(token: str) -> dict[str, int]:
+        found = (await gql(SEARCH, {"q": meeting.title, "kinds": ["MEETING", *hidden]}, token=token))["search"]
+        counted = {k["kind"]: k["count"] for k in found["facets"]["kinds"]}
+        assert found["totalCount"] == sum(counted.values()) == sum(d["count"] for d in found["facets"]["departments"])
+        assert {e["node"]["kind"] for e in found["edges"]} == {k for k, n in counted.items() if n}
+        return counted
+
+    everything = {"MEETING": 1, "MEETING_MINUTES": 1, "DECISION": 1, "ACTION_ITEM": 1}
+    assert await kinds(outsider) == everything
+    await meetings.update_meeting(session, actor=system_actor("test"), meeting_id=meeting.id, confidential=True)
+    await session.commit()
+    rows = set((await session.execute(select(SearchOutbox.kind, SearchOutbox.op))).all())
+    assert {("meeting_minutes", "index"), ("decision", "via0"), ("action_item", "via0")} <= rows
+    await index()
+    assert await kinds(outsider) == {"MEETING": 1}
+    assert await kinds(attendee) == everything

@@ -1,7 +1,9 @@
 """GraphQL types of joint meetings. Related lists load through the request's DataLoaders."""
 
+import asyncio
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Optional
 
 import strawberry
@@ -9,7 +11,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from yecai.graphql.auth.types import User
-from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, ListSize, ModelNode, connection, guarded
+from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, ListSize, ModelNode, connection, guarded, pk
 from yecai.graphql.org.types import Department
 from yecai.meetings import access, models, policies, recurrence, service
 from yecai.meetings.action_items import is_overdue, today
@@ -49,8 +51,47 @@ async def owner_chain_of(info: Info, owner_id: int) -> OwnerChain:
     return await info.context.loaders.batched("meetings:owner_chain", batch).load(owner_id)
 
 
-async def _meeting_row(info: Info, meeting_id: int) -> models.Meeting:
-    return await info.context.loaders.by_id(models.Meeting).load(meeting_id)
+async def _seen(info: Info, rows: Sequence[Any],
+                can_see: Callable[[Any, models.Meeting, Audience], bool]) -> list[bool]:
+    """Whether the viewer may see each row of a meeting (minutes, a decision, an action item; None: no), by
+    ``can_see(row, meeting, audience)``: the meetings and their audiences load together, in one batch each."""
+    meetings = await info.context.loaders.by_id(models.Meeting).load_many(
+        [0 if row is None else row.meeting_id for row in rows])
+    known = {m.id: m for m in meetings if m is not None}
+    audiences = dict(zip(known, await asyncio.gather(*(audience_of(info, m) for m in known.values())), strict=True))
+    return [row is not None and row.meeting_id in known
+            and can_see(row, known[row.meeting_id], audiences[row.meeting_id]) for row in rows]
+
+
+async def _readable_minutes(info: Info, rows: Sequence[Any]) -> list[bool]:
+    """Minutes and decisions: ``policies.can_read_minutes`` of their meeting."""
+    actor = info.context.actor
+    return await _seen(info, rows, lambda _row, meeting, audience: policies.can_read_minutes(actor, meeting, audience))
+
+
+class _OfMeeting(ModelNode):
+    """A node whose visibility is its meeting's audience: ``node(id:)``, ``load`` (every field that hands one out,
+    search results among them) and links all ask ``can_see``, a batch at a time (``visible`` alone cannot: it
+    has no meeting and no audience)."""
+
+    @classmethod
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
+        raise NotImplementedError
+
+    @classmethod
+    async def load(cls, info: Info, row_id: int | None) -> Any:
+        (found,) = await cls._visible(info, [row_id or 0])
+        return found
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
+        return await cls._visible(info, [pk(i) or 0 for i in node_ids])
+
+    @classmethod
+    async def _visible(cls, info: Info, ids: list[int]) -> list[Any]:
+        rows = await info.context.loaders.by_id(cls.model).load_many(ids)
+        seen = await cls.can_see(info, rows)
+        return [cls.from_model(row) if ok else None for row, ok in zip(rows, seen, strict=True)]
 
 
 async def _links(info: Info, ids: list[str]) -> list[Optional[relay.Node]]:
@@ -323,14 +364,8 @@ class MinutesVersion:
         return await User.load(info, self._model.author_id)
 
 
-async def _minutes_readable(info: Info, meeting_id: int) -> bool:
-    meeting = await _meeting_row(info, meeting_id)
-    return meeting is not None and policies.can_read_minutes(info.context.actor, meeting,
-                                                             await audience_of(info, meeting))
-
-
 @strawberry.type(description="The minutes (会议纪要) of a meeting: sanitized HTML, locked once approved.")
-class Minutes(ModelNode):
+class Minutes(_OfMeeting):
     model = models.Minutes
     id: relay.NodeID[int]
     content: str = strawberry.field(description="Sanitized HTML.")
@@ -345,9 +380,8 @@ class Minutes(ModelNode):
                    _model=m)
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        found = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
-        return [m if m is not None and await _minutes_readable(info, m._model.meeting_id) else None for m in found]
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
+        return await _readable_minutes(info, rows)
 
     @strawberry.field(description="Approved minutes are locked: later saves are amendments.")
     def locked(self) -> bool:
@@ -369,7 +403,7 @@ class Minutes(ModelNode):
 
 
 @strawberry.type(description="A decision (决议) of a meeting; `amendment` when recorded after it closed.")
-class Decision(ModelNode):
+class Decision(_OfMeeting):
     model = models.Decision
     id: relay.NodeID[int]
     position: int
@@ -383,9 +417,8 @@ class Decision(ModelNode):
         return cls(id=m.id, position=m.position, text=m.text, amendment=m.amendment, created_at=m.created_at, _model=m)
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        found = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
-        return [d if d is not None and await _minutes_readable(info, d._model.meeting_id) else None for d in found]
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
+        return await _readable_minutes(info, rows)
 
     @strawberry.field
     async def author(self, info: Info) -> Optional[User]:
@@ -405,7 +438,7 @@ class ActionItemAbilities:
 
 
 @strawberry.type(description="An action item (待办事项): a follow-up of a meeting with an owner, a due date and a status.")
-class ActionItem(ModelNode):
+class ActionItem(_OfMeeting):
     model = models.ActionItem
     id: relay.NodeID[int]
     title: str
@@ -422,18 +455,10 @@ class ActionItem(ModelNode):
                    link_ids=[strawberry.ID(x) for x in m.links or []], _model=m)
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        found = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
-        result = []
-        for item in found:
-            meeting = None if item is None else await _meeting_row(info, item._model.meeting_id)
-            result.append(item if meeting is not None and policies.can_see_action_item(
-                info.context.actor, item._model, meeting, await audience_of(info, meeting)) else None)
-        return result
-
-    @classmethod
-    def visible(cls, info: Info, row: models.ActionItem) -> bool:
-        return policies.can_read(info.context.actor)
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
+        actor = info.context.actor
+        return await _seen(info, rows,
+                           lambda row, meeting, audience: policies.can_see_action_item(actor, row, meeting, audience))
 
     @strawberry.field(description="Due before today (Asia/Shanghai) and neither done nor cancelled.")
     def overdue(self) -> bool:
