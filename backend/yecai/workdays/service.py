@@ -113,8 +113,8 @@ async def _row(session: AsyncSession, day: date) -> CalendarDay | None:
 
 def _check_day(day: date) -> date:
     if not isinstance(day, date):
-        raise invalid("day", "应为日期", "must be a date")
-    _check_year(day.year, "day")
+        raise invalid("date", "应为日期", "must be a date")
+    _check_year(day.year, "date")
     return day
 
 
@@ -150,7 +150,7 @@ async def unmark_day(session: AsyncSession, *, actor: Actor, day: date) -> Calen
     _check_day(day)
     row = await _row(session, day)
     if row is None or row.kind is DayKind.ORDINARY:
-        raise DomainError(NOT_MARKED, field="day")
+        raise DomainError(NOT_MARKED, field="date")
     before = audit.snapshot(row)
     result: CalendarDay | None
     if day in package_days():
