@@ -56,6 +56,7 @@ NAV_KEYS = (
     "audit",
     "searchIndex",
     "notifications",
+    "workCalendar",
 )
 
 # From the contract's navigation table: each entry and the permissions of which the viewer
@@ -90,6 +91,7 @@ NAV_RULES: dict[str, set[str]] = {
     "audit": {"AUDIT_READ"},
     "searchIndex": {"SEARCH_MANAGE"},
     "notifications": set(),
+    "workCalendar": {"WORKDAYS_MANAGE"},
 }
 
 

@@ -145,6 +145,11 @@ type Documents = {
     "\n  query SearchSynonyms {\n    searchSynonyms {\n      id\n      terms\n      updatedAt\n    }\n  }\n": typeof types.SearchSynonymsDocument,
     "\n  mutation SaveSearchSynonyms($input: SaveSearchSynonymsInput!) {\n    saveSearchSynonyms(input: $input) {\n      __typename\n      ... on SaveSearchSynonymsSuccess {\n        group {\n          id\n          terms\n        }\n      }\n      ... on SaveSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.SaveSearchSynonymsDocument,
     "\n  mutation DeleteSearchSynonyms($input: DeleteSearchSynonymsInput!) {\n    deleteSearchSynonyms(input: $input) {\n      __typename\n      ... on DeleteSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.DeleteSearchSynonymsDocument,
+    "\n  fragment WorkCalendarDayFields on WorkCalendarDay {\n    date\n    kind\n    name\n    source\n    updatedAt\n  }\n": typeof types.WorkCalendarDayFieldsFragmentDoc,
+    "\n  query WorkCalendar($year: Int!) {\n    workCalendar(year: $year) {\n      year\n      covered\n      builtIn\n      workingDayCount\n      days {\n        ...WorkCalendarDayFields\n      }\n      viewerCan {\n        manage\n      }\n    }\n  }\n": typeof types.WorkCalendarDocument,
+    "\n  mutation MarkWorkCalendarDay($input: MarkWorkCalendarDayInput!) {\n    markWorkCalendarDay(input: $input) {\n      __typename\n      ... on MarkWorkCalendarDaySuccess {\n        day {\n          ...WorkCalendarDayFields\n        }\n      }\n      ... on MarkWorkCalendarDayError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.MarkWorkCalendarDayDocument,
+    "\n  mutation UnmarkWorkCalendarDay($input: UnmarkWorkCalendarDayInput!) {\n    unmarkWorkCalendarDay(input: $input) {\n      __typename\n      ... on UnmarkWorkCalendarDaySuccess {\n        date\n      }\n      ... on UnmarkWorkCalendarDayError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.UnmarkWorkCalendarDayDocument,
+    "\n  mutation ReseedWorkCalendarYear($input: ReseedWorkCalendarYearInput!) {\n    reseedWorkCalendarYear(input: $input) {\n      __typename\n      ... on ReseedWorkCalendarYearSuccess {\n        created\n        updated\n        removed\n        keptEdits\n      }\n      ... on ReseedWorkCalendarYearError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.ReseedWorkCalendarYearDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on Viewer {\n    id\n    username\n    displayName\n    roles\n    permissions\n    department {\n      id\n      code\n      name\n    }\n    user {\n      id\n      email\n      lastLoginAt\n      roles {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -276,6 +281,11 @@ const documents: Documents = {
     "\n  query SearchSynonyms {\n    searchSynonyms {\n      id\n      terms\n      updatedAt\n    }\n  }\n": types.SearchSynonymsDocument,
     "\n  mutation SaveSearchSynonyms($input: SaveSearchSynonymsInput!) {\n    saveSearchSynonyms(input: $input) {\n      __typename\n      ... on SaveSearchSynonymsSuccess {\n        group {\n          id\n          terms\n        }\n      }\n      ... on SaveSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.SaveSearchSynonymsDocument,
     "\n  mutation DeleteSearchSynonyms($input: DeleteSearchSynonymsInput!) {\n    deleteSearchSynonyms(input: $input) {\n      __typename\n      ... on DeleteSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.DeleteSearchSynonymsDocument,
+    "\n  fragment WorkCalendarDayFields on WorkCalendarDay {\n    date\n    kind\n    name\n    source\n    updatedAt\n  }\n": types.WorkCalendarDayFieldsFragmentDoc,
+    "\n  query WorkCalendar($year: Int!) {\n    workCalendar(year: $year) {\n      year\n      covered\n      builtIn\n      workingDayCount\n      days {\n        ...WorkCalendarDayFields\n      }\n      viewerCan {\n        manage\n      }\n    }\n  }\n": types.WorkCalendarDocument,
+    "\n  mutation MarkWorkCalendarDay($input: MarkWorkCalendarDayInput!) {\n    markWorkCalendarDay(input: $input) {\n      __typename\n      ... on MarkWorkCalendarDaySuccess {\n        day {\n          ...WorkCalendarDayFields\n        }\n      }\n      ... on MarkWorkCalendarDayError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.MarkWorkCalendarDayDocument,
+    "\n  mutation UnmarkWorkCalendarDay($input: UnmarkWorkCalendarDayInput!) {\n    unmarkWorkCalendarDay(input: $input) {\n      __typename\n      ... on UnmarkWorkCalendarDaySuccess {\n        date\n      }\n      ... on UnmarkWorkCalendarDayError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.UnmarkWorkCalendarDayDocument,
+    "\n  mutation ReseedWorkCalendarYear($input: ReseedWorkCalendarYearInput!) {\n    reseedWorkCalendarYear(input: $input) {\n      __typename\n      ... on ReseedWorkCalendarYearSuccess {\n        created\n        updated\n        removed\n        keptEdits\n      }\n      ... on ReseedWorkCalendarYearError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.ReseedWorkCalendarYearDocument,
 };
 
 /**
@@ -808,6 +818,26 @@ export function graphql(source: "\n  mutation SaveSearchSynonyms($input: SaveSea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteSearchSynonyms($input: DeleteSearchSynonymsInput!) {\n    deleteSearchSynonyms(input: $input) {\n      __typename\n      ... on DeleteSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSearchSynonyms($input: DeleteSearchSynonymsInput!) {\n    deleteSearchSynonyms(input: $input) {\n      __typename\n      ... on DeleteSearchSynonymsError {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WorkCalendarDayFields on WorkCalendarDay {\n    date\n    kind\n    name\n    source\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment WorkCalendarDayFields on WorkCalendarDay {\n    date\n    kind\n    name\n    source\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkCalendar($year: Int!) {\n    workCalendar(year: $year) {\n      year\n      covered\n      builtIn\n      workingDayCount\n      days {\n        ...WorkCalendarDayFields\n      }\n      viewerCan {\n        manage\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkCalendar($year: Int!) {\n    workCalendar(year: $year) {\n      year\n      covered\n      builtIn\n      workingDayCount\n      days {\n        ...WorkCalendarDayFields\n      }\n      viewerCan {\n        manage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkWorkCalendarDay($input: MarkWorkCalendarDayInput!) {\n    markWorkCalendarDay(input: $input) {\n      __typename\n      ... on MarkWorkCalendarDaySuccess {\n        day {\n          ...WorkCalendarDayFields\n        }\n      }\n      ... on MarkWorkCalendarDayError {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MarkWorkCalendarDay($input: MarkWorkCalendarDayInput!) {\n    markWorkCalendarDay(input: $input) {\n      __typename\n      ... on MarkWorkCalendarDaySuccess {\n        day {\n          ...WorkCalendarDayFields\n        }\n      }\n      ... on MarkWorkCalendarDayError {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnmarkWorkCalendarDay($input: UnmarkWorkCalendarDayInput!) {\n    unmarkWorkCalendarDay(input: $input) {\n      __typename\n      ... on UnmarkWorkCalendarDaySuccess {\n        date\n      }\n      ... on UnmarkWorkCalendarDayError {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UnmarkWorkCalendarDay($input: UnmarkWorkCalendarDayInput!) {\n    unmarkWorkCalendarDay(input: $input) {\n      __typename\n      ... on UnmarkWorkCalendarDaySuccess {\n        date\n      }\n      ... on UnmarkWorkCalendarDayError {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReseedWorkCalendarYear($input: ReseedWorkCalendarYearInput!) {\n    reseedWorkCalendarYear(input: $input) {\n      __typename\n      ... on ReseedWorkCalendarYearSuccess {\n        created\n        updated\n        removed\n        keptEdits\n      }\n      ... on ReseedWorkCalendarYearError {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReseedWorkCalendarYear($input: ReseedWorkCalendarYearInput!) {\n    reseedWorkCalendarYear(input: $input) {\n      __typename\n      ... on ReseedWorkCalendarYearSuccess {\n        created\n        updated\n        removed\n        keptEdits\n      }\n      ... on ReseedWorkCalendarYearError {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
