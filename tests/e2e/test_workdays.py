@@ -75,6 +75,13 @@ def test_an_admin_marks_a_day_and_sees_it(signed_in: Callable[[str], Page]) -> N
     page.reload()
     expect(page.get_by_test_id("wd-day-" + DAY)).to_have_attribute("data-kind", "HOLIDAY")
 
+    # Re-seeding the year from the built-in calendar keeps the edit.
+    page.get_by_test_id("wd-reseed").click()
+    page.get_by_test_id("wd-reseed-confirm").click()
+    expect(page.locator(".ant-message")).to_contain_text("已重新导入")
+    expect(page.locator(".ant-message")).to_contain_text("保留手动修改 1")
+    expect(page.get_by_test_id("wd-day-" + DAY)).to_have_attribute("data-kind", "HOLIDAY")
+
     # Back to the plain week.
     page.get_by_test_id("wd-day-" + DAY).click()
     expect(page.get_by_test_id("wd-source")).to_contain_text("手动修改")
