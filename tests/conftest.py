@@ -42,6 +42,17 @@ WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")  # each pytest-xdist work
 PREPARED = {"world": "world_database"}
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist's ``--dist loadgroup``, the non-browser tests of the session's live server run in one
+    worker, so one server is migrated, seeded and started instead of one per worker (the browser pass spreads
+    its tests over the workers, each with its own server)."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if "live_server" in getattr(item, "fixturenames", ()) and item.get_closest_marker("e2e") is None:
+            item.add_marker(pytest.mark.xdist_group("live_server"))
+
+
 @pytest.fixture(scope="session")
 def databases_root() -> Path:
     return Path(tempfile.mkdtemp(prefix="yecai-test-"))
