@@ -16,7 +16,11 @@
 # Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff, test-imports,
 # test-sqlite, test-e2e, test-postgres.
 #
-# The SQLite run is two pytest processes: `-m "not e2e"`, then `-m e2e` (the browser tests,
+# Each pytest pass runs in PYTEST_WORKERS processes (pytest-xdist, default: one per core), each with
+# its own databases (copies of a template migrated once), data directory and live server; see
+# tests/conftest.py and scripts/run-pytest.sh.
+#
+# The SQLite run is two pytest runs: `-m "not e2e"`, then `-m e2e` (the browser tests,
 # against the freshly built frontend/dist). Playwright's sync API keeps an event loop running
 # in the main thread for the rest of a session, which breaks every pytest-asyncio test that
 # would run after it in the same process.
@@ -32,6 +36,9 @@ YECAI  := $(VENV)/bin/yecai
 NPM_FE := npm --prefix frontend
 STAGE  := bash scripts/stage.sh
 PYTEST_ARGS ?=
+# pytest-xdist workers of the three pytest passes (scripts/run-pytest.sh): one per core; 1 runs each in one process.
+PYTEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
+export PYTEST_WORKERS
 # The SQLite passes ignore a database URL the caller's shell may carry.
 SQLITE_ENV := env -u YECAI_TEST_DATABASE_URL -u YECAI_LIVE_SERVER_DATABASE_URL
 BENCH_ARGS  ?=

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.relay import GlobalID
 
-from tests.conftest import TEST_SECRET
+from tests.conftest import TEST_SECRET, Prepared
 from tests.factories import (
     finance_pair,
     make_api_token,
@@ -23,9 +23,13 @@ from tests.factories import (
     open_months,
     token_for,
 )
+from tests.support.databases import Databases
+from tests.support.prepared import freeze, thaw
 from yecai.actor import system_actor
+from yecai.attachments.storage import storage_for, temp_path
 from yecai.auth.models import ApiToken, Role, User
 from yecai.auth.service import actor_for
+from yecai.db import RequestSession, make_engine
 from yecai.ledger.models import Account, Voucher
 from yecai.ledger.service import LineInput, accounts_by_code, create_voucher, post_voucher, review_voucher
 from yecai.meetings import action_items as meeting_items
@@ -106,8 +110,41 @@ class World:
     meetings: Meetings
 
 
+@pytest.fixture(scope="session")
+async def world_database(databases: Databases, settings: Settings) -> AsyncIterator[Prepared]:
+    """The world, built once per test process by ``build_world`` and committed into a database of its own
+    (tests/conftest.py's PREPARED): each test requesting ``world`` runs its rolled-back transaction there."""
+    storage = storage_for(settings)
+    before = await storage.stored()
+    url = await databases.create("yecai_world")
+    engine = make_engine(url)
+    try:
+        async with RequestSession(engine, expire_on_commit=False) as session:
+            world = await build_world(session, settings)
+        known = {sha for sha, _ in before}
+        files = {}
+        for sha, _ in await storage.stored():
+            if sha not in known:
+                files[sha] = b"".join([chunk async for chunk in storage.read(sha)])
+        yield Prepared(engine, (freeze(world), files))
+    finally:
+        await engine.dispose()
+        await databases.drop(url)
+
+
 @pytest.fixture
-async def world(session: AsyncSession, settings: Settings) -> World:
+async def world(world_database: Prepared, session: AsyncSession, settings: Settings) -> World:
+    """The world of ``build_world``, its objects loaded in the test's session."""
+    frozen, files = world_database.value
+    storage = storage_for(settings)
+    for sha, content in files.items():  # stored again, as attaching it did (a test may have cleaned it away)
+        with temp_path(storage) as temp:
+            temp.write_bytes(content)
+            await storage.put(sha, temp)
+    return await thaw(frozen, session)
+
+
+async def build_world(session: AsyncSession, settings: Settings) -> World:
     parent = await make_department(session, code="W-PARENT", name="上级部门", kind=DepartmentKind.EXECUTIVE)
     child = await make_department(session, code="W-CHILD", name="下级部门", parent=parent)
     empty = await make_department(session, code="W-EMPTY", name="空部门", parent=parent)
