@@ -8,12 +8,12 @@ shows as an error, a timeout or a new connection.
 For each demo role (and the anonymous visitor) every top-level field is first asked alone, which
 says whether the role may read it; then every pair of one allowed and one refused field is asked
 together, in both orders, and each answer must carry the allowed field's data as it came alone,
-null for the refused one with its error (path and code), within one second.
+null for the refused one with its error (path and code). Speed is not asserted here (a hang shows as
+the client's 30 s timeout, past the server's 10 s request budget); bench/ measures it.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,7 +26,6 @@ from yecai.graphql.schema import export_sdl
 PASSWORD = "Yecai@2026"
 DEMO_ROLES = ("admin", "finance", "business", "hr", "manager", "staff", "auditor")
 REFUSED = ("PERMISSION_DENIED", "UNAUTHENTICATED")
-DEADLINE_SECONDS = 1.0
 
 # One selection per top-level field, reading from the database where the field does; {names}
 # are filled from the demo data. A new Query field must be added here (checked below).
@@ -105,16 +104,14 @@ class Connection:
         self.http = httpx.Client(headers=headers, timeout=30, limits=httpx.Limits(max_connections=1))
         self.local_address: Any = None
 
-    def ask(self, query: str) -> tuple[dict[str, Any], float]:
-        start = time.monotonic()
+    def ask(self, query: str) -> dict[str, Any]:
         r = self.http.post(self.url, json={"query": query})
-        elapsed = time.monotonic() - start
         assert r.status_code == 200, (query, r.status_code, r.text[:500])
         address = r.extensions["network_stream"].get_extra_info("client_addr")
         if self.local_address is None:
             self.local_address = address
         assert address == self.local_address, f"the connection was dropped before {query!r}"
-        return r.json(), elapsed
+        return r.json()
 
     def close(self) -> None:
         self.http.close()
@@ -161,7 +158,7 @@ def _classify(conn: Connection, selections: dict[str, str]) -> tuple[dict[str, A
     allowed: dict[str, Any] = {}
     refused: dict[str, str] = {}
     for name, selection in selections.items():
-        body, _ = conn.ask("{ " + selection + " }")
+        body = conn.ask("{ " + selection + " }")
         if "errors" not in body:
             allowed[name] = body["data"][name]
             continue
@@ -181,33 +178,28 @@ def test_a_refused_field_leaves_its_siblings_data(role: str, viewers, live_serve
         assert allowed, role
         # The auditor reads everything: no pairs, only the all-at-once request below.
         assert refused or role == "auditor", (role, sorted(allowed))
-        slowest = 0.0
         for a in allowed:
             for r in refused:
                 for pair in ((a, r), (r, a)):
                     query = "{ " + " ".join(selections[f] for f in pair) + " }"
-                    body, elapsed = conn.ask(query)
-                    slowest = max(slowest, elapsed)
-                    assert elapsed < DEADLINE_SECONDS, (role, pair, elapsed)
+                    body = conn.ask(query)
                     assert body["data"] == {a: allowed[a], r: None}, (role, pair, body)
                     (error,) = body["errors"]
                     assert error["path"] == [r] and error["extensions"]["code"] == refused[r], (role, pair, body)
 
         # Everything at once, and the issue's eight refused beside eight allowed.
-        body, elapsed = conn.ask("{ " + " ".join(selections.values()) + " }")
-        assert elapsed < DEADLINE_SECONDS
+        body = conn.ask("{ " + " ".join(selections.values()) + " }")
         assert body["data"] == {**allowed, **dict.fromkeys(refused)}
         assert sorted(e["path"][0] for e in body.get("errors", [])) == sorted(refused)
         if refused:
             a, r = next(iter(allowed)), next(iter(refused))
             aliased = " ".join(f"a{i}: {selections[a]} r{i}: {selections[r]}" for i in range(8))
-            body, elapsed = conn.ask("{ " + aliased + " }")
-            assert elapsed < DEADLINE_SECONDS
+            body = conn.ask("{ " + aliased + " }")
             assert body["data"] == {**{f"a{i}": allowed[a] for i in range(8)}, **{f"r{i}": None for i in range(8)}}
             assert sorted(e["path"][0] for e in body["errors"]) == sorted(f"r{i}" for i in range(8))
 
         # The connection, and the server's database connection, are still fine.
-        body, _ = conn.ask("{ viewer { username } }")
+        body = conn.ask("{ viewer { username } }")
         assert body["data"] == {"viewer": {"username": role} if token else None} and "errors" not in body
     finally:
         conn.close()
