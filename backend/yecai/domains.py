@@ -9,6 +9,7 @@ DOMAINS: tuple[str, ...] = (
     "yecai.audit",
     "yecai.scheduler",
     "yecai.org",
+    "yecai.workdays",
     "yecai.auth",
     "yecai.ledger",
     "yecai.operations",
