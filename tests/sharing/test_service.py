@@ -3,7 +3,7 @@ sees, only who publishes publishes and answers, the whole thread from due to act
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -17,8 +17,8 @@ from yecai.actor import system_actor
 from yecai.audit.models import AuditEvent
 from yecai.errors import DomainError
 from yecai.ledger import service as ledger
-from yecai.ledger.service import LineInput
 from yecai.ledger.models import Account
+from yecai.ledger.service import LineInput
 from yecai.meetings import service as meetings
 from yecai.meetings.models import ActionItem
 from yecai.notifications.models import Notification

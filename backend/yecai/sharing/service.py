@@ -18,9 +18,9 @@ from yecai.actor import Actor
 from yecai.audit import service as audit
 from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
-from yecai.meetings.service import active_users, optional_text
 from yecai.meetings.service import _department_ids as department_ids
 from yecai.meetings.service import _role_codes as role_codes
+from yecai.meetings.service import active_users, optional_text
 from yecai.sharing import access, errors, policies, timenodes
 from yecai.sharing.models import (
     AudienceKind,

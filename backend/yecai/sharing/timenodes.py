@@ -16,10 +16,12 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, rrule, rrulestr
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai.errors import invalid
 from yecai.meetings import recurrence as meeting_recurrence
 from yecai.sharing.models import Timeliness
+from yecai.workdays.calendar import load_work_calendar
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 FIELD = "recurrence"
@@ -130,10 +132,6 @@ def timeliness(published_at: datetime, deadline: datetime) -> Timeliness:
     return Timeliness.ON_TIME if published_at <= deadline else Timeliness.LATE
 
 
-async def calendar_of(session: object) -> Calendar:
-    """The portal's work calendar (holidays and make-up working days); Monday to Friday without one."""
-    try:
-        from yecai.workdays.calendar import load_work_calendar  # type: ignore[import-not-found]
-    except ImportError:
-        return Weekdays()
-    return await load_work_calendar(session)  # type: ignore[arg-type,no-any-return]
+async def calendar_of(session: AsyncSession) -> Calendar:
+    """The portal's work calendar (holidays and make-up working days, as admins keep it)."""
+    return await load_work_calendar(session)

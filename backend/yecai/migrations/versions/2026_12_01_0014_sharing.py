@@ -1,7 +1,7 @@
 """sharing: sharing rules with their audience, publications, receipts and feedback
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-01 20:22:21.126569+00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import yecai.db
 
 revision: str = '0014'
-down_revision: str | None = '0012'
+down_revision: str | None = '0013'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
