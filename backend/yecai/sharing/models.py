@@ -99,7 +99,8 @@ class Publication(Base):
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id", ondelete="RESTRICT"), index=True)
     responsible_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="RESTRICT"), index=True)
     deputy_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="RESTRICT"), index=True)
-    # Who it reached, frozen when published: {"users": [receiver ids]}, the same people as its receipts.
+    # Who it reaches, frozen when published: {"departments": [...], "roles": [...], "users": [...]}, the
+    # departments under the rule's already included (policies.Reach).
     audience: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     text: Mapped[str] = mapped_column(Text, default="")
     snapshot_kind: Mapped[SnapshotKind | None] = mapped_column(_enum(SnapshotKind))

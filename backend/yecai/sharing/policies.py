@@ -2,7 +2,9 @@
 
 A rule's audience is departments (with the departments under them), roles and users. A publication carries
 its audience frozen when it is published (departments already expanded down the tree), and who publishes it
-(the rule's responsible person and deputy), so these rules need nothing else. Only the audience sees a
+(the rule's responsible person and deputy), so these rules need nothing else. Receipts are written for the
+audience's people when it is published (lists read them); someone who joined the audience later gets theirs
+when they acknowledge. Only the audience sees a
 published publication; the responsible person and deputy see it from the moment it is due; holders of
 ``sharing.manage`` see everything.
 """
@@ -87,10 +89,15 @@ def is_receiver(actor: Actor, publication: Publication) -> bool:
             and reaches(actor, Reach.of(publication.audience)))
 
 
+def speaks_for(actor: Actor, publication: Publication) -> bool:
+    """Who publishes it and answers its feedback: the responsible person, the deputy, or an admin standing in."""
+    return can_manage(actor) or (can_read(actor) and publishes(actor, publication.responsible_id,
+                                                               publication.deputy_id))
+
+
 def can_publish(actor: Actor, publication: Publication) -> bool:
-    """The responsible person or the deputy, while it is not yet published (a missed one: late)."""
-    return (can_read(actor) and publishes(actor, publication.responsible_id, publication.deputy_id)
-            and publication.state != PublicationState.PUBLISHED)
+    """While it is not yet published (a missed one: late)."""
+    return speaks_for(actor, publication) and publication.state != PublicationState.PUBLISHED
 
 
 def can_acknowledge(actor: Actor, publication: Publication) -> bool:
@@ -102,8 +109,7 @@ def can_add_feedback(actor: Actor, publication: Publication) -> bool:
 
 
 def can_answer(actor: Actor, publication: Publication, feedback: Feedback) -> bool:
-    return (can_read(actor) and publishes(actor, publication.responsible_id, publication.deputy_id)
-            and feedback.answered_at is None)
+    return speaks_for(actor, publication) and feedback.answered_at is None
 
 
 def can_attach(actor: Actor, publication: Publication) -> bool:

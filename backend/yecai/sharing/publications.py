@@ -55,6 +55,7 @@ class PublicationFilter:
 
     to_publish: bool = False
     received: bool = False
+    unacknowledged: bool | None = None
     rule_id: int | None = None
     state: PublicationState | None = None
 
@@ -72,17 +73,17 @@ async def publications_query(session: AsyncSession, *, actor: Actor, f: Publicat
     if f.received:
         stmt = stmt.where(Publication.state == PublicationState.PUBLISHED.value, Publication.id.in_(
             select(Receipt.publication_id).where(Receipt.user_id == actor.user_id)))
+    if f.unacknowledged is not None:
+        if actor.user_id is None:
+            raise invalid("unacknowledged", "只有登录用户才有确认回执", "only a signed-in user acknowledges")
+        acked = Receipt.acknowledged_at.is_(None) if f.unacknowledged else Receipt.acknowledged_at.is_not(None)
+        stmt = stmt.where(Publication.id.in_(select(Receipt.publication_id).where(
+            Receipt.user_id == actor.user_id, acked)))
     if f.rule_id is not None:
         stmt = stmt.where(Publication.rule_id == f.rule_id)
     if f.state is not None:
         stmt = stmt.where(Publication.state == f.state.value)
     return stmt
-
-
-def unacknowledged_first(user_id: int) -> object:
-    """An ordering key: 0 for publications the user has not acknowledged yet, 1 otherwise."""
-    return select(func.count()).where(Receipt.publication_id == Publication.id, Receipt.user_id == user_id,
-                                      Receipt.acknowledged_at.is_not(None)).scalar_subquery()
 
 
 # ---------------------------------------------------------------- the scheduler's part
@@ -176,8 +177,7 @@ async def publish(session: AsyncSession, *, actor: Actor, publication_id: int, t
                   snapshot: SnapshotRequest | None = None, now: datetime | None = None) -> Publication:
     """Publish what a time node asks for, with a text, the files attached beforehand and/or a data snapshot."""
     publication = await _publication(session, actor, publication_id, lock=True)
-    if publication.state == PublicationState.PUBLISHED and policies.publishes(
-            actor, publication.responsible_id, publication.deputy_id):
+    if publication.state == PublicationState.PUBLISHED and policies.speaks_for(actor, publication):
         raise DomainError(errors.ALREADY_PUBLISHED, field="id")
     if not policies.can_publish(actor, publication):
         raise denied()
@@ -203,7 +203,7 @@ async def publish(session: AsyncSession, *, actor: Actor, publication_id: int, t
     publication.text, publication.published_at, publication.published_by_id = body, moment, actor.user_id
     if frozen is not None:
         publication.snapshot_kind, publication.snapshot = snapshot.kind if snapshot else None, frozen
-    publication.audience = {"users": [u.id for u in people]}
+    publication.audience = reach.as_json()
     session.add_all([Receipt(publication_id=publication.id, user_id=u.id, department_id=u.department_id)
                      for u in people])
     await session.flush()
@@ -222,9 +222,11 @@ async def acknowledge(session: AsyncSession, *, actor: Actor, publication_id: in
         raise denied()
     receipt = (await session.execute(select(Receipt).where(Receipt.publication_id == publication.id,
                                                            Receipt.user_id == actor.user_id))).scalar_one_or_none()
-    if receipt is None:  # the audience lists them, so the receipt was written when it was published
-        raise denied()
-    if receipt.acknowledged_at is not None:
+    if receipt is None:  # they joined the audience after it was published
+        assert actor.user_id is not None
+        receipt = Receipt(publication_id=publication.id, user_id=actor.user_id, department_id=actor.department_id)
+        session.add(receipt)
+    elif receipt.acknowledged_at is not None:
         return receipt
     receipt.acknowledged_at = now or utcnow()
     await session.flush()
@@ -264,8 +266,7 @@ async def answer_feedback(session: AsyncSession, *, actor: Actor, feedback_id: i
                           now: datetime | None = None) -> Feedback:
     """The responsible person (or deputy) answers a receiver's feedback."""
     feedback, publication = await _feedback(session, actor, feedback_id)
-    if feedback.answered_at is not None and policies.publishes(actor, publication.responsible_id,
-                                                              publication.deputy_id):
+    if feedback.answered_at is not None and policies.speaks_for(actor, publication):
         raise DomainError(errors.ALREADY_ANSWERED, field="id")
     if not policies.can_answer(actor, publication, feedback):
         raise denied()
@@ -285,8 +286,7 @@ async def feedback_to_action_item(session: AsyncSession, *, actor: Actor, feedba
                                   owner_id: int, due_on: date, title: str | None = None) -> ActionItem:
     """Turn a question into an action item (待办事项) of a joint meeting, linked to the publication."""
     feedback, publication = await _feedback(session, actor, feedback_id)
-    if not (policies.can_read(actor) and policies.publishes(actor, publication.responsible_id,
-                                                            publication.deputy_id)) and not policies.can_manage(actor):
+    if not policies.speaks_for(actor, publication):
         raise denied()
     if feedback.action_item_id is not None:
         raise DomainError(errors.WRONG_STATE, field="id", zh="该反馈已转为待办事项",

@@ -55,9 +55,11 @@ def rule_tags(rule: SharingRule, reach: Reach) -> tuple[str, ...]:
 
 def publication_tags(p: Publication) -> tuple[str, ...]:
     users = {p.responsible_id, *([p.deputy_id] if p.deputy_id else [])}
-    if p.state == PublicationState.PUBLISHED:
-        users |= set(Reach.of(p.audience).users)
-    return (MANAGE, *sorted(user_tag(u) for u in users))
+    if p.state != PublicationState.PUBLISHED:
+        return (MANAGE, *sorted(user_tag(u) for u in users))
+    reach = Reach.of(p.audience)
+    return (MANAGE, *sorted(user_tag(u) for u in users | set(reach.users)),
+            *sorted(department_tag(d) for d in reach.departments), *sorted(role_tag(r) for r in reach.roles))
 
 
 async def build_rules(session: AsyncSession, ids: Sequence[int]) -> dict[int, SearchDocument]:

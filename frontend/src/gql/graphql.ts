@@ -559,7 +559,9 @@ export type Domain =
   | 'ORG'
   | 'POSTING'
   | 'SCHEDULER'
-  | 'SEARCH';
+  | 'SEARCH'
+  | 'SHARING'
+  | 'WORKDAYS';
 
 /** A business event posting rules are written for: PURCHASE_RECEIVED (采购入库), SALES_DELIVERED (发货), SALES_RETURNED (销售退货), CUSTOMER_RECEIPT (收款), SUPPLIER_PAYMENT (付款), EXPENSE_CLAIM_PAID (费用报销). */
 export type EventType =
@@ -616,9 +618,14 @@ export type NotificationChannel =
   | 'EMAIL'
   | 'PORTAL';
 
-/** A kind of notification (通知类别), declared by the domain that sends it: EXPENSE_CLAIM_PAID 报销已付款. */
+/** A kind of notification (通知类别), declared by the domain that sends it: EXPENSE_CLAIM_PAID 报销已付款, PUBLICATION_DUE 待发布, PUBLICATION_OVERDUE 发布逾期, PUBLICATION_PUBLISHED 新的共享信息, FEEDBACK_RECEIVED 收到反馈, FEEDBACK_ANSWERED 反馈已答复. */
 export type NotificationKind =
-  | 'EXPENSE_CLAIM_PAID';
+  | 'EXPENSE_CLAIM_PAID'
+  | 'FEEDBACK_ANSWERED'
+  | 'FEEDBACK_RECEIVED'
+  | 'PUBLICATION_DUE'
+  | 'PUBLICATION_OVERDUE'
+  | 'PUBLICATION_PUBLISHED';
 
 export type NotificationSettingInput = {
   channel: NotificationChannel;
@@ -691,7 +698,11 @@ export type PermissionCode =
   | 'ORG_READ'
   | 'POSTING_MANAGE_RULES'
   | 'POSTING_READ'
-  | 'SEARCH_MANAGE';
+  | 'SEARCH_MANAGE'
+  | 'SHARING_EVALUATE'
+  | 'SHARING_MANAGE'
+  | 'SHARING_READ'
+  | 'WORKDAYS_MANAGE';
 
 /** Why `postVoucher` failed. */
 export type PostVoucherErrorCode =
@@ -987,7 +998,7 @@ export type ScheduleMeetingInput = {
   videoLink?: string | null | undefined;
 };
 
-/** A kind of searchable object (搜索类别): DEPARTMENT 部门, USER 用户, ACCOUNT 会计科目, VOUCHER 凭证, CUSTOMER 客户, SUPPLIER 供应商, PRODUCT 商品, PURCHASE_RECEIPT 采购入库, SALES_ORDER 销售订单, SALES_DELIVERY 发货, SALES_RETURN 销售退货, CUSTOMER_RECEIPT 收款, SUPPLIER_PAYMENT 付款, EXPENSE_CLAIM 费用报销, POSTING_RULE 记账规则, ATTACHMENT 附件, MEETING 会议, MEETING_MINUTES 会议纪要, DECISION 决议, ACTION_ITEM 待办事项. */
+/** A kind of searchable object (搜索类别): DEPARTMENT 部门, USER 用户, ACCOUNT 会计科目, VOUCHER 凭证, CUSTOMER 客户, SUPPLIER 供应商, PRODUCT 商品, PURCHASE_RECEIPT 采购入库, SALES_ORDER 销售订单, SALES_DELIVERY 发货, SALES_RETURN 销售退货, CUSTOMER_RECEIPT 收款, SUPPLIER_PAYMENT 付款, EXPENSE_CLAIM 费用报销, POSTING_RULE 记账规则, ATTACHMENT 附件, MEETING 会议, MEETING_MINUTES 会议纪要, DECISION 决议, ACTION_ITEM 待办事项, SHARING_RULE 共享规则, PUBLICATION 发布. */
 export type SearchKind =
   | 'ACCOUNT'
   | 'ACTION_ITEM'
@@ -1001,10 +1012,12 @@ export type SearchKind =
   | 'MEETING_MINUTES'
   | 'POSTING_RULE'
   | 'PRODUCT'
+  | 'PUBLICATION'
   | 'PURCHASE_RECEIPT'
   | 'SALES_DELIVERY'
   | 'SALES_ORDER'
   | 'SALES_RETURN'
+  | 'SHARING_RULE'
   | 'SUPPLIER'
   | 'SUPPLIER_PAYMENT'
   | 'USER'
@@ -1384,6 +1397,7 @@ export type FocusedNodeQuery = { node:
     | { __typename: 'PostingRuleVersion', id: string }
     | { __typename: 'Product', code: string, name: string, id: string }
     | { __typename: 'ProductCategory', code: string, name: string, id: string }
+    | { __typename: 'Publication', id: string }
     | { __typename: 'PurchaseReceipt', id: string }
     | { __typename: 'PurchaseReceiptLine', id: string }
     | { __typename: 'Role', id: string }
@@ -1394,6 +1408,7 @@ export type FocusedNodeQuery = { node:
     | { __typename: 'SalesReturn', id: string }
     | { __typename: 'SalesReturnLine', id: string }
     | { __typename: 'SearchSynonymGroup', id: string }
+    | { __typename: 'SharingRule', id: string }
     | { __typename: 'Supplier', code: string, name: string, id: string }
     | { __typename: 'SupplierPayment', id: string }
     | { __typename: 'User', username: string, displayName: string, id: string }
@@ -1469,6 +1484,8 @@ type PagedFields_ProductCategoryConnection_Fragment = { totalCount: number, page
 
 type PagedFields_ProductConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
+type PagedFields_PublicationConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
 type PagedFields_PurchaseReceiptConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_RoleConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
@@ -1478,6 +1495,8 @@ type PagedFields_SalesDeliveryConnection_Fragment = { totalCount: number, pageIn
 type PagedFields_SalesOrderConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_SalesReturnConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
+type PagedFields_SharingRuleConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_StockMoveConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
@@ -1511,11 +1530,13 @@ export type PagedFieldsFragment =
   | PagedFields_PostingRuleConnection_Fragment
   | PagedFields_ProductCategoryConnection_Fragment
   | PagedFields_ProductConnection_Fragment
+  | PagedFields_PublicationConnection_Fragment
   | PagedFields_PurchaseReceiptConnection_Fragment
   | PagedFields_RoleConnection_Fragment
   | PagedFields_SalesDeliveryConnection_Fragment
   | PagedFields_SalesOrderConnection_Fragment
   | PagedFields_SalesReturnConnection_Fragment
+  | PagedFields_SharingRuleConnection_Fragment
   | PagedFields_StockMoveConnection_Fragment
   | PagedFields_SupplierConnection_Fragment
   | PagedFields_SupplierPaymentConnection_Fragment
@@ -1795,6 +1816,7 @@ export type MeetingSeriesQuery = { node:
     | { __typename: 'PostingRuleVersion', id: string }
     | { __typename: 'Product', id: string }
     | { __typename: 'ProductCategory', id: string }
+    | { __typename: 'Publication', id: string }
     | { __typename: 'PurchaseReceipt', id: string }
     | { __typename: 'PurchaseReceiptLine', id: string }
     | { __typename: 'Role', id: string }
@@ -1805,6 +1827,7 @@ export type MeetingSeriesQuery = { node:
     | { __typename: 'SalesReturn', id: string }
     | { __typename: 'SalesReturnLine', id: string }
     | { __typename: 'SearchSynonymGroup', id: string }
+    | { __typename: 'SharingRule', id: string }
     | { __typename: 'Supplier', id: string }
     | { __typename: 'SupplierPayment', id: string }
     | { __typename: 'User', id: string }
@@ -1837,6 +1860,7 @@ export type MeetingQuery = { node:
     | { __typename: 'PostingRuleVersion', id: string }
     | { __typename: 'Product', id: string }
     | { __typename: 'ProductCategory', id: string }
+    | { __typename: 'Publication', id: string }
     | { __typename: 'PurchaseReceipt', id: string }
     | { __typename: 'PurchaseReceiptLine', id: string }
     | { __typename: 'Role', id: string }
@@ -1847,6 +1871,7 @@ export type MeetingQuery = { node:
     | { __typename: 'SalesReturn', id: string }
     | { __typename: 'SalesReturnLine', id: string }
     | { __typename: 'SearchSynonymGroup', id: string }
+    | { __typename: 'SharingRule', id: string }
     | { __typename: 'Supplier', id: string }
     | { __typename: 'SupplierPayment', id: string }
     | { __typename: 'User', id: string }
@@ -2672,6 +2697,8 @@ export type SearchHitFieldsFragment = { kind: SearchKind, url: string, date: str
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, title: Array<{ text: string, matched: boolean }>, snippet: Array<{ text: string, matched: boolean }>, department: { id: string, name: string } | null };
 
 export type SearchSuggestQueryVariables = Exact<{
@@ -2681,6 +2708,8 @@ export type SearchSuggestQueryVariables = Exact<{
 
 
 export type SearchSuggestQuery = { searchSuggest: Array<{ kind: SearchKind, url: string, date: string | null, object:
+      | { id: string }
+      | { id: string }
       | { id: string }
       | { id: string }
       | { id: string }
@@ -2729,6 +2758,8 @@ export type SearchQueryVariables = Exact<{
 
 
 export type SearchQuery = { search: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, facets: { kinds: Array<{ kind: SearchKind, count: number }>, departments: Array<{ count: number, department: { id: string, name: string } | null }> }, edges: Array<{ cursor: string, node: { kind: SearchKind, url: string, date: string | null, object:
+          | { id: string }
+          | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
