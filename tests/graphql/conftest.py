@@ -23,6 +23,7 @@ from tests.factories import (
     open_months,
     token_for,
 )
+from tests.graphql.sharing_world import Sharing, make_sharing
 from yecai.actor import system_actor
 from yecai.auth.models import ApiToken, Role, User
 from yecai.auth.service import actor_for
@@ -104,6 +105,7 @@ class World:
     ops: Operations
     synonyms: SearchSynonym  # 报销 = 报账
     meetings: Meetings
+    sharing: Sharing | None = None
 
 
 @pytest.fixture
@@ -126,8 +128,9 @@ async def world(session: AsyncSession, settings: Settings) -> World:
     synonyms = SearchSynonym(terms="报销\n报账")
     session.add(synonyms)
     meetings = await _meetings(session, ops.department, target)
+    shared = await make_sharing(session, ops.department, child)
     await session.commit()
-    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings)
+    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings, shared)
 
 
 async def _meetings(session: AsyncSession, department: Department, attendee: User) -> Meetings:
