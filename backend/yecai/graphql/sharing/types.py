@@ -284,9 +284,9 @@ class Publication(ModelNode):
     @strawberry.field
     async def viewer_can(self, info: Info) -> PublicationAbilities:
         actor, p = info.context.actor, self._model
-        mine = any(actor.is_user(r.user_id) and r.acknowledged_at is None for r in await self._receipts(info))
+        done = any(actor.is_user(r.user_id) and r.acknowledged_at is not None for r in await self._receipts(info))
         return PublicationAbilities(
-            publish=policies.can_publish(actor, p), acknowledge=policies.can_acknowledge(actor, p) and mine,
+            publish=policies.can_publish(actor, p), acknowledge=policies.can_acknowledge(actor, p) and not done,
             add_feedback=policies.can_add_feedback(actor, p),
             answer=policies.speaks_for(actor, p))
 
