@@ -3,12 +3,18 @@ the audience that it is out, the responsible person of feedback, the author of t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai.actor import Actor
+from yecai.auth.models import User
+from yecai.db import utcnow
 from yecai.manifest import Listener
 from yecai.notifiable import EMAIL, PORTAL, NotificationKind
-from yecai.notifications import service
+from yecai.notifications import dispatch, service
+from yecai.notifications.models import EmailState, Notification
 from yecai.searchable import web_id
 from yecai.sharing import timenodes
 from yecai.sharing.events import (
@@ -39,6 +45,51 @@ FEEDBACK_ANSWERED = NotificationKind(
 KINDS = (PUBLICATION_DUE, PUBLICATION_OVERDUE, PUBLICATION_PUBLISHED, FEEDBACK_RECEIVED, FEEDBACK_ANSWERED)
 
 
+@dataclass(frozen=True)
+class Message:
+    recipients: tuple[int | None, ...]
+    title: str
+    body: str
+    url: str
+    subject_id: str
+
+
+async def _notify_many(session: AsyncSession, kind: NotificationKind, messages: list[Message]) -> None:
+    """``service.notify`` for many messages of one kind in a fixed number of statements (a scheduler run makes
+    thousands of publications due at once): the same recipients' settings, the same rows, delivered after commit."""
+    wanted = sorted({r for m in messages for r in m.recipients if r is not None})
+    if not wanted:
+        return
+    active: dict[int, str | None] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start:start + 500]
+        active |= dict((await session.execute(select(User.id, User.email).where(
+            User.id.in_(part), User.active.is_(True)))).all())
+    chosen = await service._choices(session, sorted(active), service.kind_of(kind.code))
+    now = utcnow()
+    rows = []
+    for m in messages:
+        for user_id in sorted({r for r in m.recipients if r is not None and r in active}):
+            portal, mail = chosen[user_id]
+            mail = mail and bool(active[user_id])
+            if not (portal or mail):
+                continue
+            rows.append(dict(
+                recipient_id=user_id, kind=kind.code, title=m.title[:service.TITLE_MAX], body=m.body[:service.BODY_MAX],
+                url=m.url[:service.URL_MAX], subject_id=m.subject_id, in_portal=portal, created_at=now,
+                email_state=(EmailState.PENDING if mail else EmailState.NONE).value))
+    if rows:
+        # One executemany; the rows written are read back (by id above the highest before, in this transaction's
+        # view: ids of other transactions' rows may interleave on PostgreSQL, so they are filtered by kind and time).
+        await session.flush()
+        last = (await session.execute(select(func.max(Notification.id)))).scalar_one() or 0
+        await session.execute(insert(Notification), rows)
+        written = list((await session.execute(select(Notification).where(
+            Notification.id > last, Notification.kind == kind.code, Notification.created_at == now)
+            .order_by(Notification.id))).scalars())
+        dispatch.after_commit(session, written)
+
+
 def _url(publication_id: int) -> str:
     return f"/sharing/publications/{web_id('Publication', publication_id)}"
 
@@ -48,23 +99,19 @@ def _at(moment: object) -> str:
 
 
 async def _due(session: AsyncSession, actor: Actor, event: PublicationsDue) -> None:
-    for p, rule in event.items:
-        await service.notify(
-            session, recipients=[p.responsible_id, p.deputy_id], kind=PUBLICATION_DUE.code,
-            title=f"待发布：{rule.title}（截止 {_at(p.deadline)}）",
-            body=f"{rule.title} 的时间节点 {_at(p.time_node)} 已到，请在 {_at(p.deadline)} 前发布。\n"
-                 f"{rule.title} is due by {_at(p.deadline)} (Asia/Shanghai).",
-            url=_url(p.id), subject_id=web_id("Publication", p.id))
+    await _notify_many(session, PUBLICATION_DUE, [Message(
+        (p.responsible_id, p.deputy_id), f"待发布：{rule.title}（截止 {_at(p.deadline)}）",
+        f"{rule.title} 的时间节点 {_at(p.time_node)} 已到，请在 {_at(p.deadline)} 前发布。\n"
+        f"{rule.title} is due by {_at(p.deadline)} (Asia/Shanghai).", _url(p.id), web_id("Publication", p.id))
+        for p, rule in event.items])
 
 
 async def _missed(session: AsyncSession, actor: Actor, event: PublicationsMissed) -> None:
-    for p, rule in event.items:
-        await service.notify(
-            session, recipients=[p.responsible_id, p.deputy_id], kind=PUBLICATION_OVERDUE.code,
-            title=f"缺报：{rule.title}（{_at(p.time_node)}）",
-            body=f"{rule.title} 的发布已过截止时间 {_at(p.deadline)}，尚未发布。\n"
-                 f"{rule.title} was not published by its deadline {_at(p.deadline)}.",
-            url=_url(p.id), subject_id=web_id("Publication", p.id))
+    await _notify_many(session, PUBLICATION_OVERDUE, [Message(
+        (p.responsible_id, p.deputy_id), f"缺报：{rule.title}（{_at(p.time_node)}）",
+        f"{rule.title} 的发布已过截止时间 {_at(p.deadline)}，尚未发布。\n"
+        f"{rule.title} was not published by its deadline {_at(p.deadline)}.", _url(p.id), web_id("Publication", p.id))
+        for p, rule in event.items])
 
 
 async def _published(session: AsyncSession, actor: Actor, event: PublicationPublished) -> None:

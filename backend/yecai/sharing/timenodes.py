@@ -87,6 +87,15 @@ def deadline_minutes(value: int | None, field: str = "deadlineMinutes") -> int:
     return value
 
 
+def anchor(rule_text: str, starts_at: datetime, occurrence: datetime) -> datetime:
+    """Where to count a rule from to find its nodes after ``occurrence`` (one of its own occurrences): there,
+    unless it has a COUNT (the count starts at the rule's start). dateutil walks every occurrence from DTSTART, so
+    a daily rule five years old would walk 1,800 days on each run; from its latest node the walk is a step or two,
+    and the occurrences after it are the same (an occurrence keeps the rule's weekday, day of month, time and
+    interval phase)."""
+    return starts_at if "COUNT=" in rule_text.upper() else occurrence
+
+
 def deadline_of(node: datetime, minutes: int) -> datetime:
     return node + timedelta(minutes=minutes)
 
