@@ -68,7 +68,7 @@ async def build_rules(session: AsyncSession, ids: Sequence[int]) -> dict[int, Se
     return {r.id: SearchDocument(
         kind="sharing_rule", object_id=r.id, title=r.title, body=text_of("共享规则", r.description),
         department_id=r.department_id, access=rule_tags(r, reaches[r.id]), date=timenodes.local(r.starts_at).date(),
-        url=f"/sharing/rules/{web_id('SharingRule', r.id)}") for r in rows}
+        url="/sharing/rules") for r in rows}
 
 
 async def visible_rules(session: AsyncSession, actor: Actor, ids: Sequence[int]) -> set[int]:
