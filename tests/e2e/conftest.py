@@ -56,6 +56,9 @@ NAV_KEYS = (
     "audit",
     "searchIndex",
     "notifications",
+    "publications",
+    "sharingRules",
+    "sharingFigures",
 )
 
 # From the contract's navigation table: each entry and the permissions of which the viewer
@@ -90,6 +93,9 @@ NAV_RULES: dict[str, set[str]] = {
     "audit": {"AUDIT_READ"},
     "searchIndex": {"SEARCH_MANAGE"},
     "notifications": set(),
+    "publications": {"SHARING_READ"},
+    "sharingRules": {"SHARING_READ"},
+    "sharingFigures": {"SHARING_EVALUATE", "SHARING_MANAGE"},
 }
 
 
