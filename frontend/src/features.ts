@@ -9,6 +9,7 @@ import { auditFeature } from './audit/feature';
 import { searchFeature } from './search/feature';
 import { attachmentsFeature } from './attachments/feature';
 import { notificationsFeature } from './notifications/feature';
+import { workdaysFeature } from './workdays/feature';
 
 /**
  * The web app's features, in menu order: the only place they are named. Routes and their
@@ -28,4 +29,5 @@ export const FEATURES = [
   searchFeature, // 搜索 (the header's box, results), 搜索索引
   attachmentsFeature, // 附件 (a card on the pages of the objects they are attached to)
   notificationsFeature, // 通知 (the header's bell, live), 通知设置
+  workdaysFeature, // 工作日历 (系统)
 ] as const;

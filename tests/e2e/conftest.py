@@ -59,6 +59,7 @@ NAV_KEYS = (
     "publications",
     "sharingRules",
     "sharingFigures",
+    "workCalendar",
 )
 
 # From the contract's navigation table: each entry and the permissions of which the viewer
@@ -96,6 +97,7 @@ NAV_RULES: dict[str, set[str]] = {
     "publications": {"SHARING_READ"},
     "sharingRules": {"SHARING_READ"},
     "sharingFigures": {"SHARING_EVALUATE", "SHARING_MANAGE"},
+    "workCalendar": {"WORKDAYS_MANAGE"},
 }
 
 

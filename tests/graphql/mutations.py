@@ -251,4 +251,11 @@ MUTATIONS = [
     MutationCase("updateNotificationSettings", "UpdateNotificationSettingsInput",
                  "settings { kinds { kind portal email } }",
                  lambda w: {"settings": [{"kind": "EXPENSE_CLAIM_PAID", "channel": "PORTAL", "enabled": False}]}),
+    # The work calendar: admins keep it.
+    MutationCase("markWorkCalendarDay", "MarkWorkCalendarDayInput", "day { date kind name }",
+                 lambda w: {"date": "2026-10-09", "kind": "HOLIDAY", "name": "公司假日"}),
+    MutationCase("unmarkWorkCalendarDay", "UnmarkWorkCalendarDayInput", "date day { kind }",
+                 lambda w: {"date": "2026-10-10"}),
+    MutationCase("reseedWorkCalendarYear", "ReseedWorkCalendarYearInput", "created calendar { year }",
+                 lambda w: {"year": 2026}),
 ]

@@ -161,3 +161,31 @@ async def test_a_rule_that_cannot_occur_within_the_horizon_is_refused(cal: WorkC
     assert rule.next(sh(2026, 10, 1)) == sh(2026, 10, 10).astimezone(UTC)
     assert rule.next(sh(2026, 10, 11)) is None  # the search ends at the horizon
     assert rule.between(sh(2026, 10, 11), sh(2026, 10, 11) + timedelta(days=4000)) == []
+
+
+@pytest.mark.parametrize(("rule", "start", "after", "expected"), [
+    ("FREQ=MONTHLY;INTERVAL=2;BYSETPOS=1;X-YECAI-DAYS=WORKING", sh(2025, 1, 2), sh(2026, 9, 15), date(2026, 11, 2)),
+    ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;X-YECAI-DAYS=WORKING", sh(2026, 1, 5), sh(2026, 2, 10), date(2026, 3, 2)),
+    ("FREQ=DAILY;INTERVAL=3;X-YECAI-DAYS=WORKING", sh(2026, 9, 28), sh(2026, 9, 29), date(2026, 10, 10)),
+    ("FREQ=YEARLY;INTERVAL=2;BYMONTH=10;BYSETPOS=1;X-YECAI-DAYS=WORKING", sh(2024, 1, 1), sh(2025, 1, 1),
+     date(2026, 10, 8)),
+])
+async def test_intervals_keep_their_step_from_the_start(cal: WorkCalendar, rule: str, start: datetime,
+                                                         after: datetime, expected: date) -> None:
+    found = recurrence.next_occurrence(rule, start, calendar=cal, after=after)
+    assert found is not None and found.astimezone(SH).date() == expected
+
+
+@pytest.mark.parametrize("rule", [
+    "FREQ=DAILY;X-YECAI-DAYS=WORKING", "FREQ=DAILY;INTERVAL=2;X-YECAI-DAYS=WORKING", FIFTH_OF_MONTH, LAST_OF_MONTH,
+    "FREQ=WEEKLY;INTERVAL=3;BYSETPOS=-1;X-YECAI-DAYS=WORKING", "FREQ=MONTHLY;INTERVAL=5;BYSETPOS=2,-2;X-YECAI-DAYS=WORKING",
+])
+async def test_expanding_from_later_gives_the_tail_of_expanding_from_the_start(cal: WorkCalendar, rule: str) -> None:
+    start, end = sh(2019, 3, 13, 9, 30), sh(2027, 1, 1)
+    parsed = recurrence.parse(rule, start, calendar=cal)
+    everything = parsed.between(start, end, limit=10_000)
+    for later in (sh(2020, 2, 29), sh(2023, 12, 31, 23, 59), sh(2026, 10, 1), sh(2026, 2, 28, 9, 30)):
+        tail = [m for m in everything if m >= later]
+        assert parsed.between(later, end, limit=10_000) == tail
+        if tail:  # (past the end, next() still finds one: it is not bounded by the end)
+            assert parsed.next(later) == tail[0]

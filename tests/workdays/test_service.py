@@ -122,7 +122,7 @@ async def test_a_year_the_package_lacks_is_marked_day_by_day(session: AsyncSessi
     (date(2026, 10, 9), DayKind.HOLIDAY, "   ", "name"),
     (date(2026, 10, 9), DayKind.HOLIDAY, "假" * 101, "name"),
     (date(2026, 10, 9), DayKind.HOLIDAY, "零宽\u200b空格", "name"),
-    (date(2200, 1, 1), DayKind.HOLIDAY, "元旦", "day"),
+    (date(2200, 1, 1), DayKind.HOLIDAY, "元旦", "date"),
 ])
 async def test_bad_marks_name_the_field_and_change_nothing(session: AsyncSession, admin: Actor, day: date,
                                                           kind: DayKind, name: str, field: str) -> None:
@@ -137,7 +137,7 @@ async def test_bad_marks_name_the_field_and_change_nothing(session: AsyncSession
 async def test_unmarking_a_plain_day_says_so(session: AsyncSession, admin: Actor) -> None:
     with pytest.raises(DomainError) as caught:
         await service.unmark_day(session, actor=admin, day=date(2026, 10, 9))
-    assert (caught.value.code, caught.value.field) == ("NOT_MARKED", "day")
+    assert (caught.value.code, caught.value.field) == ("NOT_MARKED", "date")
     await service.unmark_day(session, actor=admin, day=date(2026, 10, 10))
     with pytest.raises(DomainError) as caught:  # cleared already
         await service.unmark_day(session, actor=admin, day=date(2026, 10, 10))

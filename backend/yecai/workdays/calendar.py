@@ -139,6 +139,6 @@ async def load_work_calendar(session: AsyncSession) -> WorkCalendar:
     """The work calendar as the database has it now (one SELECT); reading it needs no permission."""
     rows = (await session.execute(select(CalendarDay.day, CalendarDay.kind, CalendarDay.name)
                                   .where(CalendarDay.kind != DayKind.ORDINARY))).all()
-    marked = {row.day: MarkedDay(DayKind(row.kind), row.name) for row in rows}
+    marked = {day: MarkedDay(kind, name) for day, kind, name in rows}  # kind: already a DayKind
     covered = frozenset(d.year for d, mark in marked.items() if mark.kind is DayKind.HOLIDAY)
     return WorkCalendar(marked=marked, covered_years=covered)

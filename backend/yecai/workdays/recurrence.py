@@ -154,6 +154,26 @@ class Recurrence:
         picked = {days[n - 1] if n > 0 else days[n] for n in self.setpos if abs(n) <= len(days)}
         return sorted(picked)
 
+    def _rule_from(self, begin: datetime) -> rrule:
+        """The candidates laid from the rule's last period (by INTERVAL) at or before ``begin``'s, so expanding does
+        not walk from the start, however far back (dateutil would); with COUNT, from the start, which counts."""
+        rule = self.rule
+        base, target = rule._dtstart.date(), _period_start(rule, begin)
+        if self.count is not None or target <= base:
+            return rule
+        every = rule._interval
+        if rule._freq == DAILY:
+            moved = base + timedelta(days=(target - base).days // every * every)
+        elif rule._freq == WEEKLY:
+            moved = base + timedelta(weeks=(target - base).days // 7 // every * every)
+        elif rule._freq == MONTHLY:
+            months = ((target.year - base.year) * 12 + target.month - base.month) // every * every
+            year, month = divmod(base.month - 1 + months, 12)
+            moved = date(base.year + year, month + 1, 1)
+        else:
+            moved = date(base.year + (target.year - base.year) // every * every, 1, 1)
+        return rule.replace(dtstart=datetime.combine(moved, rule._dtstart.time()))
+
     def _walk(self, from_wall: datetime) -> Iterator[datetime]:
         """A working-day rule's occurrences (wall-clock) from ``from_wall`` on, within the horizon."""
         assert self.calendar is not None
@@ -177,7 +197,7 @@ class Recurrence:
                 if wall >= from_wall:
                     yield wall
 
-        for candidate in self.rule.xafter(first, inc=True):
+        for candidate in self._rule_from(begin).xafter(first, inc=True):
             if candidate > horizon or (self.count is not None and emitted >= self.count):
                 break
             period = _period_start(self.rule, candidate)

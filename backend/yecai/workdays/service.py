@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai import validation as v
 from yecai.actor import Actor
 from yecai.audit import service as audit
+from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid
 from yecai.workdays import policies
 from yecai.workdays.errors import NOT_MARKED
@@ -73,11 +74,13 @@ async def _sync(session: AsyncSession, years: set[int] | None, *, discard_edits:
             row.kind, row.name, row.source = spec[0], spec[1], DaySource.SEEDED
             updated += 1
     await session.flush()
-    new = [CalendarDay(day=d, kind=kind, name=name, source=DaySource.SEEDED)
+    # One executemany (Core), not 800 ORM objects: every fresh install and test database seeds them.
+    now = utcnow()
+    new = [{"day": d, "kind": kind, "name": name, "source": DaySource.SEEDED, "created_at": now, "updated_at": now}
            for d, (kind, name) in sorted(wanted.items()) if d not in existing]
-    session.add_all(new)
+    if new:
+        await session.execute(insert(CalendarDay), new)
     created = len(new)
-    await session.flush()
     return SeedResult(created=created, updated=updated, removed=removed, kept_edits=kept)
 
 
@@ -113,8 +116,8 @@ async def _row(session: AsyncSession, day: date) -> CalendarDay | None:
 
 def _check_day(day: date) -> date:
     if not isinstance(day, date):
-        raise invalid("day", "应为日期", "must be a date")
-    _check_year(day.year, "day")
+        raise invalid("date", "应为日期", "must be a date")
+    _check_year(day.year, "date")
     return day
 
 
@@ -150,7 +153,7 @@ async def unmark_day(session: AsyncSession, *, actor: Actor, day: date) -> Calen
     _check_day(day)
     row = await _row(session, day)
     if row is None or row.kind is DayKind.ORDINARY:
-        raise DomainError(NOT_MARKED, field="day")
+        raise DomainError(NOT_MARKED, field="date")
     before = audit.snapshot(row)
     result: CalendarDay | None
     if day in package_days():

@@ -1,5 +1,7 @@
-"""The work calendar's part of the API (queries and admins' mutations come with its admin page)."""
+"""The work calendar's part of the API."""
 
 from yecai.graphql.api import DomainApi
+from yecai.graphql.workdays.mutations import WorkdaysMutations
+from yecai.graphql.workdays.queries import WorkdaysQueries
 
-API = DomainApi()
+API = DomainApi(query=WorkdaysQueries, mutation=WorkdaysMutations)
