@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, func, insert, select
+from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from yecai import events
 from yecai import validation as v
@@ -99,14 +100,22 @@ async def materialise(session: AsyncSession, *, actor: Actor, until: datetime) -
         return []
     calendar = await timenodes.calendar_of(session)
     wanted: dict[int, list[datetime]] = {}
+    moves: list[dict[str, object]] = []
     for rule in rules:
         assert rule.next_node_at is not None
         anchor = timenodes.anchor(rule.recurrence, rule.starts_at, rule.next_node_at)
         found = timenodes.nodes(rule.recurrence, anchor, working_days=rule.working_days, calendar=calendar,
                                 after=rule.next_node_at, until=until, limit=MAX_NODES_PER_RULE + 1)
         wanted[rule.id] = found[-MAX_NODES_PER_RULE:]
-        rule.next_node_at = timenodes.next_node(rule.recurrence, anchor, working_days=rule.working_days,
-                                                calendar=calendar, after=until, inclusive=False)
+        moves.append({"id": rule.id, "next_node_at": timenodes.next_node(
+            rule.recurrence, anchor, working_days=rule.working_days, calendar=calendar, after=until,
+            inclusive=False)})
+    # One executemany by primary key; the loaded rules learn the value without becoming dirty (a flush of
+    # thousands of changed rules, and the search outbox reading each, was most of a large tick). The next node
+    # is not in a rule's search document, so nothing is to be indexed again.
+    await session.execute(update(SharingRule), moves)
+    for rule, move in zip(rules, moves, strict=True):
+        set_committed_value(rule, "next_node_at", move["next_node_at"])
     existing: set[tuple[int, datetime]] = set()
     ids = list(wanted)
     for start in range(0, len(ids), 500):
