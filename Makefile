@@ -11,6 +11,7 @@
 #   make bench-search  the embedded search engine over 100,000 Chinese documents (bench/search_bench.py)
 #   make bench-notify  notification fan-out to 1,000 WebSocket subscribers; a scheduler tick over 10,000 rows (bench/notify_fanout.py)
 #   make bench-meetings  the minutes PDF of 20 pages beside bare WeasyPrint (bench/meetings_pdf.py)
+#   make bench-sharing  a sharing scheduler tick over 10,000 rules beside bare SQL (bench/sharing_tick.py)
 #   make clean    remove build output, caches and the test PostgreSQL cluster
 #
 # Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff, test-imports,
@@ -46,7 +47,7 @@ BENCH_ARGS  ?=
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/package-lock.json \
 	frontend/vite.config.ts frontend/tsconfig*.json schema/schema.graphql -type f 2>/dev/null)
 
-.PHONY: help run test schema bench bench-postgres bench-audit bench-posting bench-limits bench-body bench-search bench-notify bench-meetings clean distclean system python-env node-env frontend \
+.PHONY: help run test schema bench bench-postgres bench-audit bench-posting bench-limits bench-body bench-search bench-notify bench-meetings bench-sharing clean distclean system python-env node-env frontend \
 	test-system test-python test-node test-schema test-frontend test-ruff test-imports test-sqlite test-e2e test-postgres
 
 help:
@@ -159,6 +160,12 @@ bench-notify: python-env
 MEETINGS_BENCH_ARGS ?=
 bench-meetings: python-env
 	$(PY) bench/meetings_pdf.py $(MEETINGS_BENCH_ARGS)
+
+# A sharing scheduler tick over 10,000 rules due at once beside the same rows by bare SQL (bench/sharing_tick.py;
+# SHARING_BENCH_ARGS="--rules N").
+SHARING_BENCH_ARGS ?=
+bench-sharing: python-env
+	$(PY) bench/sharing_tick.py $(SHARING_BENCH_ARGS)
 
 # The same on the throwaway PostgreSQL cluster (started, then stopped again).
 bench-postgres: python-env system

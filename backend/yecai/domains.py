@@ -17,5 +17,6 @@ DOMAINS: tuple[str, ...] = (
     "yecai.search",
     "yecai.attachments",
     "yecai.meetings",
+    "yecai.sharing",
     "yecai.notifications",
 )

@@ -2,6 +2,7 @@ import { operationsFeature } from './operations/feature';
 import { ledgerFeature } from './ledger/feature';
 import { postingFeature } from './posting/feature';
 import { meetingsFeature } from './meetings/feature';
+import { sharingFeature } from './sharing/feature';
 import { orgFeature } from './org/feature';
 import { authFeature } from './auth/feature';
 import { auditFeature } from './audit/feature';
@@ -21,6 +22,7 @@ export const FEATURES = [
   ledgerFeature, // 账簿
   postingFeature, // 记账规则与对账
   meetingsFeature, // 协同: 会议日历, 例会, 我的待办
+  sharingFeature, // 协同: 信息共享, 共享规则, 共享考评
   orgFeature, // 组织
   authFeature, // 角色, API 令牌
   auditFeature, // 审计日志

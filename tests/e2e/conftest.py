@@ -56,6 +56,9 @@ NAV_KEYS = (
     "audit",
     "searchIndex",
     "notifications",
+    "publications",
+    "sharingRules",
+    "sharingFigures",
     "workCalendar",
 )
 
@@ -91,6 +94,9 @@ NAV_RULES: dict[str, set[str]] = {
     "audit": {"AUDIT_READ"},
     "searchIndex": {"SEARCH_MANAGE"},
     "notifications": set(),
+    "publications": {"SHARING_READ"},
+    "sharingRules": {"SHARING_READ"},
+    "sharingFigures": {"SHARING_EVALUATE", "SHARING_MANAGE"},
     "workCalendar": {"WORKDAYS_MANAGE"},
 }
 

@@ -23,6 +23,7 @@ from tests.factories import (
     open_months,
     token_for,
 )
+from tests.graphql.sharing_world import Sharing, make_sharing
 from tests.support.databases import Databases
 from tests.support.prepared import freeze, thaw
 from yecai.actor import system_actor
@@ -108,6 +109,7 @@ class World:
     ops: Operations
     synonyms: SearchSynonym  # 报销 = 报账
     meetings: Meetings
+    sharing: Sharing | None = None
 
 
 @pytest.fixture(scope="session")
@@ -163,8 +165,9 @@ async def build_world(session: AsyncSession, settings: Settings) -> World:
     synonyms = SearchSynonym(terms="报销\n报账")
     session.add(synonyms)
     meetings = await _meetings(session, ops.department, target)
+    shared = await make_sharing(session, ops.department, child)
     await session.commit()
-    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings)
+    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings, shared)
 
 
 async def _meetings(session: AsyncSession, department: Department, attendee: User) -> Meetings:

@@ -90,17 +90,19 @@ def _ids(value: Any) -> Iterable[int]:
 def _after_flush(session: Session, _context: Any) -> None:
     watched = targets()
     pending: set[tuple[str, int]] = set()
-    for instances in (session.new, session.dirty, session.deleted):
+    # ``session.dirty`` builds a new set on each read: read once, or a flush of n changed rows costs n².
+    dirty = session.dirty
+    for instances in (session.new, dirty, session.deleted):
         for obj in instances:
             for kind, owner in watched.get(type(obj), ()):
-                if instances is session.dirty and not session.is_modified(obj, include_collections=False):
+                if instances is dirty and not session.is_modified(obj, include_collections=False):
                     continue
                 pending.update((kind, i) for i in _ids(owner(obj)))
     if pending:
         write(session, pending)
     referred = refers()
     via: dict[str, set[tuple[str, int]]] = {}
-    for obj in session.dirty:
+    for obj in dirty:
         for kind, index, fields in referred.get(type(obj), ()):
             state = inspect(obj)
             if any(state.attrs[f].history.has_changes() for f in fields):

@@ -14,6 +14,17 @@ export type AccountType =
   | 'LIABILITY'
   | 'PROFIT_LOSS';
 
+/** Why `acknowledgePublication` failed. */
+export type AcknowledgePublicationErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED';
+
+export type AcknowledgePublicationInput = {
+  publicationId: string | number;
+};
+
 /** OPEN 未开始, IN_PROGRESS 进行中, DONE 已完成, CANCELLED 已取消. */
 export type ActionItemStatus =
   | 'CANCELLED'
@@ -34,12 +45,38 @@ export type AddAgendaItemInput = {
   meetingId: string | number;
 };
 
+/** Why `addFeedback` failed. */
+export type AddFeedbackErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED';
+
+export type AddFeedbackInput = {
+  publicationId: string | number;
+  question?: boolean;
+  text: string;
+};
+
 /** An agenda item (议程). */
 export type AgendaItemInput = {
   linkIds?: Array<string | number>;
   presenterId?: string | number | null | undefined;
   timeBoxMinutes?: number | null | undefined;
   title: string;
+};
+
+/** Why `answerFeedback` failed. */
+export type AnswerFeedbackErrorCode =
+  | 'ALREADY_ANSWERED'
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED';
+
+export type AnswerFeedbackInput = {
+  answer: string;
+  feedbackId: string | number;
 };
 
 /** Why `approveExpenseClaim` failed. */
@@ -68,6 +105,18 @@ export type ApproveMinutesErrorCode =
 
 export type ApproveMinutesInput = {
   meetingId: string | number;
+};
+
+/** Why `archiveSharingRule` failed. */
+export type ArchiveSharingRuleErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'RULE_ARCHIVED'
+  | 'UNAUTHENTICATED';
+
+export type ArchiveSharingRuleInput = {
+  id: string | number;
 };
 
 /** Why `assignRoles` failed. */
@@ -364,6 +413,17 @@ export type CreateSalesOrderInput = {
   lines: Array<PricedLineInput>;
 };
 
+/** Why `createSharingRule` failed. */
+export type CreateSharingRuleErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED';
+
+export type CreateSharingRuleInput = {
+  rule: SharingRuleInput;
+};
+
 /** Why `createSupplier` failed. */
 export type CreateSupplierErrorCode =
   | 'CODE_TAKEN'
@@ -560,6 +620,7 @@ export type Domain =
   | 'POSTING'
   | 'SCHEDULER'
   | 'SEARCH'
+  | 'SHARING'
   | 'WORKDAYS';
 
 /** A business event posting rules are written for: PURCHASE_RECEIVED (采购入库), SALES_DELIVERED (发货), SALES_RETURNED (销售退货), CUSTOMER_RECEIPT (收款), SUPPLIER_PAYMENT (付款), EXPENSE_CLAIM_PAID (费用报销). */
@@ -631,9 +692,14 @@ export type NotificationChannel =
   | 'EMAIL'
   | 'PORTAL';
 
-/** A kind of notification (通知类别), declared by the domain that sends it: EXPENSE_CLAIM_PAID 报销已付款. */
+/** A kind of notification (通知类别), declared by the domain that sends it: EXPENSE_CLAIM_PAID 报销已付款, PUBLICATION_DUE 待发布, PUBLICATION_OVERDUE 发布逾期, PUBLICATION_PUBLISHED 新的共享信息, FEEDBACK_RECEIVED 收到反馈, FEEDBACK_ANSWERED 反馈已答复. */
 export type NotificationKind =
-  | 'EXPENSE_CLAIM_PAID';
+  | 'EXPENSE_CLAIM_PAID'
+  | 'FEEDBACK_ANSWERED'
+  | 'FEEDBACK_RECEIVED'
+  | 'PUBLICATION_DUE'
+  | 'PUBLICATION_OVERDUE'
+  | 'PUBLICATION_PUBLISHED';
 
 export type NotificationSettingInput = {
   channel: NotificationChannel;
@@ -707,6 +773,9 @@ export type PermissionCode =
   | 'POSTING_MANAGE_RULES'
   | 'POSTING_READ'
   | 'SEARCH_MANAGE'
+  | 'SHARING_EVALUATE'
+  | 'SHARING_MANAGE'
+  | 'SHARING_READ'
   | 'WORKDAYS_MANAGE';
 
 /** Why `postVoucher` failed. */
@@ -725,6 +794,28 @@ export type PricedLineInput = {
   quantity: string;
   taxRate: string;
   unitPrice: string;
+};
+
+/** DUE 待发布, PUBLISHED 已发布, MISSED 缺报 (deadline passed, nothing published; publishing it now is late). */
+export type PublicationState =
+  | 'DUE'
+  | 'MISSED'
+  | 'PUBLISHED';
+
+/** Why `publish` failed. */
+export type PublishErrorCode =
+  | 'ALREADY_PUBLISHED'
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'RULE_ARCHIVED'
+  | 'UNAUTHENTICATED';
+
+/** Publish a due (or missed: then late) publication with a text, the files attached to it beforehand, and/or a data snapshot. */
+export type PublishInput = {
+  publicationId: string | number;
+  snapshot?: SnapshotInput | null | undefined;
+  text?: string | null | undefined;
 };
 
 /** Why `publishPostingRuleVersion` failed. */
@@ -1016,7 +1107,7 @@ export type ScheduleMeetingInput = {
   videoLink?: string | null | undefined;
 };
 
-/** A kind of searchable object (搜索类别): DEPARTMENT 部门, USER 用户, ACCOUNT 会计科目, VOUCHER 凭证, CUSTOMER 客户, SUPPLIER 供应商, PRODUCT 商品, PURCHASE_RECEIPT 采购入库, SALES_ORDER 销售订单, SALES_DELIVERY 发货, SALES_RETURN 销售退货, CUSTOMER_RECEIPT 收款, SUPPLIER_PAYMENT 付款, EXPENSE_CLAIM 费用报销, POSTING_RULE 记账规则, ATTACHMENT 附件, MEETING 会议, MEETING_MINUTES 会议纪要, DECISION 决议, ACTION_ITEM 待办事项. */
+/** A kind of searchable object (搜索类别): DEPARTMENT 部门, USER 用户, ACCOUNT 会计科目, VOUCHER 凭证, CUSTOMER 客户, SUPPLIER 供应商, PRODUCT 商品, PURCHASE_RECEIPT 采购入库, SALES_ORDER 销售订单, SALES_DELIVERY 发货, SALES_RETURN 销售退货, CUSTOMER_RECEIPT 收款, SUPPLIER_PAYMENT 付款, EXPENSE_CLAIM 费用报销, POSTING_RULE 记账规则, ATTACHMENT 附件, MEETING 会议, MEETING_MINUTES 会议纪要, DECISION 决议, ACTION_ITEM 待办事项, SHARING_RULE 共享规则, PUBLICATION 发布. */
 export type SearchKind =
   | 'ACCOUNT'
   | 'ACTION_ITEM'
@@ -1030,10 +1121,12 @@ export type SearchKind =
   | 'MEETING_MINUTES'
   | 'POSTING_RULE'
   | 'PRODUCT'
+  | 'PUBLICATION'
   | 'PURCHASE_RECEIPT'
   | 'SALES_DELIVERY'
   | 'SALES_ORDER'
   | 'SALES_RETURN'
+  | 'SHARING_RULE'
   | 'SUPPLIER'
   | 'SUPPLIER_PAYMENT'
   | 'USER'
@@ -1067,6 +1160,62 @@ export type SetUserActiveErrorCode =
 export type SetUserActiveInput = {
   active: boolean;
   id: string | number;
+};
+
+/** A sharing rule (共享规则). `recurrence` is an iCalendar RRULE counted in Asia/Shanghai time from `startsAt` (e.g. FREQ=DAILY with `workingDays` for every working day); the deadline is `deadlineMinutes` after each time node (at least 1). The audience is departments (with those under them), roles and users: at least one. */
+export type SharingRuleInput = {
+  audienceDepartmentIds?: Array<string | number>;
+  /** Role codes. */
+  audienceRoles?: Array<string>;
+  audienceUserIds?: Array<string | number>;
+  deadlineMinutes: number;
+  departmentId?: string | number | null | undefined;
+  deputyId?: string | number | null | undefined;
+  description?: string;
+  email?: boolean;
+  recurrence: string;
+  requiresAcknowledgement?: boolean;
+  requiresAnswer?: boolean;
+  responsibleId: string | number;
+  snapshotKind?: SnapshotKind | null | undefined;
+  startsAt: string;
+  title: string;
+  workingDays?: boolean;
+};
+
+/** A data snapshot to freeze: receivables as of `day` (default today), the trial balance of `period` (YYYY-MM, default the time node's month), or stock now. */
+export type SnapshotInput = {
+  day?: string | null | undefined;
+  kind: SnapshotKind;
+  period?: string | null | undefined;
+};
+
+/** Data snapshots (数据快照) from the books: receivables by customer as of a day, stock by warehouse, the trial balance of a period. */
+export type SnapshotKind =
+  | 'RECEIVABLES_BY_CUSTOMER'
+  | 'STOCK_BY_WAREHOUSE'
+  | 'TRIAL_BALANCE';
+
+/** ON_TIME 按时 (at or before the deadline), LATE 逾期 (after it). */
+export type Timeliness =
+  | 'LATE'
+  | 'ON_TIME';
+
+/** Why `turnFeedbackIntoActionItem` failed. */
+export type TurnFeedbackIntoActionItemErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED'
+  | 'WRONG_STATE';
+
+/** Turn a question into an action item (待办事项) of a joint meeting. */
+export type TurnFeedbackIntoActionItemInput = {
+  dueOn: string;
+  feedbackId: string | number;
+  meetingId: string | number;
+  ownerId: string | number;
+  title?: string | null | undefined;
 };
 
 /** Why `unmarkWorkCalendarDay` failed. */
@@ -1183,6 +1332,20 @@ export type UpdateRoleInput = {
   id: string | number;
   name?: string | null | undefined;
   permissions?: Array<PermissionCode> | null | undefined;
+};
+
+/** Why `updateSharingRule` failed. */
+export type UpdateSharingRuleErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'RULE_ARCHIVED'
+  | 'UNAUTHENTICATED';
+
+/** The rule's new values (all of them, as the form shows them). */
+export type UpdateSharingRuleInput = {
+  id: string | number;
+  rule: SharingRuleInput;
 };
 
 /** Why `updateUser` failed. */
@@ -1436,6 +1599,7 @@ export type FocusedNodeQuery = { node:
     | { __typename: 'PostingRuleVersion', id: string }
     | { __typename: 'Product', code: string, name: string, id: string }
     | { __typename: 'ProductCategory', code: string, name: string, id: string }
+    | { __typename: 'Publication', id: string }
     | { __typename: 'PurchaseReceipt', id: string }
     | { __typename: 'PurchaseReceiptLine', id: string }
     | { __typename: 'Role', id: string }
@@ -1446,6 +1610,7 @@ export type FocusedNodeQuery = { node:
     | { __typename: 'SalesReturn', id: string }
     | { __typename: 'SalesReturnLine', id: string }
     | { __typename: 'SearchSynonymGroup', id: string }
+    | { __typename: 'SharingRule', id: string }
     | { __typename: 'Supplier', code: string, name: string, id: string }
     | { __typename: 'SupplierPayment', id: string }
     | { __typename: 'User', username: string, displayName: string, id: string }
@@ -1521,6 +1686,8 @@ type PagedFields_ProductCategoryConnection_Fragment = { totalCount: number, page
 
 type PagedFields_ProductConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
+type PagedFields_PublicationConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
 type PagedFields_PurchaseReceiptConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_RoleConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
@@ -1530,6 +1697,8 @@ type PagedFields_SalesDeliveryConnection_Fragment = { totalCount: number, pageIn
 type PagedFields_SalesOrderConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_SalesReturnConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
+type PagedFields_SharingRuleConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_StockMoveConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
@@ -1563,11 +1732,13 @@ export type PagedFieldsFragment =
   | PagedFields_PostingRuleConnection_Fragment
   | PagedFields_ProductCategoryConnection_Fragment
   | PagedFields_ProductConnection_Fragment
+  | PagedFields_PublicationConnection_Fragment
   | PagedFields_PurchaseReceiptConnection_Fragment
   | PagedFields_RoleConnection_Fragment
   | PagedFields_SalesDeliveryConnection_Fragment
   | PagedFields_SalesOrderConnection_Fragment
   | PagedFields_SalesReturnConnection_Fragment
+  | PagedFields_SharingRuleConnection_Fragment
   | PagedFields_StockMoveConnection_Fragment
   | PagedFields_SupplierConnection_Fragment
   | PagedFields_SupplierPaymentConnection_Fragment
@@ -1847,6 +2018,7 @@ export type MeetingSeriesQuery = { node:
     | { __typename: 'PostingRuleVersion', id: string }
     | { __typename: 'Product', id: string }
     | { __typename: 'ProductCategory', id: string }
+    | { __typename: 'Publication', id: string }
     | { __typename: 'PurchaseReceipt', id: string }
     | { __typename: 'PurchaseReceiptLine', id: string }
     | { __typename: 'Role', id: string }
@@ -1857,6 +2029,7 @@ export type MeetingSeriesQuery = { node:
     | { __typename: 'SalesReturn', id: string }
     | { __typename: 'SalesReturnLine', id: string }
     | { __typename: 'SearchSynonymGroup', id: string }
+    | { __typename: 'SharingRule', id: string }
     | { __typename: 'Supplier', id: string }
     | { __typename: 'SupplierPayment', id: string }
     | { __typename: 'User', id: string }
@@ -1889,6 +2062,7 @@ export type MeetingQuery = { node:
     | { __typename: 'PostingRuleVersion', id: string }
     | { __typename: 'Product', id: string }
     | { __typename: 'ProductCategory', id: string }
+    | { __typename: 'Publication', id: string }
     | { __typename: 'PurchaseReceipt', id: string }
     | { __typename: 'PurchaseReceiptLine', id: string }
     | { __typename: 'Role', id: string }
@@ -1899,6 +2073,7 @@ export type MeetingQuery = { node:
     | { __typename: 'SalesReturn', id: string }
     | { __typename: 'SalesReturnLine', id: string }
     | { __typename: 'SearchSynonymGroup', id: string }
+    | { __typename: 'SharingRule', id: string }
     | { __typename: 'Supplier', id: string }
     | { __typename: 'SupplierPayment', id: string }
     | { __typename: 'User', id: string }
@@ -2724,6 +2899,8 @@ export type SearchHitFieldsFragment = { kind: SearchKind, url: string, date: str
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null, title: Array<{ text: string, matched: boolean }>, snippet: Array<{ text: string, matched: boolean }>, department: { id: string, name: string } | null };
 
 export type SearchSuggestQueryVariables = Exact<{
@@ -2733,6 +2910,8 @@ export type SearchSuggestQueryVariables = Exact<{
 
 
 export type SearchSuggestQuery = { searchSuggest: Array<{ kind: SearchKind, url: string, date: string | null, object:
+      | { id: string }
+      | { id: string }
       | { id: string }
       | { id: string }
       | { id: string }
@@ -2781,6 +2960,8 @@ export type SearchQueryVariables = Exact<{
 
 
 export type SearchQuery = { search: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, facets: { kinds: Array<{ kind: SearchKind, count: number }>, departments: Array<{ count: number, department: { id: string, name: string } | null }> }, edges: Array<{ cursor: string, node: { kind: SearchKind, url: string, date: string | null, object:
+          | { id: string }
+          | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
@@ -2853,6 +3034,177 @@ export type DeleteSearchSynonymsMutation = { deleteSearchSynonyms:
     | { __typename: 'DeleteSearchSynonymsSuccess' }
    };
 
+export type SharingRuleFieldsFragment = { id: string, title: string, description: string, recurrence: string, startsAt: string, workingDays: boolean, deadlineMinutes: number, email: boolean, requiresAcknowledgement: boolean, requiresAnswer: boolean, snapshotKind: SnapshotKind | null, active: boolean, nextNodeAt: string | null, audienceRoles: Array<string>, department: { id: string, name: string } | null, responsible: { id: string, displayName: string } | null, deputy: { id: string, displayName: string } | null, audienceDepartments: Array<{ id: string, name: string }>, audienceUsers: Array<{ id: string, displayName: string }>, viewerCan: { update: boolean, archive: boolean } };
+
+export type SharingRulesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  active?: boolean | null | undefined;
+}>;
+
+
+export type SharingRulesQuery = { sharingRules: { totalCount: number, edges: Array<{ node: { id: string, title: string, description: string, recurrence: string, startsAt: string, workingDays: boolean, deadlineMinutes: number, email: boolean, requiresAcknowledgement: boolean, requiresAnswer: boolean, snapshotKind: SnapshotKind | null, active: boolean, nextNodeAt: string | null, audienceRoles: Array<string>, department: { id: string, name: string } | null, responsible: { id: string, displayName: string } | null, deputy: { id: string, displayName: string } | null, audienceDepartments: Array<{ id: string, name: string }>, audienceUsers: Array<{ id: string, displayName: string }>, viewerCan: { update: boolean, archive: boolean } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
+
+export type SharingRoleOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SharingRoleOptionsQuery = { roles: { edges: Array<{ node: { id: string, code: string, name: string } }> } | null };
+
+export type CreateSharingRuleMutationVariables = Exact<{
+  input: CreateSharingRuleInput;
+}>;
+
+
+export type CreateSharingRuleMutation = { createSharingRule:
+    | { __typename: 'CreateSharingRuleError', code: CreateSharingRuleErrorCode, field: string | null, message: string }
+    | { __typename: 'CreateSharingRuleSuccess', rule: { id: string, title: string, description: string, recurrence: string, startsAt: string, workingDays: boolean, deadlineMinutes: number, email: boolean, requiresAcknowledgement: boolean, requiresAnswer: boolean, snapshotKind: SnapshotKind | null, active: boolean, nextNodeAt: string | null, audienceRoles: Array<string>, department: { id: string, name: string } | null, responsible: { id: string, displayName: string } | null, deputy: { id: string, displayName: string } | null, audienceDepartments: Array<{ id: string, name: string }>, audienceUsers: Array<{ id: string, displayName: string }>, viewerCan: { update: boolean, archive: boolean } } }
+   };
+
+export type UpdateSharingRuleMutationVariables = Exact<{
+  input: UpdateSharingRuleInput;
+}>;
+
+
+export type UpdateSharingRuleMutation = { updateSharingRule:
+    | { __typename: 'UpdateSharingRuleError', code: UpdateSharingRuleErrorCode, field: string | null, message: string }
+    | { __typename: 'UpdateSharingRuleSuccess', rule: { id: string, title: string, description: string, recurrence: string, startsAt: string, workingDays: boolean, deadlineMinutes: number, email: boolean, requiresAcknowledgement: boolean, requiresAnswer: boolean, snapshotKind: SnapshotKind | null, active: boolean, nextNodeAt: string | null, audienceRoles: Array<string>, department: { id: string, name: string } | null, responsible: { id: string, displayName: string } | null, deputy: { id: string, displayName: string } | null, audienceDepartments: Array<{ id: string, name: string }>, audienceUsers: Array<{ id: string, displayName: string }>, viewerCan: { update: boolean, archive: boolean } } }
+   };
+
+export type ArchiveSharingRuleMutationVariables = Exact<{
+  input: ArchiveSharingRuleInput;
+}>;
+
+
+export type ArchiveSharingRuleMutation = { archiveSharingRule:
+    | { __typename: 'ArchiveSharingRuleError', code: ArchiveSharingRuleErrorCode, field: string | null, message: string }
+    | { __typename: 'ArchiveSharingRuleSuccess', rule: { id: string, active: boolean } }
+   };
+
+export type PublicationCardFieldsFragment = { id: string, title: string, timeNode: string, deadline: string, state: PublicationState, timeliness: Timeliness | null, publishedAt: string | null, receiverCount: number, acknowledgedCount: number, responsible: { id: string, displayName: string } | null, department: { id: string, name: string } | null, viewerReceipt: { acknowledgedAt: string | null } | null };
+
+export type PublicationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  toPublish?: boolean | null | undefined;
+  received?: boolean | null | undefined;
+  unacknowledged?: boolean | null | undefined;
+}>;
+
+
+export type PublicationsQuery = { publications: { totalCount: number, edges: Array<{ node: { id: string, title: string, timeNode: string, deadline: string, state: PublicationState, timeliness: Timeliness | null, publishedAt: string | null, receiverCount: number, acknowledgedCount: number, responsible: { id: string, displayName: string } | null, department: { id: string, name: string } | null, viewerReceipt: { acknowledgedAt: string | null } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
+
+export type PublicationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublicationQuery = { node:
+    | { __typename: 'Account' }
+    | { __typename: 'ActionItem' }
+    | { __typename: 'ApiToken' }
+    | { __typename: 'Attachment' }
+    | { __typename: 'AuditEvent' }
+    | { __typename: 'Customer' }
+    | { __typename: 'CustomerReceipt' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Department' }
+    | { __typename: 'ExpenseClaim' }
+    | { __typename: 'FiscalPeriod' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'MeetingSeries' }
+    | { __typename: 'Minutes' }
+    | { __typename: 'Notification' }
+    | { __typename: 'PostingRule' }
+    | { __typename: 'PostingRuleVersion' }
+    | { __typename: 'Product' }
+    | { __typename: 'ProductCategory' }
+    | { __typename: 'Publication', text: string, snapshotKind: SnapshotKind | null, snapshot: unknown, missedAt: string | null, viewerCanAttach: boolean, id: string, title: string, timeNode: string, deadline: string, state: PublicationState, timeliness: Timeliness | null, publishedAt: string | null, receiverCount: number, acknowledgedCount: number, publishedBy: { id: string, displayName: string } | null, rule: { id: string, title: string, snapshotKind: SnapshotKind | null, requiresAcknowledgement: boolean } | null, receipts: Array<{ acknowledgedAt: string | null, user: { id: string, displayName: string } | null }>, feedback: Array<{ id: string, text: string, question: boolean, answer: string | null, answeredAt: string | null, createdAt: string, actionItemId: string | null, viewerCanAnswer: boolean, author: { id: string, displayName: string } | null, answeredBy: { id: string, displayName: string } | null }>, attachments: Array<{ id: string, fileName: string, contentType: string, size: number, uploadedAt: string, downloadUrl: string, uploadedBy: { id: string, displayName: string } | null, viewerCan: { delete: boolean } }>, viewerCan: { publish: boolean, acknowledge: boolean, addFeedback: boolean, answer: boolean }, responsible: { id: string, displayName: string } | null, department: { id: string, name: string } | null, viewerReceipt: { acknowledgedAt: string | null } | null }
+    | { __typename: 'PurchaseReceipt' }
+    | { __typename: 'PurchaseReceiptLine' }
+    | { __typename: 'Role' }
+    | { __typename: 'SalesDelivery' }
+    | { __typename: 'SalesDeliveryLine' }
+    | { __typename: 'SalesOrder' }
+    | { __typename: 'SalesOrderLine' }
+    | { __typename: 'SalesReturn' }
+    | { __typename: 'SalesReturnLine' }
+    | { __typename: 'SearchSynonymGroup' }
+    | { __typename: 'SharingRule' }
+    | { __typename: 'Supplier' }
+    | { __typename: 'SupplierPayment' }
+    | { __typename: 'User' }
+    | { __typename: 'Voucher' }
+    | { __typename: 'Warehouse' }
+   | null };
+
+export type PublishMutationVariables = Exact<{
+  input: PublishInput;
+}>;
+
+
+export type PublishMutation = { publish:
+    | { __typename: 'PublishError', code: PublishErrorCode, field: string | null, message: string }
+    | { __typename: 'PublishSuccess', publication: { id: string, state: PublicationState, timeliness: Timeliness | null } }
+   };
+
+export type AcknowledgePublicationMutationVariables = Exact<{
+  input: AcknowledgePublicationInput;
+}>;
+
+
+export type AcknowledgePublicationMutation = { acknowledgePublication:
+    | { __typename: 'AcknowledgePublicationError', code: AcknowledgePublicationErrorCode, field: string | null, message: string }
+    | { __typename: 'AcknowledgePublicationSuccess', publication: { id: string, acknowledgedCount: number, viewerReceipt: { acknowledgedAt: string | null } | null } }
+   };
+
+export type AddFeedbackMutationVariables = Exact<{
+  input: AddFeedbackInput;
+}>;
+
+
+export type AddFeedbackMutation = { addFeedback:
+    | { __typename: 'AddFeedbackError', code: AddFeedbackErrorCode, field: string | null, message: string }
+    | { __typename: 'AddFeedbackSuccess', feedback: { id: string } }
+   };
+
+export type AnswerFeedbackMutationVariables = Exact<{
+  input: AnswerFeedbackInput;
+}>;
+
+
+export type AnswerFeedbackMutation = { answerFeedback:
+    | { __typename: 'AnswerFeedbackError', code: AnswerFeedbackErrorCode, field: string | null, message: string }
+    | { __typename: 'AnswerFeedbackSuccess', feedback: { id: string, answer: string | null } }
+   };
+
+export type TurnFeedbackIntoActionItemMutationVariables = Exact<{
+  input: TurnFeedbackIntoActionItemInput;
+}>;
+
+
+export type TurnFeedbackIntoActionItemMutation = { turnFeedbackIntoActionItem:
+    | { __typename: 'TurnFeedbackIntoActionItemError', code: TurnFeedbackIntoActionItemErrorCode, field: string | null, message: string }
+    | { __typename: 'TurnFeedbackIntoActionItemSuccess', actionItem: { id: string } }
+   };
+
+export type SharingFigureFieldsFragment = { due: number, onTime: number, late: number, missed: number, pending: number, onTimeRate: string | null, receipts: number, acknowledged: number, acknowledgementRate: string | null, acknowledgementHours: string | null, feedback: number, openFeedback: number, answerHours: string | null };
+
+export type SharingFiguresQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type SharingFiguresQuery = { sharingFigures: { total: { due: number, onTime: number, late: number, missed: number, pending: number, onTimeRate: string | null, receipts: number, acknowledged: number, acknowledgementRate: string | null, acknowledgementHours: string | null, feedback: number, openFeedback: number, answerHours: string | null }, byRule: Array<{ label: string, ruleId: string | null, figures: { due: number, onTime: number, late: number, missed: number, pending: number, onTimeRate: string | null, receipts: number, acknowledged: number, acknowledgementRate: string | null, acknowledgementHours: string | null, feedback: number, openFeedback: number, answerHours: string | null } }>, byDepartment: Array<{ label: string, departmentId: string | null, figures: { due: number, onTime: number, late: number, missed: number, pending: number, onTimeRate: string | null, receipts: number, acknowledged: number, acknowledgementRate: string | null, acknowledgementHours: string | null, feedback: number, openFeedback: number, answerHours: string | null } }>, byPerson: Array<{ label: string, userId: string | null, figures: { due: number, onTime: number, late: number, missed: number, pending: number, onTimeRate: string | null, receipts: number, acknowledged: number, acknowledgementRate: string | null, acknowledgementHours: string | null, feedback: number, openFeedback: number, answerHours: string | null } }> } | null };
+
+export type SharingMonthlyReportQueryVariables = Exact<{
+  month: string;
+  departmentId: string | number;
+}>;
+
+
+export type SharingMonthlyReportQuery = { sharingMonthlyReport: { total: { due: number, onTime: number, late: number, missed: number, pending: number, onTimeRate: string | null, receipts: number, acknowledged: number, acknowledgementRate: string | null, acknowledgementHours: string | null, feedback: number, openFeedback: number, answerHours: string | null }, byRule: Array<{ label: string, ruleId: string | null, figures: { due: number, onTime: number, late: number, missed: number, pending: number, onTimeRate: string | null, receipts: number, acknowledged: number, acknowledgementRate: string | null, acknowledgementHours: string | null, feedback: number, openFeedback: number, answerHours: string | null } }>, byPerson: Array<{ label: string, userId: string | null, figures: { due: number, onTime: number, late: number, missed: number, pending: number, onTimeRate: string | null, receipts: number, acknowledged: number, acknowledgementRate: string | null, acknowledgementHours: string | null, feedback: number, openFeedback: number, answerHours: string | null } }> } | null };
+
 export type WorkCalendarDayFieldsFragment = { date: string, kind: WorkCalendarDayKind, name: string, source: WorkCalendarDaySource, updatedAt: string };
 
 export type WorkCalendarQueryVariables = Exact<{
@@ -2908,6 +3260,9 @@ export const DocumentHeaderFieldsFragmentDoc = {"kind":"Document","definitions":
 export const DepartmentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DepartmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Department"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"sortOrder"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"delete"}}]}}]}}]} as unknown as DocumentNode<DepartmentFieldsFragment, unknown>;
 export const UserRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"deactivate"}},{"kind":"Field","name":{"kind":"Name","value":"resetPassword"}},{"kind":"Field","name":{"kind":"Name","value":"assignRoles"}}]}}]}}]} as unknown as DocumentNode<UserRowFragment, unknown>;
 export const SearchHitFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SearchHitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SearchHit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"object"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"matched"}}]}},{"kind":"Field","name":{"kind":"Name","value":"snippet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"matched"}}]}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<SearchHitFieldsFragment, unknown>;
+export const SharingRuleFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SharingRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SharingRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"recurrence"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"requiresAcknowledgement"}},{"kind":"Field","name":{"kind":"Name","value":"requiresAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"snapshotKind"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"nextNodeAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsible"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deputy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audienceDepartments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audienceRoles"}},{"kind":"Field","name":{"kind":"Name","value":"audienceUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"archive"}}]}}]}}]} as unknown as DocumentNode<SharingRuleFieldsFragment, unknown>;
+export const PublicationCardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PublicationCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Publication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"timeNode"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"timeliness"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"receiverCount"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedCount"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReceipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}}]}}]}}]} as unknown as DocumentNode<PublicationCardFieldsFragment, unknown>;
+export const SharingFigureFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SharingFigureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SharingFigureRow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"due"}},{"kind":"Field","name":{"kind":"Name","value":"onTime"}},{"kind":"Field","name":{"kind":"Name","value":"late"}},{"kind":"Field","name":{"kind":"Name","value":"missed"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"onTimeRate"}},{"kind":"Field","name":{"kind":"Name","value":"receipts"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgementRate"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgementHours"}},{"kind":"Field","name":{"kind":"Name","value":"feedback"}},{"kind":"Field","name":{"kind":"Name","value":"openFeedback"}},{"kind":"Field","name":{"kind":"Name","value":"answerHours"}}]}}]} as unknown as DocumentNode<SharingFigureFieldsFragment, unknown>;
 export const WorkCalendarDayFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkCalendarDayFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WorkCalendarDay"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<WorkCalendarDayFieldsFragment, unknown>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ViewerFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ViewerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Viewer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
 export const AuthConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuthConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"oidcEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"oidcLoginUrl"}},{"kind":"Field","name":{"kind":"Name","value":"demo"}}]}}]}}]} as unknown as DocumentNode<AuthConfigQuery, AuthConfigQueryVariables>;
@@ -3022,6 +3377,20 @@ export const RebuildSearchIndexDocument = {"kind":"Document","definitions":[{"ki
 export const SearchSynonymsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchSynonyms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchSynonyms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"terms"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<SearchSynonymsQuery, SearchSynonymsQueryVariables>;
 export const SaveSearchSynonymsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveSearchSynonyms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SaveSearchSynonymsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveSearchSynonyms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SaveSearchSynonymsSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"terms"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SaveSearchSynonymsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SaveSearchSynonymsMutation, SaveSearchSynonymsMutationVariables>;
 export const DeleteSearchSynonymsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteSearchSynonyms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteSearchSynonymsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteSearchSynonyms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteSearchSynonymsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteSearchSynonymsMutation, DeleteSearchSynonymsMutationVariables>;
+export const SharingRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SharingRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"active"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sharingRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"active"},"value":{"kind":"Variable","name":{"kind":"Name","value":"active"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PagedFields"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SharingRuleFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PagedFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Paged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SharingRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SharingRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"recurrence"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"requiresAcknowledgement"}},{"kind":"Field","name":{"kind":"Name","value":"requiresAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"snapshotKind"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"nextNodeAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsible"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deputy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audienceDepartments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audienceRoles"}},{"kind":"Field","name":{"kind":"Name","value":"audienceUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"archive"}}]}}]}}]} as unknown as DocumentNode<SharingRulesQuery, SharingRulesQueryVariables>;
+export const SharingRoleOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SharingRoleOptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SharingRoleOptionsQuery, SharingRoleOptionsQueryVariables>;
+export const CreateSharingRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSharingRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSharingRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSharingRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSharingRuleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SharingRuleFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSharingRuleError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SharingRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SharingRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"recurrence"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"requiresAcknowledgement"}},{"kind":"Field","name":{"kind":"Name","value":"requiresAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"snapshotKind"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"nextNodeAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsible"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deputy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audienceDepartments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audienceRoles"}},{"kind":"Field","name":{"kind":"Name","value":"audienceUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"archive"}}]}}]}}]} as unknown as DocumentNode<CreateSharingRuleMutation, CreateSharingRuleMutationVariables>;
+export const UpdateSharingRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateSharingRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSharingRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSharingRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSharingRuleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SharingRuleFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSharingRuleError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SharingRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SharingRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"recurrence"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"requiresAcknowledgement"}},{"kind":"Field","name":{"kind":"Name","value":"requiresAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"snapshotKind"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"nextNodeAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsible"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deputy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audienceDepartments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audienceRoles"}},{"kind":"Field","name":{"kind":"Name","value":"audienceUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"archive"}}]}}]}}]} as unknown as DocumentNode<UpdateSharingRuleMutation, UpdateSharingRuleMutationVariables>;
+export const ArchiveSharingRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ArchiveSharingRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ArchiveSharingRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveSharingRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ArchiveSharingRuleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ArchiveSharingRuleError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ArchiveSharingRuleMutation, ArchiveSharingRuleMutationVariables>;
+export const PublicationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Publications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"toPublish"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"received"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unacknowledged"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"toPublish"},"value":{"kind":"Variable","name":{"kind":"Name","value":"toPublish"}}},{"kind":"Argument","name":{"kind":"Name","value":"received"},"value":{"kind":"Variable","name":{"kind":"Name","value":"received"}}},{"kind":"Argument","name":{"kind":"Name","value":"unacknowledged"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unacknowledged"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PagedFields"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PublicationCardFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PagedFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Paged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PublicationCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Publication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"timeNode"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"timeliness"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"receiverCount"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedCount"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReceipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}}]}}]}}]} as unknown as DocumentNode<PublicationsQuery, PublicationsQueryVariables>;
+export const PublicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Publication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Publication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PublicationCardFields"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"snapshotKind"}},{"kind":"Field","name":{"kind":"Name","value":"snapshot"}},{"kind":"Field","name":{"kind":"Name","value":"missedAt"}},{"kind":"Field","name":{"kind":"Name","value":"publishedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"snapshotKind"}},{"kind":"Field","name":{"kind":"Name","value":"requiresAcknowledgement"}}]}},{"kind":"Field","name":{"kind":"Name","value":"receipts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"feedback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"question"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"actionItemId"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"answeredBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"attachments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AttachmentFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanAttach"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publish"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledge"}},{"kind":"Field","name":{"kind":"Name","value":"addFeedback"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PublicationCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Publication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"timeNode"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"timeliness"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"receiverCount"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedCount"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReceipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AttachmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Attachment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delete"}}]}}]}}]} as unknown as DocumentNode<PublicationQuery, PublicationQueryVariables>;
+export const PublishDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Publish"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publish"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PublishSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publication"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"timeliness"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PublishError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PublishMutation, PublishMutationVariables>;
+export const AcknowledgePublicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcknowledgePublication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcknowledgePublicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acknowledgePublication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AcknowledgePublicationSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publication"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerReceipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AcknowledgePublicationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AcknowledgePublicationMutation, AcknowledgePublicationMutationVariables>;
+export const AddFeedbackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddFeedback"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddFeedbackInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addFeedback"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AddFeedbackSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feedback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AddFeedbackError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AddFeedbackMutation, AddFeedbackMutationVariables>;
+export const AnswerFeedbackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnswerFeedback"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnswerFeedbackInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"answerFeedback"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnswerFeedbackSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feedback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnswerFeedbackError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AnswerFeedbackMutation, AnswerFeedbackMutationVariables>;
+export const TurnFeedbackIntoActionItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TurnFeedbackIntoActionItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TurnFeedbackIntoActionItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"turnFeedbackIntoActionItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TurnFeedbackIntoActionItemSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actionItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TurnFeedbackIntoActionItemError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<TurnFeedbackIntoActionItemMutation, TurnFeedbackIntoActionItemMutationVariables>;
+export const SharingFiguresDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SharingFigures"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sharingFigures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SharingFigureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byRule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SharingFigureFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"byDepartment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"departmentId"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SharingFigureFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"byPerson"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SharingFigureFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SharingFigureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SharingFigureRow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"due"}},{"kind":"Field","name":{"kind":"Name","value":"onTime"}},{"kind":"Field","name":{"kind":"Name","value":"late"}},{"kind":"Field","name":{"kind":"Name","value":"missed"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"onTimeRate"}},{"kind":"Field","name":{"kind":"Name","value":"receipts"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgementRate"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgementHours"}},{"kind":"Field","name":{"kind":"Name","value":"feedback"}},{"kind":"Field","name":{"kind":"Name","value":"openFeedback"}},{"kind":"Field","name":{"kind":"Name","value":"answerHours"}}]}}]} as unknown as DocumentNode<SharingFiguresQuery, SharingFiguresQueryVariables>;
+export const SharingMonthlyReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SharingMonthlyReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"month"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"departmentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sharingMonthlyReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"month"},"value":{"kind":"Variable","name":{"kind":"Name","value":"month"}}},{"kind":"Argument","name":{"kind":"Name","value":"departmentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"departmentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SharingFigureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byRule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SharingFigureFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"byPerson"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SharingFigureFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SharingFigureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SharingFigureRow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"due"}},{"kind":"Field","name":{"kind":"Name","value":"onTime"}},{"kind":"Field","name":{"kind":"Name","value":"late"}},{"kind":"Field","name":{"kind":"Name","value":"missed"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"onTimeRate"}},{"kind":"Field","name":{"kind":"Name","value":"receipts"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgementRate"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgementHours"}},{"kind":"Field","name":{"kind":"Name","value":"feedback"}},{"kind":"Field","name":{"kind":"Name","value":"openFeedback"}},{"kind":"Field","name":{"kind":"Name","value":"answerHours"}}]}}]} as unknown as DocumentNode<SharingMonthlyReportQuery, SharingMonthlyReportQueryVariables>;
 export const WorkCalendarDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkCalendar"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workCalendar"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"covered"}},{"kind":"Field","name":{"kind":"Name","value":"builtIn"}},{"kind":"Field","name":{"kind":"Name","value":"workingDayCount"}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkCalendarDayFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"manage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkCalendarDayFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WorkCalendarDay"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<WorkCalendarQuery, WorkCalendarQueryVariables>;
 export const MarkWorkCalendarDayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkWorkCalendarDay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MarkWorkCalendarDayInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markWorkCalendarDay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MarkWorkCalendarDaySuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkCalendarDayFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MarkWorkCalendarDayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkCalendarDayFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WorkCalendarDay"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<MarkWorkCalendarDayMutation, MarkWorkCalendarDayMutationVariables>;
 export const UnmarkWorkCalendarDayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnmarkWorkCalendarDay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnmarkWorkCalendarDayInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unmarkWorkCalendarDay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnmarkWorkCalendarDaySuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnmarkWorkCalendarDayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UnmarkWorkCalendarDayMutation, UnmarkWorkCalendarDayMutationVariables>;

@@ -23,6 +23,8 @@ const COLORS: Record<SearchKind, string> = {
   MEETING_MINUTES: 'magenta',
   DECISION: 'magenta',
   ACTION_ITEM: 'volcano',
+  SHARING_RULE: 'lime',
+  PUBLICATION: 'lime',
 };
 
 /** Every search kind in the schema's order (the filters, the index page, a rebuild's choice). */

@@ -24,6 +24,8 @@ const en: SearchMessages = {
     MEETING_MINUTES: 'Minutes',
     DECISION: 'Decision',
     ACTION_ITEM: 'Action item',
+    SHARING_RULE: 'Sharing rule',
+    PUBLICATION: 'Publication',
   },
   search: {
     boxPlaceholder: 'Search documents, customers, vouchers, people…',

@@ -23,6 +23,8 @@ const zhCN = {
     MEETING_MINUTES: '会议纪要',
     DECISION: '决议',
     ACTION_ITEM: '待办事项',
+    SHARING_RULE: '共享规则',
+    PUBLICATION: '发布',
   },
   search: {
     // The header's box
