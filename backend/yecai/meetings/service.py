@@ -22,6 +22,7 @@ from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.meetings import access, errors, html, policies, recurrence
 from yecai.meetings.events import (
+    AttendeesInvited,
     DecisionRecorded,
     MeetingClosed,
     MeetingScheduled,
@@ -405,6 +406,7 @@ async def record_attendance(session: AsyncSession, *, actor: Actor, meeting_id: 
         select(Attendance).where(Attendance.meeting_id == meeting.id))).scalars()}
     before = {uid: a.status.value for uid, a in existing.items()}
     now = utcnow()
+    invited: list[int] = []
     for i, entry in enumerate(entries):
         try:
             status = AttendanceStatus(entry.status)
@@ -417,12 +419,16 @@ async def record_attendance(session: AsyncSession, *, actor: Actor, meeting_id: 
         if row is None:
             row = existing[entry.user_id] = Attendance(meeting_id=meeting.id, user_id=entry.user_id)
             session.add(row)
+            if status == AttendanceStatus.INVITED:
+                invited.append(entry.user_id)
         row.status, row.reason, row.recorded_at = status, reason, now
     await session.flush()
     await audit.record(session, actor=actor, action="meeting.record_attendance", subject_type="meeting",
                        subject_id=meeting.id, before={"attendance": before},
                        after={"attendance": {uid: a.status.value for uid, a in existing.items()},
                               "reasons": {uid: a.reason for uid, a in existing.items() if a.reason}})
+    if invited:
+        await events.publish(session, actor=actor, event=AttendeesInvited(meeting, tuple(invited)))
     return meeting
 
 

@@ -616,9 +616,15 @@ export type NotificationChannel =
   | 'EMAIL'
   | 'PORTAL';
 
-/** A kind of notification (通知类别), declared by the domain that sends it: EXPENSE_CLAIM_PAID 报销已付款. */
+/** A kind of notification (通知类别), declared by the domain that sends it: EXPENSE_CLAIM_PAID 报销已付款, MEETING_INVITATION 会议邀请, MEETING_STARTING_SOON 会议即将开始, MINUTES_APPROVED 会议纪要已审批, ACTION_ITEM_ASSIGNED 待办事项已分派, ACTION_ITEM_DUE_SOON 待办事项即将到期, ACTION_ITEM_OVERDUE 待办事项已逾期. */
 export type NotificationKind =
-  | 'EXPENSE_CLAIM_PAID';
+  | 'ACTION_ITEM_ASSIGNED'
+  | 'ACTION_ITEM_DUE_SOON'
+  | 'ACTION_ITEM_OVERDUE'
+  | 'EXPENSE_CLAIM_PAID'
+  | 'MEETING_INVITATION'
+  | 'MEETING_STARTING_SOON'
+  | 'MINUTES_APPROVED';
 
 export type NotificationSettingInput = {
   channel: NotificationChannel;
