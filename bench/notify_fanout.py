@@ -11,6 +11,12 @@ moment the mutation is sent until the last socket has received the notification 
 i.e. the commit, on). The floor is the broker alone: the same number of ``broadcaster`` subscribers in
 one process (memory backend) and one published message, until the last has it.
 
+On the server, one router per process holds the broker subscription and hands the notification to the
+addressed sockets' queues after one session check (``notifications.broker.Router``); what remains per
+socket is Strawberry executing the subscription's selection set and the WebSocket frame (permessage-deflate
+by uvicorn's default). The client's 1,000 sockets share the machine with the server, so "last" includes
+the client reading them.
+
 Tick: ``--rows`` notifications read longer ago than the retention, then one firing of the
 ``notifications.upkeep`` job through the scheduler's ``run_job`` (advisory lock on PostgreSQL, the
 job_run row, the job, the commit). The floor is the bare ``DELETE`` of the same rows in one

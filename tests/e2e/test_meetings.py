@@ -182,6 +182,39 @@ def test_run_a_meeting_from_agenda_to_closed_minutes_and_its_pdf(signed_in: Call
     ).to_contain_text("进行中")
 
 
+def test_an_agenda_item_is_edited_on_the_meeting_page(signed_in: Callable[[str], Page]) -> None:
+    title = f"费用分析会 {uuid.uuid4().hex[:6]}"
+    page = signed_in("finance")
+    schedule(page, title, [("manager", "赵经理")])
+    page.get_by_test_id("agenda-add").click()
+    page.get_by_test_id("agenda-input-title").fill("差旅费用通报")
+    page.get_by_test_id("agenda-timebox").fill("15")
+    page.get_by_test_id("agenda-submit").click()
+    card = page.get_by_test_id("agenda-card")
+    expect(card).to_contain_text("差旅费用通报")
+    card.get_by_test_id("agenda-edit").first.click()
+    expect(page.get_by_test_id("agenda-input-title")).to_have_value("差旅费用通报")
+    page.get_by_test_id("agenda-input-title").fill("差旅与招待费用通报")
+    choose(page, "agenda-presenter", "manager", "赵经理")
+    page.get_by_test_id("agenda-timebox").fill("25")
+    page.get_by_test_id("agenda-submit").click()
+    expect(page.locator(".ant-message")).to_contain_text("议程已保存")
+    expect(card).to_contain_text("差旅与招待费用通报")
+    expect(card).to_contain_text("赵经理")
+    expect(card).to_contain_text("25")
+    expect(card).not_to_contain_text("差旅费用通报")
+    screenshot(page, "agenda-item-edited")
+    # An empty title is refused on its field, and nothing changes.
+    card.get_by_test_id("agenda-edit").first.click()
+    page.get_by_test_id("agenda-input-title").fill(" ")
+    page.get_by_test_id("agenda-submit").click()
+    expect(page.locator(".ant-form-item-has-error", has=page.get_by_test_id("agenda-input-title"))).to_be_visible()
+    page.keyboard.press("Escape")
+    page.reload()
+    expect(page.get_by_test_id("agenda-card")).to_contain_text("差旅与招待费用通报")
+
+
+
 def test_confidential_minutes_never_reach_someone_outside_the_audience(
     signed_in: Callable[[str], Page], live_server: str
 ) -> None:

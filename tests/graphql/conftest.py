@@ -35,7 +35,7 @@ from yecai.ledger.models import Account, Voucher
 from yecai.ledger.service import LineInput, accounts_by_code, create_voucher, post_voucher, review_voucher
 from yecai.meetings import action_items as meeting_items
 from yecai.meetings import service as meetings_service
-from yecai.meetings.models import ActionItem, Meeting, MeetingSeries
+from yecai.meetings.models import ActionItem, AgendaItem, Meeting, MeetingSeries
 from yecai.operations import service as ops
 from yecai.operations.models import (
     Customer,
@@ -93,6 +93,7 @@ class Meetings:
     series: MeetingSeries
     meeting: Meeting  # scheduled, with minutes written
     action_item: ActionItem  # owned by someone of the operations department
+    agenda_item_id: int = 0  # the meeting's one agenda item
 
 
 @dataclass
@@ -182,7 +183,8 @@ async def _meetings(session: AsyncSession, department: Department, attendee: Use
     owner = await make_user(session, roles=("staff",), department=department)
     item = await meeting_items.create_action_item(session, actor=system, meeting_id=meeting.id, title="催收",
                                                   owner_id=owner.id, due_on=date(2026, 12, 20))
-    return Meetings(series, meeting, item)
+    agenda_item_id = (await session.execute(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id))).scalar_one()
+    return Meetings(series, meeting, item, agenda_item_id)
 
 
 async def _operations(session: AsyncSession) -> Operations:

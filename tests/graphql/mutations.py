@@ -195,6 +195,8 @@ MUTATIONS = [
                             "startsAt": "2026-12-11T14:00:00+08:00"}),
     MutationCase("addAgendaItem", "AddAgendaItemInput", "agendaItem { id title }",
                  lambda w: {"meetingId": gid("Meeting", w.meetings.meeting.id), "item": {"title": "费用报销"}}),
+    MutationCase("updateAgendaItem", "UpdateAgendaItemInput", "agendaItem { id title }",
+                 lambda w: {"id": gid("AgendaItem", w.meetings.agenda_item_id), "item": {"title": "回款与费用通报"}}),
     MutationCase("recordAttendance", "RecordAttendanceInput", "meeting { id }",
                  lambda w: {"meetingId": gid("Meeting", w.meetings.meeting.id),
                             "entries": [{"userId": gid("User", w.target.id), "status": "PRESENT"}]}),

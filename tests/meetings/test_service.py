@@ -258,6 +258,63 @@ async def test_overdue_is_before_today_in_shanghai(session: AsyncSession, org: O
     assert len((await session.execute(mine)).scalars().all()) == 2
 
 
+async def test_a_department_overdue_list_holds_its_teams_and_only_what_the_viewer_may_see(
+        session: AsyncSession, org: Org, monkeypatch) -> None:
+    organiser = await org.actor(session, org.organiser)
+    open_ = await meeting_of(session, org)
+    secret = await meeting_of(session, org, title="保密会", confidential=True, attendee_ids=[org.attendee.id])
+    for meeting, title in ((open_, "华东回款"), (secret, "保密事项")):
+        await action_items.create_action_item(session, actor=organiser, meeting_id=meeting.id, title=title,
+                                              owner_id=org.attendee.id, due_on=date(2027, 1, 19))
+    await action_items.create_action_item(session, actor=organiser, meeting_id=open_.id, title="仓储盘点",
+                                          owner_id=org.other_manager.id, due_on=date(2027, 1, 19))
+    monkeypatch.setattr(action_items, "utcnow", lambda: datetime(2027, 1, 20, 2, 0, tzinfo=UTC))
+
+    async def titles(user, department) -> list[str]:
+        stmt = await action_items.action_items_query(session, actor=await org.actor(session, user),
+                                                     f=ActionItemFilter(overdue=True, department_id=department.id))
+        return sorted(i.title for i in (await session.execute(stmt.order_by(None))).scalars())
+
+    # 销售部's manager: the items of 华东销售组 under it, the confidential one too (an attendee's manager).
+    assert await titles(org.sales_manager, org.sales) == ["保密事项", "华东回款"]
+    # Another department's manager asking for 销售部: only what every reader sees; and their own, by itself.
+    assert await titles(org.other_manager, org.sales) == ["华东回款"]
+    assert await titles(org.other_manager, org.other) == ["仓储盘点"]
+    assert await titles(org.sales_manager, org.east) == ["保密事项", "华东回款"]
+
+
+async def test_an_agenda_item_is_edited_by_organisers_until_the_meeting_closes(session: AsyncSession, org: Org) -> None:
+    from yecai.audit.models import AuditEvent
+    from yecai.meetings.models import AgendaItem
+
+    organiser = await org.actor(session, org.organiser)
+    meeting = await meeting_of(session, org)
+    (item,) = (await session.execute(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id))).scalars()
+    before = await fingerprint(session)
+    for user in (org.attendee, org.auditor):  # no meetings.manage: denied, nothing changed
+        with pytest.raises(DomainError) as caught:
+            await service.update_agenda_item(session, actor=await org.actor(session, user), agenda_item_id=item.id,
+                                             item=AgendaInput("改"))
+        assert caught.value.code in ("PERMISSION_DENIED", "NOT_FOUND")
+    for bad, field in ((AgendaInput(" "), "item[0].title"), (AgendaInput("回款", 999999), "item[0].presenterId"),
+                       (AgendaInput("回款", None, 0), "item[0].timeBoxMinutes")):
+        with pytest.raises(DomainError) as caught:
+            await service.update_agenda_item(session, actor=organiser, agenda_item_id=item.id, item=bad)
+        assert caught.value.field == field, bad
+    assert await fingerprint(session) == before
+    edited = await service.update_agenda_item(session, actor=organiser, agenda_item_id=item.id,
+                                              item=AgendaInput("应收账款与回款", org.sales_manager.id, 45))
+    assert (edited.title, edited.presenter_id, edited.time_box_minutes, edited.links, edited.position) == (
+        "应收账款与回款", org.sales_manager.id, 45, [], item.position)
+    event = (await session.execute(select(AuditEvent).where(AuditEvent.action == "agenda_item.update"))).scalar_one()
+    assert event.subject_id == str(item.id) or event.subject_id == item.id
+    await service.record_minutes(session, actor=organiser, meeting_id=meeting.id, content="<p>纪要</p>")
+    await service.approve_minutes(session, actor=await org.actor(session, org.chair), meeting_id=meeting.id)
+    with pytest.raises(DomainError) as caught:
+        await service.update_agenda_item(session, actor=organiser, agenda_item_id=item.id, item=AgendaInput("晚了"))
+    assert caught.value.code == "WRONG_STATE"
+
+
 async def test_bad_action_item_input_names_the_field(session: AsyncSession, org: Org) -> None:
     meeting = await meeting_of(session, org)
     organiser = await org.actor(session, org.organiser)

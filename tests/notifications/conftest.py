@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.meetings.conftest import org  # noqa: F401  (a small organisation, for the meetings' notifications)
+from tests.notifications.test_mail import mail_settings, smtp  # noqa: F401  (a real SMTP server)
 from yecai.notifications import dispatch
 from yecai.notifications.dispatch import Delivery
 

@@ -84,6 +84,38 @@ async def test_in_memory_within_one_process() -> None:
         await hub.disconnect()
 
 
+async def test_the_router_wakes_only_the_subscriptions_addressed_and_ends_those_signed_out() -> None:
+    hub = broker.Hub("memory://")
+    await hub.connect()
+    signed_out: set[str] = set()
+    checked: list[int] = []
+
+    async def check(boxes):
+        checked.append(len(boxes))  # one call per message, whatever the number of sockets
+        return {b for b in boxes if b.session_id not in signed_out}
+
+    router = broker.Router(hub, check)
+    await router.start()
+    try:
+        with router.inbox(1, "a") as a1, router.inbox(1, "b") as b1, router.inbox(2, "c") as c2, \
+                router.inbox(3, None) as d3:
+            assert router.subscribers == 4
+            for message in broker.messages(_deliveries(range(1, 3))):
+                await hub.publish(message)
+            got = [await asyncio.wait_for(anext(box.deliveries()), 5) for box in (a1, b1, c2)]
+            assert [(d.recipient_id, d.id) for d in got] == [(1, 1001), (1, 1001), (2, 1002)]
+            assert d3.queue.empty() and checked == [3]  # user 3 was not addressed: not even looked at
+            signed_out.add("a")
+            await hub.publish(broker.messages(_deliveries(range(1, 2)))[0])
+            assert (await asyncio.wait_for(anext(b1.deliveries()), 5)).recipient_id == 1
+            assert [d async for d in a1.deliveries()] == []  # ended, and nothing came through
+            assert a1.ended and not b1.ended
+        assert router.subscribers == 0
+    finally:
+        await router.stop()
+        await hub.disconnect()
+
+
 @pytest.mark.skipif(not DATABASE_URL.startswith("postgresql"), reason="PostgreSQL LISTEN/NOTIFY needs "
                                                                        "YECAI_TEST_DATABASE_URL")
 async def test_postgresql_listen_notify_between_two_workers() -> None:

@@ -17,7 +17,15 @@ import pytest
 from websockets.exceptions import InvalidStatus
 
 from tests.support.live_server import LiveServerURL, fresh_postgres_database, run_live_server
-from tests.support.subscriptions import Rejected, Subscription, approved_claim, graphql, login, pay_claim
+from tests.support.subscriptions import (
+    DEMO_PASSWORD,
+    Rejected,
+    Subscription,
+    approved_claim,
+    graphql,
+    login,
+    pay_claim,
+)
 
 UNREAD = "{ notifications(first: 5) { unreadCount edges { node { id title read } } } }"
 
@@ -91,6 +99,59 @@ async def test_subscription_documents_are_held_to_the_request_limits(live_server
         message = await sub.next()
     assert message["type"] == "error", message
     assert message["payload"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+LOGOUT = "mutation { logout { __typename } }"
+CHANGE_PASSWORD = ("mutation($input: ChangePasswordInput!) { changePassword(input: $input) { __typename"
+                   " ... on ChangePasswordError { code message } } }")
+
+
+async def _ended(sub: Subscription) -> None:
+    """The subscription ends with UNAUTHENTICATED, and no notification comes through it."""
+    message = await sub.next(within=15.0)
+    assert message["type"] in ("next", "error"), message
+    payload = message["payload"]
+    errors = payload.get("errors") if isinstance(payload, dict) else payload
+    assert errors and errors[0]["extensions"]["code"] == "UNAUTHENTICATED", message
+    assert not (isinstance(payload, dict) and (payload.get("data") or {}).get("notifications")), message
+    assert (await sub.next(within=5.0))["type"] == "complete"
+
+
+async def test_a_signed_out_session_stops_receiving_and_the_others_go_on(live_server: LiveServerURL) -> None:
+    async with httpx.AsyncClient(base_url=live_server, timeout=30) as http:
+        claim_id, number = await approved_claim(http, claimant="business")
+        leaving, staying = await login(http, "business"), await login(http, "business")
+        async with (Subscription(live_server, token=leaving) as gone, Subscription(live_server, token=staying) as kept):
+            await asyncio.sleep(0.3)
+            assert (await graphql(http, LOGOUT, token=leaving))["logout"]["__typename"] == "LogoutSuccess"
+            await pay_claim(http, claim_id, token=await login(http, "finance"))
+            message = await kept.next(within=15.0)
+            assert number in message["payload"]["data"]["notifications"]["title"], message
+            await _ended(gone)
+
+
+async def test_a_password_change_ends_the_other_sessions_subscriptions(live_server: LiveServerURL) -> None:
+    async with httpx.AsyncClient(base_url=live_server, timeout=30) as http:
+        claim_id, number = await approved_claim(http, claimant="business")
+        other, changing = await login(http, "business"), await login(http, "business")
+        new = "Yecai@2026-neu"
+        async with (Subscription(live_server, token=other) as elsewhere,
+                    Subscription(live_server, token=changing) as here):
+            await asyncio.sleep(0.3)
+            changed = (await graphql(http, CHANGE_PASSWORD, {"input": {"currentPassword": DEMO_PASSWORD,
+                                                                        "newPassword": new}},
+                                     token=changing))["changePassword"]
+            assert changed["__typename"] == "ChangePasswordSuccess", changed
+            try:
+                await pay_claim(http, claim_id, token=await login(http, "finance"))
+                message = await here.next(within=15.0)  # the session that changed it stays signed in
+                assert number in message["payload"]["data"]["notifications"]["title"], message
+                await _ended(elsewhere)
+            finally:
+                back = (await graphql(http, CHANGE_PASSWORD, {"input": {"currentPassword": new,
+                                                                         "newPassword": DEMO_PASSWORD}},
+                                      token=changing))["changePassword"]
+                assert back["__typename"] == "ChangePasswordSuccess", back
 
 
 @pytest.mark.skipif(not os.environ.get("YECAI_LIVE_SERVER_DATABASE_URL", "").startswith("postgresql"),

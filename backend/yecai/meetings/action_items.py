@@ -1,6 +1,7 @@
 """Action items (待办事项): follow-ups of meetings with an owner, a due date and a status.
 
-Overdue means due before today in Asia/Shanghai and neither done nor cancelled.
+Overdue means due before today in Asia/Shanghai and neither done nor cancelled. A department's list holds
+the items of the departments under it.
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ async def action_items_query(session: AsyncSession, *, actor: Actor, f: ActionIt
             raise invalid("mine", "只有登录用户才有自己的待办事项", "only a signed-in user has action items of their own")
         stmt = stmt.where(ActionItem.owner_id == actor.user_id)
     if f.department_id is not None:
-        stmt = stmt.where(ActionItem.department_id == f.department_id)
+        # A department's list holds its teams' items too: a manager of 销售部 sees 华东销售组's.
+        stmt = stmt.where(ActionItem.department_id.in_(sorted(access.below(await access.department_tree(session),
+                                                                           f.department_id)) or [f.department_id]))
     if f.overdue:
         stmt = stmt.where(ActionItem.status.not_in(FINISHED), ActionItem.due_on < today())
     if f.status is not None:

@@ -23,6 +23,14 @@ class MeetingScheduled:
 
 
 @dataclass(frozen=True)
+class AttendeesInvited:
+    """People joined the attendance list of a scheduled meeting as invited (after it was scheduled)."""
+
+    meeting: Meeting
+    attendee_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class MinutesRecorded:
     """The minutes were saved; ``amendment`` when the meeting was already closed."""
 

@@ -22,6 +22,7 @@ from yecai.db import utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.meetings import access, errors, html, policies, recurrence
 from yecai.meetings.events import (
+    AttendeesInvited,
     DecisionRecorded,
     MeetingClosed,
     MeetingScheduled,
@@ -390,6 +391,29 @@ async def add_agenda_item(session: AsyncSession, *, actor: Actor, meeting_id: in
     return row
 
 
+async def update_agenda_item(session: AsyncSession, *, actor: Actor, agenda_item_id: int,
+                             item: AgendaInput) -> AgendaItem:
+    """Change a topic of a meeting's agenda: its title, presenter, time box and links (its place stays)."""
+    row = await session.get(AgendaItem, agenda_item_id)
+    if row is None:
+        raise not_found()
+    meeting = await _meeting(session, actor, row.meeting_id, lock=True)
+    if not policies.can_manage(actor):
+        raise denied()
+    if not policies.can_prepare(actor, meeting):
+        raise DomainError(errors.WRONG_STATE, field="id")
+    (checked,) = await _agenda_rows(session, meeting, [item], row.position, "item")
+    before = audit.snapshot(row)
+    row.title, row.presenter_id = checked.title, checked.presenter_id
+    row.time_box_minutes, row.links = checked.time_box_minutes, checked.links
+    await session.flush()
+    after = audit.snapshot(row)
+    if audit.changed(before, after):
+        await audit.record(session, actor=actor, action="agenda_item.update", subject_type="agenda_item",
+                           subject_id=row.id, before=before, after=after)
+    return row
+
+
 async def record_attendance(session: AsyncSession, *, actor: Actor, meeting_id: int,
                             entries: Sequence[AttendanceInput]) -> Meeting:
     """Record who was present, absent or excused (with a reason); people not invited join the list."""
@@ -405,6 +429,7 @@ async def record_attendance(session: AsyncSession, *, actor: Actor, meeting_id: 
         select(Attendance).where(Attendance.meeting_id == meeting.id))).scalars()}
     before = {uid: a.status.value for uid, a in existing.items()}
     now = utcnow()
+    invited: list[int] = []
     for i, entry in enumerate(entries):
         try:
             status = AttendanceStatus(entry.status)
@@ -417,12 +442,16 @@ async def record_attendance(session: AsyncSession, *, actor: Actor, meeting_id: 
         if row is None:
             row = existing[entry.user_id] = Attendance(meeting_id=meeting.id, user_id=entry.user_id)
             session.add(row)
+            if status == AttendanceStatus.INVITED:
+                invited.append(entry.user_id)
         row.status, row.reason, row.recorded_at = status, reason, now
     await session.flush()
     await audit.record(session, actor=actor, action="meeting.record_attendance", subject_type="meeting",
                        subject_id=meeting.id, before={"attendance": before},
                        after={"attendance": {uid: a.status.value for uid, a in existing.items()},
                               "reasons": {uid: a.reason for uid, a in existing.items() if a.reason}})
+    if invited:
+        await events.publish(session, actor=actor, event=AttendeesInvited(meeting, tuple(invited)))
     return meeting
 
 

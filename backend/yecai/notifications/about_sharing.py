@@ -15,6 +15,7 @@ from yecai.manifest import Listener
 from yecai.notifiable import EMAIL, PORTAL, NotificationKind
 from yecai.notifications import dispatch, service
 from yecai.notifications.models import EmailState, Notification
+from yecai.scheduling import Job
 from yecai.searchable import web_id
 from yecai.sharing import timenodes
 from yecai.sharing.events import (
@@ -151,3 +152,5 @@ LISTENERS = (
     Listener(FeedbackAdded, _feedback),
     Listener(FeedbackAnswered, _answered),
 )
+
+JOBS: tuple[Job, ...] = ()  # the time nodes are sharing's own job (sharing.time_nodes)

@@ -8,7 +8,3 @@ EXPENSE_CLAIM_PAID = NotificationKind(
     default_channels=(PORTAL, EMAIL))
 
 KINDS = (EXPENSE_CLAIM_PAID,)
-
-from yecai.notifications import about_sharing  # noqa: E402  (information sharing's kinds, in their own file)
-
-KINDS += about_sharing.KINDS

@@ -25,7 +25,3 @@ async def _tell_the_claimant(session: AsyncSession, actor: Actor, event: Expense
 
 
 LISTENERS = (Listener(ExpenseClaimPaid, _tell_the_claimant),)
-
-from yecai.notifications import about_sharing  # noqa: E402  (information sharing's listeners, in their own file)
-
-LISTENERS += about_sharing.LISTENERS

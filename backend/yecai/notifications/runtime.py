@@ -2,17 +2,21 @@
 
 ``yecai serve`` (and ``yecai worker``) start one ``NotificationRuntime``: it connects to the broker
 and registers itself with ``dispatch``, so each commit that wrote notifications has them published
-to the broker (every worker's subscribers then take theirs) and their e-mails sent, in tasks of
-their own on the event loop, after the commit and outside its transaction.
+to the broker (every worker's router then hands them to its subscribers) and their e-mails sent, in
+tasks of their own on the event loop, after the commit and outside its transaction.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Collection
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from yecai.auth.models import User, UserSession
+from yecai.db import utcnow
 from yecai.notifications import broker, dispatch, mail
 from yecai.notifications.dispatch import Delivery
 from yecai.settings import Settings
@@ -34,6 +38,7 @@ class NotificationRuntime:
         self.settings = settings
         self.sessions = sessions
         self.hub = broker.Hub(settings.resolved_broker_url)
+        self.router = broker.Router(self.hub, self.signed_in)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._remove_sink = lambda: None
@@ -41,6 +46,7 @@ class NotificationRuntime:
     async def start(self) -> None:
         global _current
         await self.hub.connect()
+        await self.router.start()
         self._loop = asyncio.get_running_loop()
         self._remove_sink = dispatch.add_sink(self._committed)
         _current = self
@@ -50,9 +56,24 @@ class NotificationRuntime:
         self._remove_sink()
         if self._tasks:
             await asyncio.wait(set(self._tasks), timeout=10)
+        await self.router.stop()
         await self.hub.disconnect()
         if _current is self:
             _current = None
+
+    async def signed_in(self, inboxes: Collection[broker.Inbox]) -> set[broker.Inbox]:
+        """Those subscriptions whose viewer is still active and whose session has not ended: one statement."""
+        users = {box.user_id for box in inboxes}
+        sessions = {box.session_id for box in inboxes if box.session_id is not None}
+        async with self.sessions() as session:
+            active = set((await session.execute(select(User.id).where(User.id.in_(users), User.active.is_(True))))
+                         .scalars())
+            alive = set() if not sessions else {
+                (uid, sid) for sid, uid in await session.execute(
+                    select(UserSession.id, UserSession.user_id).where(UserSession.id.in_(sessions),
+                                                                      UserSession.expires_at > utcnow()))}
+        return {box for box in inboxes if box.user_id in active
+                and (box.session_id is None or (box.user_id, box.session_id) in alive)}
 
     def _committed(self, deliveries: list[Delivery]) -> None:
         # From the committing code (any thread): the work starts on this runtime's loop.

@@ -22,7 +22,7 @@ export default function ActionItemsPage() {
   const [status, setStatus] = useState<ActionItemStatus | undefined>();
   const [overdueOnly, setOverdueOnly] = useState(false);
   const viewer = useViewer();
-  // A manager starts from their own department; the backend filters a department exactly, not its subtree.
+  // A manager starts from their own department; the list holds the departments under it too.
   const [departmentId, setDepartmentId] = useState<string | undefined>(viewer.department?.id);
   const departments = useDepartmentOptions();
   const focus = useFocusedRecord();

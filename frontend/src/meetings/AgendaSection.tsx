@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../common/FormDrawer';
 import { useMutationFeedback } from '../graphql/errors';
-import { AddAgendaItemMutation } from './operations';
+import { AddAgendaItemMutation, UpdateAgendaItemMutation } from './operations';
 import { UserSelect } from './UserSelect';
 import type { MeetingDetail } from './types';
 
@@ -26,28 +26,50 @@ export function AgendaSection({ meeting, reload }: { meeting: MeetingDetail; rel
   const feedback = useMutationFeedback();
   const [form] = Form.useForm<Values>();
   const [open, setOpen] = useState(false);
-  const [{ fetching }, add] = useMutation(AddAgendaItemMutation);
-  const known = meeting.attendance.flatMap((a) => (a.user ? [{ id: a.user.id, displayName: a.user.displayName }] : []));
+  const [editing, setEditing] = useState<Item | null>(null); // null: adding a new topic
+  const [{ fetching: adding }, add] = useMutation(AddAgendaItemMutation);
+  const [{ fetching: saving }, update] = useMutation(UpdateAgendaItemMutation);
+  const fetching = adding || saving;
+  const attendees = meeting.attendance.flatMap((a) => (a.user ? [{ id: a.user.id, displayName: a.user.displayName }] : []));
+  const presenter = editing?.presenter;
+  const known = presenter && !attendees.some((u) => u.id === presenter.id) ? [...attendees, { id: presenter.id, displayName: presenter.displayName }] : attendees;
   const total = meeting.agenda.reduce((sum, a) => sum + (a.timeBoxMinutes ?? 0), 0);
 
   const submit = async () => {
     const v = await form.validateFields();
-    const outcome = await add({
-      input: {
-        meetingId: meeting.id,
-        item: {
-          title: v.title.trim(),
-          presenterId: v.presenterId ?? null,
-          timeBoxMinutes: v.timeBoxMinutes ?? null,
-          linkIds: (v.linkIds ?? '').split(/\s+/).filter(Boolean),
-        },
-      },
-    });
+    const item = {
+      title: v.title.trim(),
+      presenterId: v.presenterId ?? null,
+      timeBoxMinutes: v.timeBoxMinutes ?? null,
+      linkIds: (v.linkIds ?? '').split(/\s+/).filter(Boolean),
+    };
+    if (editing) {
+      const outcome = await update({ input: { id: editing.id, item } });
+      if (feedback(outcome, outcome.data?.updateAgendaItem, form)) {
+        void message.success(t('meetings.agendaUpdated'));
+        setOpen(false);
+        reload();
+      }
+      return;
+    }
+    const outcome = await add({ input: { meetingId: meeting.id, item } });
     if (feedback(outcome, outcome.data?.addAgendaItem, form)) {
       void message.success(t('meetings.agendaAdded'));
       setOpen(false);
       reload();
     }
+  };
+
+  const edit = (a: Item) => {
+    setEditing(a);
+    form.resetFields();
+    form.setFieldsValue({
+      title: a.title,
+      presenterId: a.presenter?.id,
+      timeBoxMinutes: a.timeBoxMinutes ?? undefined,
+      linkIds: a.linkIds.join(' '),
+    });
+    setOpen(true);
   };
 
   const columns: TableColumnsType<Item> = [
@@ -60,6 +82,18 @@ export function AgendaSection({ meeting, reload }: { meeting: MeetingDetail; rel
       key: 'links',
       render: (_, a) => a.linkIds.map((l) => <Tag key={l}>{l}</Tag>),
     },
+    ...(meeting.viewerCan.prepare
+      ? [
+          {
+            title: '',
+            key: 'edit',
+            width: 56,
+            render: (_: unknown, a: Item) => (
+              <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('meetings.editAgendaItem')} onClick={() => edit(a)} data-testid="agenda-edit" />
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -69,7 +103,7 @@ export function AgendaSection({ meeting, reload }: { meeting: MeetingDetail; rel
       style={{ marginBottom: 16 }}
       extra={
         meeting.viewerCan.prepare && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setOpen(true); }} data-testid="agenda-add">
+          <Button size="small" icon={<PlusOutlined />} onClick={() => { setEditing(null); form.resetFields(); setOpen(true); }} data-testid="agenda-add">
             {t('meetings.addAgendaItem')}
           </Button>
         )
@@ -82,7 +116,7 @@ export function AgendaSection({ meeting, reload }: { meeting: MeetingDetail; rel
           Σ {total}′
         </Typography.Text>
       )}
-      <FormDrawer title={t('meetings.addAgendaItem')} open={open} onClose={() => setOpen(false)} width={520} creating submitting={fetching} onSubmit={submit} submitTestId="agenda-submit">
+      <FormDrawer title={t(editing ? 'meetings.editAgendaItem' : 'meetings.addAgendaItem')} open={open} onClose={() => setOpen(false)} width={520} creating={!editing} submitting={fetching} onSubmit={submit} submitTestId="agenda-submit">
         <Form form={form} layout="vertical" requiredMark="optional">
           <Form.Item name="title" label={t('meetings.agendaTitle')} rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={200} data-testid="agenda-input-title" />

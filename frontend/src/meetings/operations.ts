@@ -344,6 +344,24 @@ export const AddAgendaItemMutation = graphql(`
   }
 `);
 
+export const UpdateAgendaItemMutation = graphql(`
+  mutation UpdateAgendaItem($input: UpdateAgendaItemInput!) {
+    updateAgendaItem(input: $input) {
+      __typename
+      ... on UpdateAgendaItemSuccess {
+        agendaItem {
+          id
+        }
+      }
+      ... on UpdateAgendaItemError {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
 export const RecordAttendanceMutation = graphql(`
   mutation RecordAttendance($input: RecordAttendanceInput!) {
     recordAttendance(input: $input) {

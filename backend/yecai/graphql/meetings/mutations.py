@@ -94,6 +94,12 @@ class AddAgendaItemInput:
     item: AgendaItemInput
 
 
+@strawberry.input(description="An agenda item's new title, presenter, time box and links (all of them, as in the form).")
+class UpdateAgendaItemInput:
+    id: strawberry.ID
+    item: AgendaItemInput
+
+
 @strawberry.input(description="One person's attendance; EXCUSED needs a reason.")
 class AttendanceEntryInput:
     user_id: strawberry.ID
@@ -209,6 +215,14 @@ class MeetingsMutations:
         return t.AgendaItem.from_model(await service.add_agenda_item(
             info.context.session, actor=info.context.actor,
             meeting_id=decode_id(input.meeting_id, "Meeting", "meetingId"), item=item))
+
+    @mutation("Change a topic of a scheduled meeting's agenda.", permission=p.MEETINGS_MANAGE,
+              errors=[errors.WRONG_STATE], returns=("agendaItem", t.AgendaItem))
+    async def update_agenda_item(self, info: Info, input: UpdateAgendaItemInput) -> t.AgendaItem:
+        (item,) = _agenda(info, [input.item], "item")
+        return t.AgendaItem.from_model(await service.update_agenda_item(
+            info.context.session, actor=info.context.actor, agenda_item_id=decode_id(input.id, "AgendaItem"),
+            item=item))
 
     @mutation("Record who was present, absent or excused.", permission=p.MEETINGS_MANAGE,
               errors=[errors.WRONG_STATE], returns=("meeting", t.Meeting))

@@ -65,6 +65,8 @@ const en: MeetingsMessages = {
     linksHint: 'Global ids of documents, vouchers or decisions, one per line',
     addAgendaItem: 'Add agenda item',
     agendaAdded: 'Agenda item added',
+    editAgendaItem: 'Edit agenda item',
+    agendaUpdated: 'Agenda item saved',
     noAgenda: 'No agenda yet',
     attendance: 'Attendance',
     attendee: 'Attendee',

@@ -64,6 +64,8 @@ const zhCN = {
     linksHint: '单据、凭证或决议的全局标识，每行一个',
     addAgendaItem: '增加议程',
     agendaAdded: '议程已增加',
+    editAgendaItem: '编辑议程',
+    agendaUpdated: '议程已保存',
     noAgenda: '尚无议程',
     attendance: '出席',
     attendee: '参会人',
