@@ -166,7 +166,7 @@ async def build_world(session: AsyncSession, settings: Settings) -> World:
     synonyms = SearchSynonym(terms="报销\n报账")
     session.add(synonyms)
     meetings = await _meetings(session, ops.department, target)
-    shared = await make_sharing(session, ops.department, child)
+    shared = await make_sharing(session, ops.department)
     await session.commit()
     return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings, shared)
 

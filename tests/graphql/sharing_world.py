@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.factories import make_user
+from tests.factories import make_department, make_user
 from yecai.actor import system_actor
 from yecai.auth.service import actor_for
 from yecai.org.models import Department
@@ -26,8 +26,10 @@ class Sharing:
     question: Feedback
 
 
-async def make_sharing(session: AsyncSession, audience: Department, home: Department) -> Sharing:
+async def make_sharing(session: AsyncSession, audience: Department) -> Sharing:
     system = system_actor("test")
+    # The responsible person's department of its own, so the world's other departments keep their members.
+    home = await make_department(session, code="W-SHARING", name="共享来源部门")
     responsible = await make_user(session, roles=("staff",), department=home)
     receiver = await make_user(session, roles=("staff",), department=audience)
     rule = await service.create_sharing_rule(session, actor=system, data=service.RuleInput(

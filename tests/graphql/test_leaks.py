@@ -100,6 +100,10 @@ def _argument(name: str, type_: Any, pools: dict[str, list[str]]) -> list[Any]:
         return [sorted(named.values)[0]]
     if named.name == "Int":  # a year (the work calendar's)
         return [2026]
+    if named.name == "Date":  # a range of days (the sharing figures'): the month the world lives in
+        return ["2026-12-31"] if name == "to" else ["2026-11-01"]
+    if name == "month":  # the monthly sharing report's YYYY-MM
+        return ["2026-12"]
     return ["x"]
 
 

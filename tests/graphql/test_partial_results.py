@@ -76,6 +76,13 @@ FIELDS: dict[str, str] = {
     "meetingSeries": "meetingSeries(first: 2) { totalCount edges { node { id title recurrence } } }",
     "meetings": "meetings(first: 2) { totalCount edges { node { id title agenda { title } minutes { version } } } }",
     "actionItems": "actionItems(first: 2) { totalCount edges { node { id title owner { username } } } }",
+    "workCalendar": "workCalendar(year: 2026) { year covered workingDayCount }",
+    # The live server's scheduler makes publications due and marks them missed as time passes: selections
+    # whose answer cannot change while the test runs.
+    "sharingRules": "sharingRules(first: 2) { totalCount edges { node { id title deadlineMinutes } } }",
+    "publications": "publications(first: 1) { pageInfo { hasPreviousPage } }",
+    "sharingFigures": 'sharingFigures(from: "2020-01-01", to: "2020-01-31") { total { due onTime missed } }',
+    "sharingMonthlyReport": 'sharingMonthlyReport(month: "2020-01", departmentId: "{department}") { total { due } }',
 }
 
 
@@ -130,12 +137,13 @@ def _demo_ids(url: str, token: str) -> dict[str, str]:
       accounts(first: 1, search: "1122") { edges { node { id } } }
       salesDeliveries(first: 1) { edges { node { id } } }
       customers(first: 1) { edges { node { id } } }
-      postingRules(first: 1) { edges { node { versions { id } } } } }"""})
+      postingRules(first: 1) { edges { node { versions { id } } } }
+      departments(first: 1) { edges { node { id } } } }"""})
     data = r.json()["data"]
     first = lambda name: data[name]["edges"][0]["node"]  # noqa: E731
     return {"period": first("fiscalPeriods")["code"], "account": first("accounts")["id"],
             "document": first("salesDeliveries")["id"], "customer": first("customers")["id"],
-            "rule_version": first("postingRules")["versions"][0]["id"]}
+            "rule_version": first("postingRules")["versions"][0]["id"], "department": first("departments")["id"]}
 
 
 @pytest.fixture(scope="module")
