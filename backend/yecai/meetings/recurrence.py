@@ -8,43 +8,16 @@ information sharing, which will skip and add days on top of the rule.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from dateutil.rrule import DAILY, rrule, rrulestr
 
 from yecai.errors import invalid
+from yecai.workdays.recurrence import FIELD, MAX_LENGTH, SHANGHAI, local, normalize, utc
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-MAX_LENGTH = 500
-FIELD = "recurrence"
-
-
-def local(moment: datetime) -> datetime:
-    """A UTC moment as Asia/Shanghai wall-clock time, without tzinfo (what RRULEs count in)."""
-    return moment.astimezone(SHANGHAI).replace(tzinfo=None)
-
-
-def utc(wall: datetime) -> datetime:
-    return wall.replace(tzinfo=SHANGHAI).astimezone(UTC)
-
-
-def normalize(value: str | None, field: str = FIELD) -> str:
-    """The RRULE's text without the ``RRULE:`` prefix, upper case; a clear error naming ``field`` otherwise."""
-    if value is None or not value.strip():
-        raise invalid(field, "不能为空，请填写 iCalendar RRULE，例如 FREQ=MONTHLY;BYMONTHDAY=5",
-                      "is required: an iCalendar RRULE such as FREQ=MONTHLY;BYMONTHDAY=5")
-    text = value.strip()
-    if len(text) > MAX_LENGTH:
-        raise invalid(field, f"不能超过 {MAX_LENGTH} 个字符", f"must have at most {MAX_LENGTH} characters")
-    if "\n" in text or "\r" in text:
-        raise invalid(field, "只能是一条 RRULE", "must be a single RRULE")
-    if text.upper().startswith("RRULE:"):
-        text = text[6:]
-    text = text.upper()
-    if not text.startswith("FREQ="):
-        raise invalid(field, "须以 FREQ= 开头（iCalendar RRULE）", "must start with FREQ= (an iCalendar RRULE)")
-    return text
+# The wall clock, the field and the text check are the work calendar's (one definition for every recurrence).
+__all__ = ["FIELD", "MAX_LENGTH", "SHANGHAI", "local", "next_occurrence", "normalize", "occurrences",
+           "parse", "utc"]
 
 
 def parse(value: str | None, starts_at: datetime, field: str = FIELD) -> rrule:

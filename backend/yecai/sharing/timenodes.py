@@ -10,20 +10,19 @@ holiday Monday none. A publication is on time when published at or before its de
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, rrule, rrulestr
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai.errors import invalid
-from yecai.meetings import recurrence as meeting_recurrence
 from yecai.sharing.models import Timeliness
 from yecai.workdays.calendar import load_work_calendar
+from yecai.workdays.recurrence import local, utc
+from yecai.workdays.recurrence import normalize as normalize_rule
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 FIELD = "recurrence"
 MAX_DEADLINE_MINUTES = 31 * 24 * 60
 # How many occurrences on days off may be skipped looking for the next working one (a long holiday is 9 days).
@@ -41,14 +40,6 @@ class Weekdays:
         return d.weekday() < 5
 
 
-def local(moment: datetime) -> datetime:
-    return moment.astimezone(SHANGHAI).replace(tzinfo=None)
-
-
-def utc(wall: datetime) -> datetime:
-    return wall.replace(tzinfo=SHANGHAI).astimezone(UTC)
-
-
 @lru_cache(maxsize=20_000)
 def _rule(text: str, start_wall: datetime) -> rrule:
     value = rrulestr(text, dtstart=start_wall)
@@ -59,7 +50,7 @@ def _rule(text: str, start_wall: datetime) -> rrule:
 
 def parse(value: str | None, starts_at: datetime, field: str = FIELD) -> rrule:
     """The recurrence as a dateutil rule from ``starts_at``; a clear error naming ``field`` otherwise."""
-    text = meeting_recurrence.normalize(value, field)
+    text = normalize_rule(value, field)
     try:
         rule = _rule(text, local(starts_at))
     except (ValueError, TypeError, KeyError) as error:
@@ -73,7 +64,7 @@ def parse(value: str | None, starts_at: datetime, field: str = FIELD) -> rrule:
 
 
 def normalize(value: str | None, field: str = FIELD) -> str:
-    return meeting_recurrence.normalize(value, field)
+    return normalize_rule(value, field)
 
 
 def deadline_minutes(value: int | None, field: str = "deadlineMinutes") -> int:
@@ -101,7 +92,7 @@ def deadline_of(node: datetime, minutes: int) -> datetime:
 
 
 def _walls(rule_text: str, starts_at: datetime, after_wall: datetime, inclusive: bool) -> Iterator[datetime]:
-    rule = _rule(meeting_recurrence.normalize(rule_text), local(starts_at))
+    rule = _rule(normalize_rule(rule_text), local(starts_at))
     yield from rule.xafter(after_wall, inc=inclusive)
 
 
