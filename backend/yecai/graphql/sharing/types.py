@@ -1,5 +1,6 @@
 """GraphQL types of information sharing. Related lists load through the request's DataLoaders."""
 
+import asyncio
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
@@ -82,11 +83,12 @@ class SharingRule(ModelNode):
     @classmethod
     async def _visible(cls, info: Info, ids: list[int]) -> list[Any]:
         rows = await info.context.loaders.by_id(cls.model).load_many(ids)
-        found = []
-        for row in rows:
-            ok = row is not None and policies.can_see_rule(info.context.actor, row, await reach_of(info, row.id))
-            found.append(cls.from_model(row) if ok else None)
-        return found
+        present = [row for row in rows if row is not None]
+        # gathered, so the loader asks for every rule's audience in one batch
+        reaches = dict(zip([row.id for row in present],
+                           await asyncio.gather(*(reach_of(info, row.id) for row in present)), strict=True))
+        return [cls.from_model(row) if row is not None and policies.can_see_rule(info.context.actor, row, reaches[row.id])
+                else None for row in rows]
 
     @strawberry.field
     async def responsible(self, info: Info) -> Optional[User]:
