@@ -36,7 +36,9 @@ async def make_sharing(session: AsyncSession, audience: Department) -> Sharing:
         title="销售日报", responsible_id=responsible.id, recurrence="FREQ=DAILY", starts_at=START,
         deadline_minutes=60, department_id=home.id, audience_department_ids=[audience.id]))
     rule.next_node_at = START
-    published, due = await publications.materialise(session, actor=system, until=START + timedelta(days=1))
+    nodes = await publications.materialise(session, actor=system, until=START + timedelta(days=1))
+    published, due = [await session.get(Publication, n.id) for n in nodes]
+    assert published is not None and due is not None
     author = await actor_for(session, responsible)
     await publications.publish(session, actor=author, publication_id=published.id, text="11月30日销售日报")
     question = await publications.add_feedback(session, actor=await actor_for(session, receiver),

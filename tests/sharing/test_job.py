@@ -60,7 +60,16 @@ async def test_the_job_makes_due_marks_missed_once_and_catches_up(isolated_engin
     back = await run_job(sessions, job, settings=settings, now=START + timedelta(days=3, hours=2))
     assert back.status == "ran" and back.result == "due 3, missed 3"
     assert (await count(), await count(PublicationState.MISSED)) == (4, 4)
-    assert await count(kind="publication_overdue") == 4
+    # Monday's own notice, then one digest for the three the run caught up on (not three notices).
+    assert await count(kind="publication_overdue") == 2
+    async with sessions() as session:
+        digest = (await session.execute(select(Notification).where(Notification.kind == "publication_overdue")
+                                        .order_by(Notification.id.desc()).limit(1))).scalar_one()
+    assert (digest.recipient_id, digest.title, digest.url, digest.subject_id) == (
+        publisher.id, "缺报：3 项（最早截止 2027-01-05 10:00）", "/sharing/publications?tab=toPublish", None)
+    assert digest.body.splitlines()[:3] == [
+        "· 销售日报（2027-01-05 09:00，截止 2027-01-05 10:00）", "· 销售日报（2027-01-06 09:00，截止 2027-01-06 10:00）",
+        "· 销售日报（2027-01-07 09:00，截止 2027-01-07 10:00）"]
     again = await run_job(sessions, job, settings=settings, now=START + timedelta(days=3, hours=2, minutes=1))
     assert again.result == "due 0, missed 0"
-    assert await count(kind="publication_overdue") == 4
+    assert await count(kind="publication_overdue") == 2

@@ -3,7 +3,10 @@ the audience that it is out, the responsible person of feedback, the author of t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +24,7 @@ from yecai.sharing import timenodes
 from yecai.sharing.events import (
     FeedbackAdded,
     FeedbackAnswered,
+    Node,
     PublicationPublished,
     PublicationsDue,
     PublicationsMissed,
@@ -43,6 +47,11 @@ FEEDBACK_ANSWERED = NotificationKind(
     "feedback_answered", "反馈已答复", "Feedback answered", "您的反馈得到了答复", "Your feedback was answered",
     default_channels=(PORTAL,))
 
+# What the deliverers read of each row written (dispatch.Delivery), as rows rather than ORM objects.
+DELIVERED = (Notification.id, Notification.recipient_id, Notification.kind, Notification.title, Notification.body,
+             Notification.url, Notification.subject_id, Notification.created_at, Notification.in_portal,
+             Notification.email_state)
+
 KINDS = (PUBLICATION_DUE, PUBLICATION_OVERDUE, PUBLICATION_PUBLISHED, FEEDBACK_RECEIVED, FEEDBACK_ANSWERED)
 
 
@@ -52,7 +61,7 @@ class Message:
     title: str
     body: str
     url: str
-    subject_id: str
+    subject_id: str | None
 
 
 async def _notify_many(session: AsyncSession, kind: NotificationKind, messages: list[Message]) -> None:
@@ -85,9 +94,9 @@ async def _notify_many(session: AsyncSession, kind: NotificationKind, messages: 
         await session.flush()
         last = (await session.execute(select(func.max(Notification.id)))).scalar_one() or 0
         await session.execute(insert(Notification), rows)
-        written = list((await session.execute(select(Notification).where(
+        written = (await session.execute(select(*DELIVERED).where(
             Notification.id > last, Notification.kind == kind.code, Notification.created_at == now)
-            .order_by(Notification.id))).scalars())
+            .order_by(Notification.id))).all()
         dispatch.after_commit(session, written)
 
 
@@ -95,24 +104,65 @@ def _url(publication_id: int) -> str:
     return f"/sharing/publications/{web_id('Publication', publication_id)}"
 
 
-def _at(moment: object) -> str:
-    return f"{timenodes.local(moment):%Y-%m-%d %H:%M}"  # type: ignore[arg-type]
+@lru_cache(maxsize=4096)  # a scheduler run formats the same few time nodes and deadlines thousands of times
+def _at(moment: datetime) -> str:
+    return f"{timenodes.local(moment):%Y-%m-%d %H:%M}"
+
+
+# The inbox tab of one's own publications to make: where a digest of several points.
+TO_PUBLISH_URL = "/sharing/publications?tab=toPublish"
+# A digest names this many publications, earliest deadline first, and counts the rest.
+DIGEST_NAMES = 10
+
+
+def _per_person(items: Sequence[Node]) -> dict[int, list[Node]]:
+    """Each responsible person's and deputy's share of one scheduler run's publications."""
+    mine: dict[int, list[Node]] = {}
+    for p in items:
+        for user_id in {p.responsible_id, p.deputy_id}:
+            if user_id is not None:
+                mine.setdefault(user_id, []).append(p)
+    return mine
+
+
+def _digest(user_id: int, items: list[Node], title: str, line: str, en: str) -> Message:
+    """One notice for several publications of one run: someone responsible for 40 daily reports gets one, not 40."""
+    items = sorted(items, key=lambda p: (p.deadline, p.id))
+    names = [line.format(title=p.title, node=_at(p.time_node), deadline=_at(p.deadline)) for p in items[:DIGEST_NAMES]]
+    more = [f"…… 共 {len(items)} 项" if len(items) > DIGEST_NAMES else ""]
+    return Message((user_id,), title.format(count=len(items), deadline=_at(items[0].deadline)),
+                   "\n".join([*names, *[m for m in more if m], en.format(count=len(items))]), TO_PUBLISH_URL, None)
 
 
 async def _due(session: AsyncSession, actor: Actor, event: PublicationsDue) -> None:
-    await _notify_many(session, PUBLICATION_DUE, [Message(
-        (p.responsible_id, p.deputy_id), f"待发布：{rule.title}（截止 {_at(p.deadline)}）",
-        f"{rule.title} 的时间节点 {_at(p.time_node)} 已到，请在 {_at(p.deadline)} 前发布。\n"
-        f"{rule.title} is due by {_at(p.deadline)} (Asia/Shanghai).", _url(p.id), web_id("Publication", p.id))
-        for p, rule in event.items])
+    messages = []
+    for user_id, items in _per_person(event.items).items():
+        if len(items) > 1:
+            messages.append(_digest(user_id, items, "待发布：{count} 项（最早截止 {deadline}）", "· {title}（截止 {deadline}）",
+                                    "{count} publications are due (Asia/Shanghai times)."))
+            continue
+        (p,) = items
+        messages.append(Message(
+            (user_id,), f"待发布：{p.title}（截止 {_at(p.deadline)}）",
+            f"{p.title} 的时间节点 {_at(p.time_node)} 已到，请在 {_at(p.deadline)} 前发布。\n"
+            f"{p.title} is due by {_at(p.deadline)} (Asia/Shanghai).", _url(p.id), web_id("Publication", p.id)))
+    await _notify_many(session, PUBLICATION_DUE, messages)
 
 
 async def _missed(session: AsyncSession, actor: Actor, event: PublicationsMissed) -> None:
-    await _notify_many(session, PUBLICATION_OVERDUE, [Message(
-        (p.responsible_id, p.deputy_id), f"缺报：{rule.title}（{_at(p.time_node)}）",
-        f"{rule.title} 的发布已过截止时间 {_at(p.deadline)}，尚未发布。\n"
-        f"{rule.title} was not published by its deadline {_at(p.deadline)}.", _url(p.id), web_id("Publication", p.id))
-        for p, rule in event.items])
+    messages = []
+    for user_id, items in _per_person(event.items).items():
+        if len(items) > 1:
+            messages.append(_digest(user_id, items, "缺报：{count} 项（最早截止 {deadline}）",
+                                    "· {title}（{node}，截止 {deadline}）",
+                                    "{count} publications were not published by their deadlines."))
+            continue
+        (p,) = items
+        messages.append(Message(
+            (user_id,), f"缺报：{p.title}（{_at(p.time_node)}）",
+            f"{p.title} 的发布已过截止时间 {_at(p.deadline)}，尚未发布。\n"
+            f"{p.title} was not published by its deadline {_at(p.deadline)}.", _url(p.id), web_id("Publication", p.id)))
+    await _notify_many(session, PUBLICATION_OVERDUE, messages)
 
 
 async def _published(session: AsyncSession, actor: Actor, event: PublicationPublished) -> None:

@@ -126,7 +126,7 @@ async def enqueue(session: AsyncSession, kind: str, ids: Iterable[int], op: str 
     if op == "clear":
         rows = [{"kind": kind, "object_id": 0, "op": "clear", "created_at": now}]
     if rows:
-        await session.execute(insert(SearchOutbox), rows)
+        await session.execute(insert(SearchOutbox.__table__), rows)  # Core: no ORM bookkeeping per row
         session.sync_session.info[_WROTE] = True
 
 

@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from yecai.sharing.models import Feedback, Publication, SharingRule
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One publication the scheduler made due or marked missed, as its listeners need it (a run makes thousands:
+    plain values, not ORM objects)."""
+
+    id: int  # the publication's
+    rule_id: int
+    title: str  # the rule's
+    time_node: datetime
+    deadline: datetime
+    responsible_id: int
+    deputy_id: int | None
 
 
 @dataclass(frozen=True)
 class PublicationsDue:
     """Rules' time nodes came (one scheduler run): each publication is due by its deadline."""
 
-    items: tuple[tuple[Publication, SharingRule], ...]
+    items: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class PublicationsMissed:
     """Publications whose deadline passed with nothing published (缺报); each is in one such event, once."""
 
-    items: tuple[tuple[Publication, SharingRule], ...]
+    items: tuple[Node, ...]
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,12 @@ passed with nothing published (the scheduler marks it, once; publishing it after
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.attributes import set_committed_value
 
 from yecai import events
 from yecai import validation as v
@@ -30,6 +29,7 @@ from yecai.sharing import access, errors, policies, snapshots, timenodes
 from yecai.sharing.events import (
     FeedbackAdded,
     FeedbackAnswered,
+    Node,
     PublicationPublished,
     PublicationsDue,
     PublicationsMissed,
@@ -91,83 +91,118 @@ async def publications_query(session: AsyncSession, *, actor: Actor, f: Publicat
 # ---------------------------------------------------------------- the scheduler's part
 
 
-async def materialise(session: AsyncSession, *, actor: Actor, until: datetime) -> list[Publication]:
-    """Make the publications of every time node up to ``until`` that has none yet; idempotent."""
-    rules = list((await session.execute(select(SharingRule).where(
+_RULE = (SharingRule.id, SharingRule.title, SharingRule.recurrence, SharingRule.starts_at, SharingRule.next_node_at,
+         SharingRule.working_days, SharingRule.deadline_minutes, SharingRule.department_id, SharingRule.responsible_id,
+         SharingRule.deputy_id, SharingRule.snapshot_kind)
+_NODE = (Publication.id, Publication.rule_id, Publication.time_node, Publication.deadline, Publication.responsible_id,
+         Publication.deputy_id)
+# Ids per IN list (SQLite's bound-parameter limit is 32,766; PostgreSQL's 65,535).
+CHUNK = 1000
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+async def materialise(session: AsyncSession, *, actor: Actor, until: datetime) -> list[Node]:
+    """Make the publications of every time node up to ``until`` that has none yet; idempotent.
+
+    A run over thousands of rules reads and writes rows, not ORM objects, in a fixed number of statements per
+    thousand rules; rules alike (the same recurrence and next node: most rules are "every working day at 09:00")
+    are expanded once.
+    """
+    rules = (await session.execute(select(*_RULE).where(
         SharingRule.active.is_(True), SharingRule.next_node_at.is_not(None), SharingRule.next_node_at <= until)
-        .order_by(SharingRule.id))).scalars())
+        .order_by(SharingRule.id))).all()
     if not rules:
         return []
     calendar = await timenodes.calendar_of(session)
+    plans: dict[tuple[str, datetime, datetime, bool], tuple[list[datetime], datetime | None]] = {}
     wanted: dict[int, list[datetime]] = {}
-    moves: list[dict[str, object]] = []
+    moves: dict[datetime | None, list[int]] = {}
     for rule in rules:
-        assert rule.next_node_at is not None
         anchor = timenodes.anchor(rule.recurrence, rule.starts_at, rule.next_node_at)
-        found = timenodes.nodes(rule.recurrence, anchor, working_days=rule.working_days, calendar=calendar,
-                                after=rule.next_node_at, until=until, limit=MAX_NODES_PER_RULE + 1)
-        wanted[rule.id] = found[-MAX_NODES_PER_RULE:]
-        moves.append({"id": rule.id, "next_node_at": timenodes.next_node(
-            rule.recurrence, anchor, working_days=rule.working_days, calendar=calendar, after=until,
-            inclusive=False)})
-    # One executemany by primary key; the loaded rules learn the value without becoming dirty (a flush of
-    # thousands of changed rules, and the search outbox reading each, was most of a large tick). The next node
-    # is not in a rule's search document, so nothing is to be indexed again.
-    await session.execute(update(SharingRule), moves)
-    for rule, move in zip(rules, moves, strict=True):
-        set_committed_value(rule, "next_node_at", move["next_node_at"])
+        key = (rule.recurrence, anchor, rule.next_node_at, rule.working_days)
+        plan = plans.get(key)
+        if plan is None:
+            found = timenodes.nodes(rule.recurrence, anchor, working_days=rule.working_days, calendar=calendar,
+                                    after=rule.next_node_at, until=until, limit=MAX_NODES_PER_RULE + 1)
+            plan = plans[key] = (found[-MAX_NODES_PER_RULE:], timenodes.next_node(
+                rule.recurrence, anchor, working_days=rule.working_days, calendar=calendar, after=until,
+                inclusive=False))
+        wanted[rule.id] = plan[0]
+        moves.setdefault(plan[1], []).append(rule.id)
+    # The next node is not in a rule's search document, so nothing is to be indexed again; rules loaded in the
+    # session learn the value (the update's evaluated synchronisation), and the rule's "updated" time is the
+    # last change a person made, so it is kept.
+    for value, ids in moves.items():
+        for part in _chunks(ids):
+            await session.execute(update(SharingRule).where(SharingRule.id.in_(part))
+                                  .values(next_node_at=value, updated_at=SharingRule.updated_at)
+                                  .execution_options(synchronize_session="evaluate"))
     existing: set[tuple[int, datetime]] = set()
-    ids = list(wanted)
-    for start in range(0, len(ids), 500):
-        part = ids[start:start + 500]
+    asked = [r for r in wanted if wanted[r]]
+    for part in _chunks(asked):
+        lowest = min(wanted[r][0] for r in part)
         existing |= {(r, n) for r, n in await session.execute(
-            select(Publication.rule_id, Publication.time_node).where(Publication.rule_id.in_(part),
-                                                                     Publication.time_node <= until))}
+            select(Publication.rule_id, Publication.time_node).where(
+                Publication.rule_id.in_(part), Publication.time_node >= lowest, Publication.time_node <= until))}
+    now = utcnow()
     values = [dict(rule_id=rule.id, time_node=node, deadline=timenodes.deadline_of(node, rule.deadline_minutes),
                    state=PublicationState.DUE, department_id=rule.department_id, responsible_id=rule.responsible_id,
                    deputy_id=rule.deputy_id, snapshot_kind=rule.snapshot_kind, audience={}, text="",
-                   created_at=utcnow())
+                   created_at=now)
               for rule in rules for node in wanted[rule.id] if (rule.id, node) not in existing]
-    made: list[tuple[Publication, SharingRule]] = []
-    if values:
-        # One executemany (the ORM's per-row INSERT ... RETURNING is what made a tick over 10,000 rules slow);
-        # only this job makes publications and the scheduler runs it once at a time, so the new rows are those
-        # above the highest id before.
-        await session.flush()
-        last = (await session.execute(select(func.max(Publication.id)))).scalar_one() or 0
-        await session.execute(insert(Publication), values)
-        by_rule = {r.id: r for r in rules}
-        rows = list((await session.execute(select(Publication).where(Publication.id > last)
-                                           .order_by(Publication.id))).scalars())
-        made = [(p, by_rule[p.rule_id]) for p in rows]
-        await outbox.enqueue(session, "publication", [p.id for p in rows])
-    if made:
-        await audit.record(session, actor=actor, action="publication.due", subject_type="publication",
-                           subject_id=made[0][0].id, after={"count": len(made), "until": until,
-                                                            "ids": [p.id for p, _ in made[:1000]]})
-        open_ = tuple((p, r) for p, r in made if p.deadline >= until)
-        if open_:
-            await events.publish(session, actor=actor, event=PublicationsDue(open_))
-    return [p for p, _ in made]
+    if not values:
+        return []
+    # One executemany (the ORM's per-row INSERT ... RETURNING is what made a tick over 10,000 rules slow); only
+    # this job makes publications and the scheduler runs it once at a time, so the new rows are those above the
+    # highest id before, numbered in the order given.
+    await session.flush()
+    last = (await session.execute(select(func.max(Publication.id)))).scalar_one() or 0
+    await session.execute(insert(Publication.__table__), values)
+    ids = list((await session.execute(select(Publication.id).where(Publication.id > last)
+                                      .order_by(Publication.id))).scalars())
+    if len(ids) != len(values):
+        raise RuntimeError(f"{len(values)} publications made but {len(ids)} found: another writer interleaved")
+    titles = {r.id: r.title for r in rules}
+    made = [Node(i, v["rule_id"], titles[v["rule_id"]], v["time_node"], v["deadline"], v["responsible_id"],
+                 v["deputy_id"]) for i, v in zip(ids, values, strict=True)]
+    await outbox.enqueue(session, "publication", [p.id for p in made])
+    await audit.record(session, actor=actor, action="publication.due", subject_type="publication",
+                       subject_id=made[0].id, after={"count": len(made), "until": until,
+                                                     "ids": [p.id for p in made[:1000]]})
+    open_ = tuple(p for p in made if p.deadline >= until)
+    if open_:
+        await events.publish(session, actor=actor, event=PublicationsDue(open_))
+    return made
 
 
-async def mark_missed(session: AsyncSession, *, actor: Actor, until: datetime) -> list[Publication]:
+async def mark_missed(session: AsyncSession, *, actor: Actor, until: datetime) -> list[Node]:
     """Mark missed (缺报) every due publication whose deadline is before ``until``: once each."""
-    rows = list((await session.execute(select(Publication).where(
+    rows = (await session.execute(select(*_NODE).where(
         Publication.state == PublicationState.DUE.value, Publication.deadline < until)
-        .order_by(Publication.id).with_for_update())).scalars())
+        .order_by(Publication.id).with_for_update())).all()
     if not rows:
         return []
-    rules = {r.id: r for r in (await session.execute(select(SharingRule).where(
-        SharingRule.id.in_({p.rule_id for p in rows})))).scalars()}
-    for p in rows:
-        p.state, p.missed_at = PublicationState.MISSED, until
-    await session.flush()
+    ids = [p.id for p in rows]
+    for part in _chunks(ids):
+        await session.execute(update(Publication).where(Publication.id.in_(part))
+                              .values(state=PublicationState.MISSED, missed_at=until)
+                              .execution_options(synchronize_session="evaluate"))
+    titles: dict[int, str] = {}
+    rule_ids = sorted({p.rule_id for p in rows})
+    for part in _chunks(rule_ids):
+        titles |= dict((await session.execute(select(SharingRule.id, SharingRule.title)
+                                              .where(SharingRule.id.in_(part)))).all())
+    missed = [Node(p.id, p.rule_id, titles[p.rule_id], p.time_node, p.deadline, p.responsible_id, p.deputy_id)
+              for p in rows]
+    await outbox.enqueue(session, "publication", ids)
     await audit.record(session, actor=actor, action="publication.missed", subject_type="publication",
-                       subject_id=rows[0].id, after={"count": len(rows), "until": until,
-                                                     "ids": [p.id for p in rows[:1000]]})
-    await events.publish(session, actor=actor, event=PublicationsMissed(tuple((p, rules[p.rule_id]) for p in rows)))
-    return rows
+                       subject_id=ids[0], after={"count": len(ids), "until": until, "ids": ids[:1000]})
+    await events.publish(session, actor=actor, event=PublicationsMissed(tuple(missed)))
+    return missed
 
 
 # ---------------------------------------------------------------- publishing

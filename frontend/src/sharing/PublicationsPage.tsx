@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicationCardFieldsFragment } from '../gql/graphql';
 import { PageHeader } from '../layout/PageHeader';
@@ -12,6 +11,7 @@ import { PublicationsQuery } from './operations';
 import { PublicationStateTag, publicationPath } from './tags';
 
 type Tab = 'toPublish' | 'unacknowledged' | 'acknowledged';
+const TABS: readonly Tab[] = ['unacknowledged', 'toPublish', 'acknowledged'];
 
 const VARIABLES: Record<Tab, { toPublish?: boolean; received?: boolean; unacknowledged?: boolean }> = {
   toPublish: { toPublish: true },
@@ -22,7 +22,10 @@ const VARIABLES: Record<Tab, { toPublish?: boolean; received?: boolean; unacknow
 /** 信息共享: mine to publish (due and missed, earliest deadline first) and what was sent to me (unacknowledged first). */
 export default function PublicationsPage() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('unacknowledged');
+  // The tab is in the address (?tab=toPublish), so a notice about several publications due opens on them.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab');
+  const tab: Tab = TABS.find((x) => x === asked) ?? 'unacknowledged';
   const list = useConnectionQuery({
     query: PublicationsQuery,
     variables: { first: 20, ...VARIABLES[tab] },
@@ -59,7 +62,7 @@ export default function PublicationsPage() {
         activeKey={tab}
         onChange={(k) => {
           list.pager.reset();
-          setTab(k as Tab);
+          setParams({ tab: k }, { replace: true });
         }}
         items={[
           { key: 'unacknowledged', label: <span data-testid="tab-unacknowledged">{t('sharing.unacknowledged')}</span> },
