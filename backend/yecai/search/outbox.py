@@ -16,12 +16,12 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Select, String, event, insert, inspect, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from yecai import manifest
-from yecai.db import utcnow
+from yecai.db import UTCDateTime, utcnow
 from yecai.search.models import SearchOutbox
 
 _WROTE = "yecai.search.outbox"
@@ -128,6 +128,17 @@ async def enqueue(session: AsyncSession, kind: str, ids: Iterable[int], op: str 
     if rows:
         await session.execute(insert(SearchOutbox.__table__), rows)  # Core: no ORM bookkeeping per row
         session.sync_session.info[_WROTE] = True
+
+
+async def enqueue_selected(session: AsyncSession, kind: str, ids: Select[tuple[int]]) -> None:
+    """Index again the objects whose ids ``ids`` selects, in one INSERT ... SELECT (thousands made at once)."""
+    now = utcnow()
+    rows = ids.subquery()
+    column = next(iter(rows.c))
+    await session.execute(insert(SearchOutbox.__table__).from_select(
+        ["kind", "object_id", "op", "created_at"],
+        select(literal(kind, String()), column, literal("index", String()), literal(now, UTCDateTime()))))
+    session.sync_session.info[_WROTE] = True
 
 
 def _after_commit(session: Session) -> None:

@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import ColumnElement, Select, func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from yecai import events
 from yecai import validation as v
 from yecai.actor import Actor
 from yecai.attachments.models import Attachment
 from yecai.audit import service as audit
-from yecai.db import utcnow
+from yecai.db import UTCDateTime, utcnow
 from yecai.errors import DomainError, denied, invalid, not_found
 from yecai.meetings import action_items
 from yecai.meetings.models import ActionItem
@@ -91,13 +93,13 @@ async def publications_query(session: AsyncSession, *, actor: Actor, f: Publicat
 # ---------------------------------------------------------------- the scheduler's part
 
 
-_RULE = (SharingRule.id, SharingRule.title, SharingRule.recurrence, SharingRule.starts_at, SharingRule.next_node_at,
-         SharingRule.working_days, SharingRule.deadline_minutes, SharingRule.department_id, SharingRule.responsible_id,
-         SharingRule.deputy_id, SharingRule.snapshot_kind)
 _NODE = (Publication.id, Publication.rule_id, Publication.time_node, Publication.deadline, Publication.responsible_id,
          Publication.deputy_id)
 # Ids per IN list (SQLite's bound-parameter limit is 32,766; PostgreSQL's 65,535).
 CHUNK = 1000
+# The columns a due publication is made with, in the order ``_due_rows`` selects them.
+_MADE = ("rule_id", "time_node", "deadline", "state", "department_id", "responsible_id", "deputy_id",
+         "snapshot_kind", "audience", "text", "created_at")
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -105,71 +107,87 @@ def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
         yield ids[start:start + CHUNK]
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Rules alike (the same recurrence, next node, working days and deadline) and the nodes they are due for."""
+
+    match: tuple[ColumnElement[bool], ...]  # which rules: equalities the ORM evaluates on loaded rules too
+    nodes: list[datetime]
+    following: datetime | None  # their next node after this run
+    deadline_minutes: int
+
+
+def _due_rows(plan: _Plan, node: datetime, now: datetime) -> Select[Any]:
+    """The publications of one node of the plan's rules, as a SELECT for INSERT ... SELECT; rules that have it
+    already (a run after a partial one) are left out."""
+    made = aliased(Publication)
+    return select(
+        SharingRule.id, literal(node, UTCDateTime()),
+        literal(timenodes.deadline_of(node, plan.deadline_minutes), UTCDateTime()),
+        literal(PublicationState.DUE, Publication.__table__.c.state.type), SharingRule.department_id,
+        SharingRule.responsible_id, SharingRule.deputy_id, SharingRule.snapshot_kind,
+        literal({}, Publication.__table__.c.audience.type), literal(""), literal(now, UTCDateTime()),
+    ).where(*plan.match, ~select(made.id).where(made.rule_id == SharingRule.id, made.time_node == node).exists())
+
+
+async def _plans(session: AsyncSession, until: datetime) -> list[_Plan]:
+    """What a run up to ``until`` has to make. Most rules are alike ("every working day at 09:00"): they are
+    grouped in SQL and each group expanded once. A rule with a COUNT counts from its own start, so it is its own."""
+    due = (SharingRule.active.is_(True), SharingRule.next_node_at.is_not(None), SharingRule.next_node_at <= until)
+    counted = SharingRule.recurrence.contains("COUNT=", autoescape=True)  # stored normalised: upper case
+    alike = (SharingRule.recurrence, SharingRule.next_node_at, SharingRule.working_days, SharingRule.deadline_minutes)
+    groups = [(r, None, n, w, d, (*due, SharingRule.recurrence == r, SharingRule.next_node_at == n,
+                                  SharingRule.working_days.is_(w), SharingRule.deadline_minutes == d))
+              for r, n, w, d in await session.execute(select(*alike).where(*due, ~counted).group_by(*alike)
+                                                       .order_by(*alike))]
+    groups += [(r, s, n, w, d, (*due, SharingRule.id == i))
+               for i, r, s, n, w, d in await session.execute(
+                   select(SharingRule.id, SharingRule.recurrence, SharingRule.starts_at, *alike[1:])
+                   .where(*due, counted).order_by(SharingRule.id))]
+    if not groups:
+        return []
+    calendar = await timenodes.calendar_of(session)
+    plans = []
+    for recurrence, starts_at, next_at, working_days, minutes, match in groups:
+        anchor = timenodes.anchor(recurrence, starts_at, next_at) if starts_at is not None else next_at
+        found = timenodes.nodes(recurrence, anchor, working_days=working_days, calendar=calendar, after=next_at,
+                                until=until, limit=MAX_NODES_PER_RULE + 1)
+        plans.append(_Plan(match, found[-MAX_NODES_PER_RULE:], timenodes.next_node(
+            recurrence, anchor, working_days=working_days, calendar=calendar, after=until, inclusive=False), minutes))
+    return plans
+
+
 async def materialise(session: AsyncSession, *, actor: Actor, until: datetime) -> list[Node]:
     """Make the publications of every time node up to ``until`` that has none yet; idempotent.
 
-    A run over thousands of rules reads and writes rows, not ORM objects, in a fixed number of statements per
-    thousand rules; rules alike (the same recurrence and next node: most rules are "every working day at 09:00")
-    are expanded once.
+    Set-based: one INSERT ... SELECT per group of rules alike and node, one UPDATE per group for their next node,
+    so a run over 10,000 rules is a handful of statements and no per-rule Python (``bench/sharing_tick.py``).
     """
-    rules = (await session.execute(select(*_RULE).where(
-        SharingRule.active.is_(True), SharingRule.next_node_at.is_not(None), SharingRule.next_node_at <= until)
-        .order_by(SharingRule.id))).all()
-    if not rules:
+    plans = await _plans(session, until)
+    if not plans:
         return []
-    calendar = await timenodes.calendar_of(session)
-    plans: dict[tuple[str, datetime, datetime, bool], tuple[list[datetime], datetime | None]] = {}
-    wanted: dict[int, list[datetime]] = {}
-    moves: dict[datetime | None, list[int]] = {}
-    for rule in rules:
-        anchor = timenodes.anchor(rule.recurrence, rule.starts_at, rule.next_node_at)
-        key = (rule.recurrence, anchor, rule.next_node_at, rule.working_days)
-        plan = plans.get(key)
-        if plan is None:
-            found = timenodes.nodes(rule.recurrence, anchor, working_days=rule.working_days, calendar=calendar,
-                                    after=rule.next_node_at, until=until, limit=MAX_NODES_PER_RULE + 1)
-            plan = plans[key] = (found[-MAX_NODES_PER_RULE:], timenodes.next_node(
-                rule.recurrence, anchor, working_days=rule.working_days, calendar=calendar, after=until,
-                inclusive=False))
-        wanted[rule.id] = plan[0]
-        moves.setdefault(plan[1], []).append(rule.id)
-    # The next node is not in a rule's search document, so nothing is to be indexed again; rules loaded in the
-    # session learn the value (the update's evaluated synchronisation), and the rule's "updated" time is the
-    # last change a person made, so it is kept.
-    for value, ids in moves.items():
-        for part in _chunks(ids):
-            await session.execute(update(SharingRule).where(SharingRule.id.in_(part))
-                                  .values(next_node_at=value, updated_at=SharingRule.updated_at)
-                                  .execution_options(synchronize_session="evaluate"))
-    existing: set[tuple[int, datetime]] = set()
-    asked = [r for r in wanted if wanted[r]]
-    for part in _chunks(asked):
-        lowest = min(wanted[r][0] for r in part)
-        existing |= {(r, n) for r, n in await session.execute(
-            select(Publication.rule_id, Publication.time_node).where(
-                Publication.rule_id.in_(part), Publication.time_node >= lowest, Publication.time_node <= until))}
-    now = utcnow()
-    values = [dict(rule_id=rule.id, time_node=node, deadline=timenodes.deadline_of(node, rule.deadline_minutes),
-                   state=PublicationState.DUE, department_id=rule.department_id, responsible_id=rule.responsible_id,
-                   deputy_id=rule.deputy_id, snapshot_kind=rule.snapshot_kind, audience={}, text="",
-                   created_at=now)
-              for rule in rules for node in wanted[rule.id] if (rule.id, node) not in existing]
-    if not values:
-        return []
-    # One executemany (the ORM's per-row INSERT ... RETURNING is what made a tick over 10,000 rules slow); only
-    # this job makes publications and the scheduler runs it once at a time, so the new rows are those above the
-    # highest id before, numbered in the order given.
+    # Only this job makes publications and the scheduler runs it once at a time, so the rows made are those above
+    # the highest id before.
     await session.flush()
     last = (await session.execute(select(func.max(Publication.id)))).scalar_one() or 0
-    await session.execute(insert(Publication.__table__), values)
-    ids = list((await session.execute(select(Publication.id).where(Publication.id > last)
-                                      .order_by(Publication.id))).scalars())
-    if len(ids) != len(values):
-        raise RuntimeError(f"{len(values)} publications made but {len(ids)} found: another writer interleaved")
-    titles = {r.id: r.title for r in rules}
-    made = [Node(i, v["rule_id"], titles[v["rule_id"]], v["time_node"], v["deadline"], v["responsible_id"],
-                 v["deputy_id"]) for i, v in zip(ids, values, strict=True)]
-    await outbox.enqueue(session, "publication", [p.id for p in made])
+    now = utcnow()
+    for plan in plans:
+        for node in plan.nodes:
+            await session.execute(insert(Publication.__table__).from_select(_MADE, _due_rows(plan, node, now)))
+    for plan in plans:
+        # The next node is not in a rule's search document, so nothing is to be indexed again; rules loaded in
+        # the session learn the value (the match is evaluated on them), and a rule's "updated" time stays the last
+        # change a person made.
+        await session.execute(update(SharingRule).where(*plan.match)
+                              .values(next_node_at=plan.following, updated_at=SharingRule.updated_at)
+                              .execution_options(synchronize_session="evaluate"))
+    made = [Node(p.id, p.rule_id, p.title, p.time_node, p.deadline, p.responsible_id, p.deputy_id)
+            for p in await session.execute(select(*_NODE, SharingRule.title).join(
+                SharingRule, SharingRule.id == Publication.rule_id).where(Publication.id > last)
+                .order_by(Publication.id))]
+    if not made:
+        return []
+    await outbox.enqueue_selected(session, "publication", select(Publication.id).where(Publication.id > last))
     await audit.record(session, actor=actor, action="publication.due", subject_type="publication",
                        subject_id=made[0].id, after={"count": len(made), "until": until,
                                                      "ids": [p.id for p in made[:1000]]})
