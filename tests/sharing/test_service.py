@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.dbstate import fingerprint
 from tests.factories import actor_of, finance_pair, make_master_data, make_user, open_months
-from tests.sharing.conftest import START, Org, make_rule, rule_input
+from tests.sharing.conftest import DAILY, START, Org, make_rule, rule_input
 from yecai.actor import system_actor
 from yecai.audit.models import AuditEvent
 from yecai.errors import DomainError
@@ -239,3 +239,28 @@ async def test_snapshots_are_taken_from_the_books_exactly(session: AsyncSession,
     assert (earlier["rows"], earlier["total"]) == ([], "0.00")
     tb = await publications.snapshots.trial_balance(session, actor=await actor_of(session, finance), period="2027-01")
     assert {r["code"]: r["closing"] for r in tb["rows"]}["1122"] == "1234567.89"
+
+
+async def test_a_run_costs_the_same_statements_for_3_or_33_rules_alike(session: AsyncSession, org: Org) -> None:
+    """The scheduler's run is set-based: rules alike are grouped, so more of them add rows, not statements. A rule
+    with a COUNT and one with another deadline are their own groups, and each still gets exactly its node."""
+    from yecai.db import count_statements
+
+    system = system_actor("test")
+    first = [await make_rule(session, org, title=f"日报{i}") for i in range(3)]
+    counted = await make_rule(session, org, title="限次", recurrence=f"{DAILY};COUNT=2")
+    later = await make_rule(session, org, title="晚报", deadline_minutes=120)
+    async with count_statements() as few:
+        made = await publications.materialise(session, actor=system, until=NODE)
+    assert sorted(p.title for p in made) == ["日报0", "日报1", "日报2", "晚报", "限次"]
+    assert {p.title: p.deadline - p.time_node for p in made}["晚报"] == timedelta(minutes=120)
+    more = [await make_rule(session, org, title=f"周报{i}", starts_at=NODE + timedelta(days=1)) for i in range(30)]
+    tuesday = NODE + timedelta(days=1)
+    async with count_statements() as many:
+        made = await publications.materialise(session, actor=system, until=tuesday)
+    assert len(made) == 3 + 30 + 2 and {p.time_node for p in made} == {tuesday}
+    assert many[0] == few[0]
+    # Each rule learned its next node (Wednesday), the counted one has none left after its two.
+    assert {r.next_node_at for r in [*first, *more, later]} == {NODE + timedelta(days=2)}
+    assert counted.next_node_at is None
+    assert await publications.materialise(session, actor=system, until=tuesday) == []
