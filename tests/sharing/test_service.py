@@ -264,3 +264,34 @@ async def test_a_run_costs_the_same_statements_for_3_or_33_rules_alike(session: 
     assert {r.next_node_at for r in [*first, *more, later]} == {NODE + timedelta(days=2)}
     assert counted.next_node_at is None
     assert await publications.materialise(session, actor=system, until=tuesday) == []
+
+
+async def test_the_inbox_lists_what_the_policy_shows_after_people_move(session: AsyncSession, org: Org) -> None:
+    """A receipt is who a publication went out to; who sees it is whom its frozen audience reaches now. Someone who
+    left the audience department no longer finds it, in the list or by id; someone who joined it finds it."""
+    p = await _due(session, org)
+    await publications.publish(session, actor=await org.actor(session, org.publisher), publication_id=p.id,
+                               text="日报")
+
+    async def inbox(user: object) -> list[int]:
+        actor = await org.actor(session, user)  # type: ignore[arg-type]
+        stmt = await publications.publications_query(session, actor=actor, f=PublicationFilter(received=True))
+        return list((await session.execute(stmt.with_only_columns(Publication.id))).scalars())
+
+    async def sees(user: object) -> bool:
+        return policies.can_see_publication(await org.actor(session, user), p)  # type: ignore[arg-type]
+
+    assert (await inbox(org.receiver), await sees(org.receiver)) == ([p.id], True)
+    assert (await inbox(org.outsider), await sees(org.outsider)) == ([], False)
+    org.receiver.department_id, org.outsider.department_id = org.other.id, org.east.id
+    await session.flush()
+    assert (await inbox(org.receiver), await sees(org.receiver)) == ([], False)
+    assert (await inbox(org.outsider), await sees(org.outsider)) == ([p.id], True)
+    # The joiner acknowledges it; their receipt is written then.
+    joiner = await org.actor(session, org.outsider)
+    await publications.acknowledge(session, actor=joiner, publication_id=p.id)
+    unacked = await publications.publications_query(session, actor=joiner, f=PublicationFilter(
+        received=True, unacknowledged=True))
+    assert list((await session.execute(unacked)).scalars()) == []
+    # Who publishes it is not its receiver, even inside the audience.
+    assert await inbox(org.publisher) == []

@@ -12,7 +12,14 @@ from yecai.actor import Actor
 from yecai.auth.models import Role, User, UserRole
 from yecai.meetings.access import below, chain, department_tree
 from yecai.sharing import policies
-from yecai.sharing.models import AudienceKind, Publication, PublicationState, Receipt, SharingAudience, SharingRule
+from yecai.sharing.models import (
+    AudienceKind,
+    Publication,
+    PublicationAudience,
+    PublicationState,
+    SharingAudience,
+    SharingRule,
+)
 from yecai.sharing.policies import Reach
 
 
@@ -80,13 +87,36 @@ async def rule_filter(session: AsyncSession, actor: Actor) -> ColumnElement[bool
     return or_(*clauses, *audience)
 
 
+def reached(actor: Actor) -> ColumnElement[bool]:
+    """Publications whose frozen audience reaches the actor now (``policies.reaches`` on ``Publication.audience``),
+    as a SQL condition over the same audience as rows: someone who joined an audience department after it was
+    published is reached, someone who left it is not, in lists as on the object."""
+    if actor.kind != "user" or actor.user_id is None:
+        return false()
+    who: list[ColumnElement[bool]] = [PublicationAudience.user_id == actor.user_id]
+    if actor.roles:
+        who.append(PublicationAudience.role_code.in_(sorted(actor.roles)))
+    if actor.department_id is not None:
+        who.append(PublicationAudience.department_id == actor.department_id)
+    return (Publication.state == PublicationState.PUBLISHED.value) & exists().where(
+        PublicationAudience.publication_id == Publication.id, or_(*who))
+
+
 def publication_filter(actor: Actor) -> ColumnElement[bool]:
-    """Publications the actor may see: who publishes them, and their receivers (a receipt) once published."""
+    """Publications the actor may see (``policies.can_see_publication``): who publishes them, and once published
+    whom their frozen audience reaches."""
     if policies.can_manage(actor):
         return true()
     if not policies.can_read(actor) or actor.kind != "user" or actor.user_id is None:
         return false()
-    # A receipt is written for each receiver when it is published, as its frozen audience lists them.
-    received = (Publication.state == PublicationState.PUBLISHED.value) & exists().where(
-        Receipt.publication_id == Publication.id, Receipt.user_id == actor.user_id)
-    return or_(Publication.responsible_id == actor.user_id, Publication.deputy_id == actor.user_id, received)
+    return or_(Publication.responsible_id == actor.user_id, Publication.deputy_id == actor.user_id, reached(actor))
+
+
+def audience_rows(publication_id: int, reach_: Reach) -> list[PublicationAudience]:
+    """The frozen audience of a publication as rows (written beside ``Publication.audience`` when published)."""
+    return ([PublicationAudience(publication_id=publication_id, kind=AudienceKind.DEPARTMENT, department_id=d)
+             for d in sorted(reach_.departments)]
+            + [PublicationAudience(publication_id=publication_id, kind=AudienceKind.ROLE, role_code=r)
+               for r in sorted(reach_.roles)]
+            + [PublicationAudience(publication_id=publication_id, kind=AudienceKind.USER, user_id=u)
+               for u in sorted(reach_.users)])

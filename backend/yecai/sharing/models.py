@@ -112,6 +112,21 @@ class Publication(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class PublicationAudience(Base):
+    """One entry of a publication's audience frozen when it was published (departments already expanded down the
+    tree): the same as ``Publication.audience``, as rows, so lists filter by it in SQL exactly as the policy
+    decides on one publication."""
+
+    __tablename__ = "publication_audience"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    publication_id: Mapped[int] = mapped_column(ForeignKey("publication.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[AudienceKind] = mapped_column(_enum(AudienceKind))
+    department_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no FK: frozen, a department may go
+    role_code: Mapped[str | None] = mapped_column(String(64), index=True)
+    user_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
 class Receipt(Base):
     """That a publication went to one receiver, and when they acknowledged it (确认回执)."""
 

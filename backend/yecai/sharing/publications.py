@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, insert, literal, select, update
+from sqlalchemy import ColumnElement, Select, exists, func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -75,14 +75,16 @@ async def publications_query(session: AsyncSession, *, actor: Actor, f: Publicat
         stmt = stmt.where((Publication.responsible_id == actor.user_id) | (Publication.deputy_id == actor.user_id),
                           Publication.state != PublicationState.PUBLISHED.value)
     if f.received:
-        stmt = stmt.where(Publication.state == PublicationState.PUBLISHED.value, Publication.id.in_(
-            select(Receipt.publication_id).where(Receipt.user_id == actor.user_id)))
+        # Sent to the viewer: their audience reaches them now, as on the publication itself (a receipt is only
+        # who it went out to; who joined the audience later receives it too, who left does not any more).
+        stmt = stmt.where(access.reached(actor), Publication.responsible_id != actor.user_id,
+                          (Publication.deputy_id != actor.user_id) | Publication.deputy_id.is_(None))
     if f.unacknowledged is not None:
         if actor.user_id is None:
             raise invalid("unacknowledged", "只有登录用户才有确认回执", "only a signed-in user acknowledges")
-        acked = Receipt.acknowledged_at.is_(None) if f.unacknowledged else Receipt.acknowledged_at.is_not(None)
-        stmt = stmt.where(Publication.id.in_(select(Receipt.publication_id).where(
-            Receipt.user_id == actor.user_id, acked)))
+        acked = exists().where(Receipt.publication_id == Publication.id, Receipt.user_id == actor.user_id,
+                               Receipt.acknowledged_at.is_not(None))
+        stmt = stmt.where(~acked if f.unacknowledged else acked)
     if f.rule_id is not None:
         stmt = stmt.where(Publication.rule_id == f.rule_id)
     if f.state is not None:
@@ -277,6 +279,7 @@ async def publish(session: AsyncSession, *, actor: Actor, publication_id: int, t
     publication.audience = reach.as_json()
     session.add_all([Receipt(publication_id=publication.id, user_id=u.id, department_id=u.department_id)
                      for u in people])
+    session.add_all(access.audience_rows(publication.id, reach))
     await session.flush()
     await audit.record(session, actor=actor, action="publication.publish", subject_type="publication",
                        subject_id=publication.id, before=before, after=audit.snapshot(publication))
