@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from .conftest import DEMO_PASSWORD, graphql, screenshot
 from .test_meetings import choose, pick_date
@@ -26,9 +26,14 @@ RULES = ("{ sharingRules(first: 100) { edges { node { title recurrence deadlineM
 FIGURES = "query($from: Date!, $to: Date!) { sharingFigures(from: $from, to: $to) { total { due onTimeRate } } }"
 
 
-def field_error(page: Page, testid: str) -> object:
+def field_error(page: Page, testid: str) -> Locator:
     """The error shown under the form item that holds the control with this test id."""
     return page.locator(".ant-form-item").filter(has=page.get_by_test_id(testid)).locator(".ant-form-item-explain-error")
+
+
+def deadline(page: Page) -> Locator:
+    """The deadline's number input (Ant Design puts the test id on the input or on its wrapper)."""
+    return page.locator('[data-testid="rule-deadline"] input, input[data-testid="rule-deadline"]').first
 
 
 def rules_titled(base_url: str, token: str, title: str) -> list[dict]:
@@ -55,11 +60,11 @@ def test_an_admin_sets_up_a_rule_in_the_form_and_changes_it(signed_in: Callable[
     expect(field_error(page, "rule-recurrence")).to_contain_text("RRULE")
     # A deadline at the time node itself: refused on the deadline.
     page.get_by_test_id("rule-recurrence").fill("FREQ=WEEKLY;BYDAY=MO")
-    page.get_by_test_id("rule-deadline").locator("input").fill("0")
+    deadline(page).fill("0")
     page.get_by_test_id("rule-submit").click()
     expect(field_error(page, "rule-deadline")).to_contain_text("截止时间")
     screenshot(page, "sharing-rule-refused")
-    page.get_by_test_id("rule-deadline").locator("input").fill("120")
+    deadline(page).fill("120")
     page.get_by_test_id("rule-submit").click()
     row = page.locator("tr").filter(has=page.get_by_test_id("rule-row-title").filter(has_text=title))
     expect(row).to_be_visible()
@@ -72,7 +77,7 @@ def test_an_admin_sets_up_a_rule_in_the_form_and_changes_it(signed_in: Callable[
     # Changed in the same form: a later deadline.
     row.get_by_test_id("rule-edit").click()
     expect(page.get_by_test_id("rule-title")).to_have_value(title)
-    page.get_by_test_id("rule-deadline").locator("input").fill("240")
+    deadline(page).fill("240")
     page.get_by_test_id("rule-submit").click()
     expect(page.get_by_test_id("rule-submit")).to_have_count(0)
     (saved,) = rules_titled(live_server, token, title)
