@@ -20,6 +20,8 @@ class Actor:
     client_address: str | None = None
     # The sign-in (``user_session`` row) the request came with; None for API tokens, the system, the anonymous.
     session_id: str | None = None
+    # The API token (``api_token`` row) the request came with, when it came with one.
+    api_token_id: int | None = None
 
     @property
     def authenticated(self) -> bool:

@@ -170,9 +170,11 @@ async def test_wrong_current_passwords_are_limited_like_sign_ins(session: AsyncS
 ])
 async def test_api_tokens(session: AsyncSession, revoked: bool, expired: bool, active: bool, ok: bool) -> None:
     user = await make_user(session, active=active)
-    _, secret = await make_api_token(session, user=user, revoked=revoked, expired=expired)
+    token, secret = await make_api_token(session, user=user, revoked=revoked, expired=expired)
     found = await service.user_for_api_token(session, secret=secret)
     assert (found is not None) is ok
+    if found is not None:
+        assert found == (user, token.id)
     assert await service.user_for_api_token(session, secret=secret + "x") is None
 
 

@@ -154,6 +154,33 @@ async def test_a_password_change_ends_the_other_sessions_subscriptions(live_serv
                 assert back["__typename"] == "ChangePasswordSuccess", back
 
 
+CREATE_TOKEN = ("mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { __typename"
+                " ... on CreateApiTokenSuccess { secret apiToken { id } } } }")
+REVOKE_TOKEN = "mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { __typename } }"
+
+
+async def test_a_revoked_api_token_stops_receiving_and_a_kept_one_goes_on(live_server: LiveServerURL) -> None:
+    """A script subscribed with an API token: revoking the token ends its subscription at the next delivery, as
+    signing out ends a session's; another token of the same person keeps receiving."""
+    async with httpx.AsyncClient(base_url=live_server, timeout=30) as http:
+        claim_id, number = await approved_claim(http, claimant="business")
+        business = await login(http, "business")
+        made = [(await graphql(http, CREATE_TOKEN, {"input": {"name": f"脚本 {i}"}}, token=business))["createApiToken"]
+                for i in range(2)]
+        assert [m["__typename"] for m in made] == ["CreateApiTokenSuccess"] * 2, made
+        (revoked, kept) = made
+        async with (Subscription(live_server, token=revoked["secret"]) as gone,
+                    Subscription(live_server, token=kept["secret"]) as going_on):
+            await asyncio.sleep(0.3)
+            out = (await graphql(http, REVOKE_TOKEN, {"input": {"id": revoked["apiToken"]["id"]}},
+                                 token=business))["revokeApiToken"]
+            assert out["__typename"] == "RevokeApiTokenSuccess", out
+            await pay_claim(http, claim_id, token=await login(http, "finance"))
+            message = await going_on.next(within=15.0)
+            assert number in message["payload"]["data"]["notifications"]["title"], message
+            await _ended(gone)
+
+
 @pytest.mark.skipif(not os.environ.get("YECAI_LIVE_SERVER_DATABASE_URL", "").startswith("postgresql"),
                     reason="two workers on one PostgreSQL need YECAI_LIVE_SERVER_DATABASE_URL")
 def test_two_workers_on_one_postgresql(tmp_path: Path) -> None:

@@ -37,7 +37,8 @@ from yecai.org.models import Department
 
 
 async def actor_for(session: AsyncSession, user: User, *, request_id: str | None = None,
-                    client_address: str | None = None, session_id: str | None = None) -> Actor:
+                    client_address: str | None = None, session_id: str | None = None,
+                    api_token_id: int | None = None) -> Actor:
     """The actor of an active user, with their roles and the union of their roles' permissions.
 
     Read on every request, so a change of roles or of a role's permissions applies at once.
@@ -60,6 +61,7 @@ async def actor_for(session: AsyncSession, user: User, *, request_id: str | None
         request_id=request_id,
         client_address=client_address,
         session_id=session_id,
+        api_token_id=api_token_id,
     )
 
 
@@ -110,8 +112,8 @@ async def end_session(session: AsyncSession, *, actor: Actor) -> bool:
     return True
 
 
-async def user_for_api_token(session: AsyncSession, *, secret: str) -> User | None:
-    """The active owner of an unrevoked, unexpired API token; notes when it was last used."""
+async def user_for_api_token(session: AsyncSession, *, secret: str) -> tuple[User, int] | None:
+    """The active owner of an unrevoked, unexpired API token, and the token's id; notes when it was last used."""
     token = (
         await session.execute(select(ApiToken).where(ApiToken.token_hash == hash_api_token(secret)))
     ).scalar_one_or_none()
@@ -124,7 +126,7 @@ async def user_for_api_token(session: AsyncSession, *, secret: str) -> User | No
     # Written at most every few minutes, so reads stay reads.
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
         token.last_used_at = now
-    return user
+    return user, token.id
 
 
 # ---------------------------------------------------------------- sign-in

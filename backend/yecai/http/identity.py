@@ -79,15 +79,16 @@ async def identify_bearer(session: AsyncSession, settings: Settings, authorizati
     credential = credential.strip()
     if scheme.lower() != "bearer" or not credential:
         return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), bad_credentials=True)
-    session_id = None
+    session_id = token_id = None
     if credential.startswith(API_TOKEN_PREFIX):
-        user = await service.user_for_api_token(session, secret=credential)
+        found = await service.user_for_api_token(session, secret=credential)
+        user, token_id = found if found else (None, None)
     else:
         user, session_id = await _session_user(session, settings, credential)
     if user is None:
         return Identity(ANONYMOUS.at(request_id=req_id, client_address=address), bad_credentials=True)
     return Identity(await service.actor_for(session, user, request_id=req_id, client_address=address,
-                                            session_id=session_id))
+                                            session_id=session_id, api_token_id=token_id))
 
 
 async def _session_user(session: AsyncSession, settings: Settings, token: str) -> tuple[User | None, str | None]:

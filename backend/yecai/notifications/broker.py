@@ -143,7 +143,8 @@ class Inbox:
     """One open subscription in this process: its viewer, the session it came with, and what is handed to it."""
 
     user_id: int
-    session_id: str | None  # None: an API token (no session to end)
+    session_id: str | None  # the sign-in it came with; None with an API token
+    token_id: int | None = None  # the API token it came with, whose revocation or expiry ends it
     queue: asyncio.Queue[object] = field(default_factory=lambda: asyncio.Queue(QUEUE_MAX))
     ended: bool = False
 
@@ -206,9 +207,9 @@ class Router:
                 inbox.end()
 
     @contextlib.contextmanager
-    def inbox(self, user_id: int, session_id: str | None) -> Iterator[Inbox]:
+    def inbox(self, user_id: int, session_id: str | None, token_id: int | None = None) -> Iterator[Inbox]:
         """An open subscription of ``user_id`` for as long as the block runs."""
-        box = Inbox(user_id, session_id)
+        box = Inbox(user_id, session_id, token_id)
         self._by_user.setdefault(user_id, set()).add(box)
         try:
             yield box

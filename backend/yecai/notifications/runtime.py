@@ -15,7 +15,7 @@ from collections.abc import Collection
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from yecai.auth.models import User, UserSession
+from yecai.auth.models import ApiToken, User, UserSession
 from yecai.db import utcnow
 from yecai.notifications import broker, dispatch, mail
 from yecai.notifications.dispatch import Delivery
@@ -62,18 +62,27 @@ class NotificationRuntime:
             _current = None
 
     async def signed_in(self, inboxes: Collection[broker.Inbox]) -> set[broker.Inbox]:
-        """Those subscriptions whose viewer is still active and whose session has not ended: one statement."""
+        """Those subscriptions whose viewer is still active and whose session or API token has not ended: a
+        statement for each of users, sessions and tokens."""
         users = {box.user_id for box in inboxes}
         sessions = {box.session_id for box in inboxes if box.session_id is not None}
+        tokens = {box.token_id for box in inboxes if box.token_id is not None}
+        now = utcnow()
         async with self.sessions() as session:
             active = set((await session.execute(select(User.id).where(User.id.in_(users), User.active.is_(True))))
                          .scalars())
             alive = set() if not sessions else {
                 (uid, sid) for sid, uid in await session.execute(
                     select(UserSession.id, UserSession.user_id).where(UserSession.id.in_(sessions),
-                                                                      UserSession.expires_at > utcnow()))}
+                                                                      UserSession.expires_at > now))}
+            valid = set() if not tokens else {
+                (uid, tid) for tid, uid in await session.execute(
+                    select(ApiToken.id, ApiToken.user_id).where(
+                        ApiToken.id.in_(tokens), ApiToken.revoked_at.is_(None),
+                        ApiToken.expires_at.is_(None) | (ApiToken.expires_at > now)))}
         return {box for box in inboxes if box.user_id in active
-                and (box.session_id is None or (box.user_id, box.session_id) in alive)}
+                and (box.session_id is None or (box.user_id, box.session_id) in alive)
+                and (box.token_id is None or (box.user_id, box.token_id) in valid)}
 
     def _committed(self, deliveries: list[Delivery]) -> None:
         # From the committing code (any thread): the work starts on this runtime's loop.
