@@ -41,12 +41,12 @@ def certificate_routes(settings: Settings, sessions: async_sessionmaker[AsyncSes
                 await session.rollback()
                 status = {"NOT_FOUND": 404, "PERMISSION_DENIED": 403}.get(error.code, 400)
                 return _error(status, error.code, f"{error.zh} / {error.en}", req_id)
+            cert = doc.certificate
+            filename = f"{doc.holder_name}-{cert.title}-{document.service.KIND_LABELS[cert.kind]}.pdf"
+            fallback = f"certificate-{cert.id}.pdf"
             await session.rollback()
         # Rendering is CPU work of its own: off the event loop, so other requests go on meanwhile.
         body = await asyncio.to_thread(document.pdf_of, doc.html)
-        cert = doc.certificate
-        kind = document.service.KIND_LABELS[cert.kind]
-        return _attachment(body, "application/pdf", f"{doc.holder_name}-{cert.title}-{kind}.pdf",
-                           f"certificate-{cert.id}.pdf", req_id)
+        return _attachment(body, "application/pdf", filename, fallback, req_id)
 
     return [Route("/certificates/{code}.pdf", certificate_pdf, methods=["GET"])]
