@@ -24,14 +24,14 @@ from tests.factories import (
     token_for,
 )
 from tests.graphql.sharing_world import Sharing, make_sharing
-from yecai.certificates.models import Certificate
-from yecai.certificates.service import issue_certificate
 from tests.support.databases import Databases
 from tests.support.prepared import freeze, thaw
 from yecai.actor import system_actor
 from yecai.attachments.storage import storage_for, temp_path
 from yecai.auth.models import ApiToken, Role, User
 from yecai.auth.service import actor_for
+from yecai.certificates.models import Certificate
+from yecai.certificates.service import issue_certificate
 from yecai.db import RequestSession, make_engine
 from yecai.ledger.models import Account, Voucher
 from yecai.ledger.service import LineInput, accounts_by_code, create_voucher, post_voucher, review_voucher
