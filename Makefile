@@ -12,6 +12,7 @@
 #   make bench-notify  notification fan-out to 1,000 WebSocket subscribers; a scheduler tick over 10,000 rows (bench/notify_fanout.py)
 #   make bench-meetings  the minutes PDF of 20 pages beside bare WeasyPrint (bench/meetings_pdf.py)
 #   make bench-sharing  a sharing scheduler tick over 10,000 rules beside bare SQL (bench/sharing_tick.py)
+#   make bench-certificates  a certificate PDF beside bare WeasyPrint on the same HTML (bench/certificate_pdf.py)
 #   make clean    remove build output, caches and the test PostgreSQL cluster
 #
 # Parts of `make test` can be run alone: make test-schema, test-frontend, test-ruff, test-imports,
@@ -47,7 +48,7 @@ BENCH_ARGS  ?=
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/package-lock.json \
 	frontend/vite.config.ts frontend/tsconfig*.json schema/schema.graphql -type f 2>/dev/null)
 
-.PHONY: help run test schema bench bench-postgres bench-audit bench-posting bench-limits bench-body bench-search bench-notify bench-meetings bench-sharing clean distclean system python-env node-env frontend \
+.PHONY: help run test schema bench bench-postgres bench-audit bench-posting bench-limits bench-body bench-search bench-notify bench-meetings bench-sharing bench-certificates clean distclean system python-env node-env frontend \
 	test-system test-python test-node test-schema test-frontend test-ruff test-imports test-sqlite test-e2e test-postgres
 
 help:
@@ -166,6 +167,11 @@ bench-meetings: python-env
 SHARING_BENCH_ARGS ?=
 bench-sharing: python-env
 	$(PY) bench/sharing_tick.py $(SHARING_BENCH_ARGS)
+
+# A certificate's PDF beside bare WeasyPrint on the same HTML (bench/certificate_pdf.py; CERTIFICATES_BENCH_ARGS="--runs R").
+CERTIFICATES_BENCH_ARGS ?=
+bench-certificates: python-env
+	$(PY) bench/certificate_pdf.py $(CERTIFICATES_BENCH_ARGS)
 
 # The same on the throwaway PostgreSQL cluster (started, then stopped again).
 bench-postgres: python-env system

@@ -25,6 +25,7 @@ from tests.support.databases import Databases
 from yecai import app as app_module
 from yecai.app import create_app
 from yecai.audit.keys import load_keyring, use_keyring
+from yecai.certificates import codes
 from yecai.db import RequestSession, make_engine
 from yecai.settings import Settings
 
@@ -88,6 +89,12 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
 def audit_keyring(settings: Settings) -> None:
     """Audit events are hashed with a key generated into the test data directory, never ./var."""
     use_keyring(load_keyring(settings))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def certificate_key(settings: Settings) -> None:
+    """Verification codes are signed with a key generated into the test data directory, never ./var."""
+    codes.use_key(codes.key_of(settings))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -21,6 +21,7 @@ from yecai import manifest
 from yecai.db import make_engine, make_session_factory
 from yecai.graphql.schema import build_schema
 from yecai.http.attachments import attachment_routes
+from yecai.http.certificates import certificate_routes
 from yecai.http.graphql import GraphQLEndpoint
 from yecai.http.meetings import meeting_routes
 from yecai.http.oidc import oidc_routes
@@ -158,6 +159,7 @@ def create_app(settings: Settings | None = None, *, sessions: async_sessionmaker
         *oidc_routes(settings, sessions),
         *attachment_routes(settings, sessions),
         *meeting_routes(settings, sessions),
+        *certificate_routes(settings, sessions),
         Mount("/", SinglePageApp(settings.frontend_dist)),
     ]
     middleware = [

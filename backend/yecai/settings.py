@@ -106,6 +106,11 @@ class Settings(BaseSettings):
     notification_retention_days: int = Field(default=90, ge=1)
     # "serve": `yecai serve` runs the scheduled jobs; "external": `yecai worker` does, elsewhere.
     scheduler: Literal["serve", "external"] = "serve"
+    # Certificates (README, "Certificates"): the key whose HMAC makes a verification code tamper-evident (else
+    # one generated into the data directory, like the session key), and the portal's public address, which the
+    # QR code on a certificate opens (e.g. https://portal.example.com; unset: the address the request came to).
+    certificate_key: str | None = None
+    public_url: str | None = None
 
     @property
     def oidc_enabled(self) -> bool:
@@ -178,6 +183,18 @@ class Settings(BaseSettings):
         key_file.write_text(key)
         key_file.chmod(0o600)
         return key
+
+
+    def resolved_certificate_key(self) -> bytes:
+        """The certificate key: from the environment, else one kept in the data directory."""
+        if self.certificate_key:
+            return self.certificate_key.encode()
+        key_file = self.data_dir / "certificate_key"
+        if not key_file.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            key_file.write_text(secrets.token_urlsafe(48))
+            key_file.chmod(0o600)
+        return key_file.read_text().strip().encode()
 
 
 @lru_cache

@@ -6,6 +6,7 @@ import { ViewerProvider } from './app/viewer';
 import { FullPageSpin, RequireAuth, RequirePermission } from './app/guards';
 import { NotFoundPage } from './layout/ErrorPages';
 import { FEATURES } from './features';
+import type { PublicRoute } from './app/feature';
 
 // Every page is its own chunk: the sign-in page does not pay for the audit viewer.
 const LoginPage = lazy(() => import('./app/LoginPage'));
@@ -15,6 +16,8 @@ const HomePage = lazy(() => import('./home/HomePage'));
 // Each feature's pages, behind the permissions the route declares (the same list its
 // menu entry uses).
 const ROUTES = FEATURES.flatMap((feature) => feature.routes);
+// Pages for visitors who are not signed in (a certificate's verification page).
+const PUBLIC_ROUTES = FEATURES.flatMap((feature): readonly PublicRoute[] => ('publicRoutes' in feature && feature.publicRoutes) || []);
 
 export default function App() {
   return (
@@ -25,6 +28,9 @@ export default function App() {
             <Suspense fallback={<FullPageSpin />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                {PUBLIC_ROUTES.map(({ path, page: Page }) => (
+                  <Route key={path} path={path} element={<Page />} />
+                ))}
                 <Route
                   element={
                     <RequireAuth>

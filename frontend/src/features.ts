@@ -10,6 +10,7 @@ import { searchFeature } from './search/feature';
 import { attachmentsFeature } from './attachments/feature';
 import { notificationsFeature } from './notifications/feature';
 import { workdaysFeature } from './workdays/feature';
+import { certificatesFeature } from './certificates/feature';
 
 /**
  * The web app's features, in menu order: the only place they are named. Routes and their
@@ -30,4 +31,5 @@ export const FEATURES = [
   attachmentsFeature, // 附件 (a card on the pages of the objects they are attached to)
   notificationsFeature, // 通知 (the header's bell, live), 通知设置
   workdaysFeature, // 工作日历 (系统)
+  certificatesFeature, // 证书: 我的证书, 证书管理; the public verification page
 ] as const;

@@ -60,6 +60,8 @@ NAV_KEYS = (
     "sharingRules",
     "sharingFigures",
     "workCalendar",
+    "myCertificates",
+    "certificates",
 )
 
 # From the contract's navigation table: each entry and the permissions of which the viewer
@@ -98,6 +100,8 @@ NAV_RULES: dict[str, set[str]] = {
     "sharingRules": {"SHARING_READ"},
     "sharingFigures": {"SHARING_EVALUATE", "SHARING_MANAGE"},
     "workCalendar": {"WORKDAYS_MANAGE"},
+    "myCertificates": set(),
+    "certificates": {"CERTIFICATES_READ_ALL", "CERTIFICATES_ISSUE", "CERTIFICATES_REVOKE", "CERTIFICATES_OVERSEE"},
 }
 
 

@@ -30,6 +30,8 @@ from yecai.actor import system_actor
 from yecai.attachments.storage import storage_for, temp_path
 from yecai.auth.models import ApiToken, Role, User
 from yecai.auth.service import actor_for
+from yecai.certificates.models import Certificate
+from yecai.certificates.service import issue_certificate
 from yecai.db import RequestSession, make_engine
 from yecai.ledger.models import Account, Voucher
 from yecai.ledger.service import LineInput, accounts_by_code, create_voucher, post_voucher, review_voucher
@@ -111,6 +113,7 @@ class World:
     synonyms: SearchSynonym  # 报销 = 报账
     meetings: Meetings
     sharing: Sharing | None = None
+    certificate: Certificate | None = None  # an honour certificate of the target user, valid
 
 
 @pytest.fixture(scope="session")
@@ -167,8 +170,11 @@ async def build_world(session: AsyncSession, settings: Settings) -> World:
     session.add(synonyms)
     meetings = await _meetings(session, ops.department, target)
     shared = await make_sharing(session, ops.department)
+    certificate = await issue_certificate(session, actor=system_actor("test"), kind="HONOUR", holder_id=target.id,
+                                          title="年度优秀员工", issuer="人力资源部")
     await session.commit()
-    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings, shared)
+    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings, shared,
+                 certificate=certificate)
 
 
 async def _meetings(session: AsyncSession, department: Department, attendee: User) -> Meetings:

@@ -260,4 +260,10 @@ MUTATIONS = [
                  lambda w: {"date": "2026-10-10"}),
     MutationCase("reseedWorkCalendarYear", "ReseedWorkCalendarYearInput", "created calendar { year }",
                  lambda w: {"year": 2026}),
+    # Certificates: HR issues and revokes them.
+    MutationCase("issueCertificate", "IssueCertificateInput", "certificate { id code state }",
+                 lambda w: {"holderId": gid("User", w.target.id), "kind": "HONOUR", "title": "协作之星",
+                            "issuer": "人力资源部"}),
+    MutationCase("revokeCertificate", "RevokeCertificateInput", "certificate { id state }",
+                 lambda w: {"id": gid("Certificate", w.certificate.id), "reason": "评选材料不实"}),
 ]

@@ -83,6 +83,8 @@ FIELDS: dict[str, str] = {
     "publications": "publications(first: 1) { pageInfo { hasPreviousPage } }",
     "sharingFigures": 'sharingFigures(from: "2020-01-01", to: "2020-01-31") { total { due onTime missed } }',
     "sharingMonthlyReport": 'sharingMonthlyReport(month: "2020-01", departmentId: "{department}") { total { due } }',
+    "certificates": "certificates(first: 2) { totalCount edges { node { id title state } } }",
+    "certificateVerification": 'certificateVerification(code: "ABCD-EFGH") { status holderName }',
 }
 
 

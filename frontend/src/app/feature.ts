@@ -17,6 +17,8 @@ export interface Feature<M extends MessageTree = MessageTree> {
   /** Sider groups the feature introduces; its entries (or another feature's) name them by key. */
   navGroups: readonly NavGroup[];
   routes: readonly FeatureRoute[];
+  /** Pages anyone may open without signing in (a certificate's verification page), outside the app's layout. */
+  publicRoutes?: readonly PublicRoute[];
   /** What the feature shows in the header of every page (the search box), its own chunk like a page. */
   header?: LazyExoticComponent<ComponentType>;
   /** What it shows at the header's end, beside the language and the user menu (the notification bell). */
@@ -38,6 +40,12 @@ export interface FeatureRoute<K extends string = string, P extends PermissionCod
   anyOf: readonly P[];
   /** The sider entry that opens this page (its path and permissions are the route's). */
   nav?: NavItem<K>;
+}
+
+/** A page outside the sign-in: no layout, no permissions; it must show nothing a visitor may not see. */
+export interface PublicRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
 }
 
 export interface NavItem<K extends string = string> {
@@ -79,6 +87,7 @@ export interface FeatureSpec<M extends MessageTree, P extends PermissionCode> {
   permissions: readonly P[];
   navGroups?: readonly NavGroup<MessageKey<M>>[];
   routes: readonly FeatureRoute<MessageKey<M>, NoInfer<P>>[];
+  publicRoutes?: readonly PublicRoute[];
   header?: LazyExoticComponent<ComponentType>;
   headerEnd?: LazyExoticComponent<ComponentType>;
   messages: { 'zh-CN': M; en: NoInfer<M> };
