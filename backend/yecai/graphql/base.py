@@ -128,8 +128,10 @@ def pk(node_id: str) -> int | None:
 class ModelNode(relay.Node):
     """A Node whose rows come from one table (``model``), batched by primary key per request.
 
-    ``visible`` says whether the viewer may see a row: the same rule guards ``node(id:)`` and
-    every field that hands out the object. ``from_model`` builds the node from a row.
+    Whether the viewer may see a row guards ``node(id:)``, ``load`` (every field that hands out the object, search
+    results and links among them) alike. A type says it with ``visible`` (a rule over the row alone) or, when it
+    must load more to decide (a meeting's audience, a rule's reach, a holder's managers), with ``can_see`` over a
+    batch of rows, gathering its loads so a list asks once. ``from_model`` builds the node from a row.
     """
 
     model: ClassVar[type]
@@ -143,18 +145,27 @@ class ModelNode(relay.Node):
         return True
 
     @classmethod
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
+        """Whether the viewer may see each row (None: no such row): ``visible`` unless a type decides in batch."""
+        return [row is not None and cls.visible(info, row) for row in rows]
+
+    @classmethod
     async def load(cls, info: Info, row_id: int | None) -> Any:
         """The node of ``row_id`` when it exists and the viewer may see it, else None."""
         if row_id is None:
             return None
-        row = await info.context.loaders.by_id(cls.model).load(row_id)
-        return cls.from_model(row) if row is not None and cls.visible(info, row) else None
+        (found,) = await cls._visible(info, [row_id])
+        return found
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        ids = [pk(i) for i in node_ids]
-        rows = await info.context.loaders.by_id(cls.model).load_many([i or 0 for i in ids])
-        return [cls.from_model(r) if r is not None and cls.visible(info, r) else None for r in rows]
+        return await cls._visible(info, [pk(i) or 0 for i in node_ids])
+
+    @classmethod
+    async def _visible(cls, info: Info, ids: list[int]) -> list[Any]:
+        rows = await info.context.loaders.by_id(cls.model).load_many(ids)
+        seen = await cls.can_see(info, rows)
+        return [cls.from_model(row) if ok else None for row, ok in zip(rows, seen, strict=True)]
 
 
 @strawberry.interface(description="What every mutation's error has beside its own code: the input field at fault "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Optional
 
@@ -16,7 +16,7 @@ from yecai import manifest
 from yecai.attachable import AttachmentOwner
 from yecai.attachments import models, policies, service
 from yecai.graphql.auth.types import User
-from yecai.graphql.base import ListSize, ModelNode, global_id, pk
+from yecai.graphql.base import ListSize, ModelNode, global_id
 
 
 async def _owner_row(info: Info, row: models.Attachment) -> tuple[AttachmentOwner | None, Any]:
@@ -49,27 +49,17 @@ class Attachment(ModelNode):
                    uploaded_at=m.uploaded_at, _model=m)
 
     @classmethod
-    async def load(cls, info: Info, row_id: int | None) -> Any:
-        (found,) = await cls._visible(info, [row_id or 0])
-        return found
-
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False) -> list[Any]:
-        return await cls._visible(info, [pk(i) or 0 for i in node_ids])
-
-    @classmethod
-    async def _visible(cls, info: Info, ids: list[int]) -> list[Any]:
-        rows = await info.context.loaders.by_id(models.Attachment).load_many(ids)
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
         # Gathered: the owners are loaded in one batch per owner model, not one statement per attachment.
-        owners = await asyncio.gather(*(_owner_row(info, row) for row in rows if row is not None))
-        found, owned = [], iter(owners)
+        owners = iter(await asyncio.gather(*(_owner_row(info, row) for row in rows if row is not None)))
+        seen = []
         for row in rows:
             if row is None:
-                found.append(None)
+                seen.append(False)
                 continue
-            owner, owner_row = next(owned)
-            found.append(cls.from_model(row) if policies.can_read(info.context.actor, owner, owner_row) else None)
-        return found
+            owner, owner_row = next(owners)
+            seen.append(policies.can_read(info.context.actor, owner, owner_row))
+        return seen
 
     @strawberry.field(description="Who uploaded it; null when not visible to the viewer.")
     async def uploaded_by(self, info: Info) -> Optional[User]:

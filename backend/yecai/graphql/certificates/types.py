@@ -11,7 +11,7 @@ from strawberry.types import Info
 
 from yecai.certificates import codes, models, policies, service
 from yecai.graphql.auth.types import User
-from yecai.graphql.base import ModelNode, pk
+from yecai.graphql.base import ModelNode
 
 CertificateKind = strawberry.enum(models.CertificateKind, name="CertificateKind",
                                   description="HONOUR 荣誉证书, TRAINING 培训结业证书.")
@@ -72,21 +72,6 @@ class Certificate(ModelNode):
         chains = dict(zip([r.id for r in present], await asyncio.gather(
             *(holder_chain_of(info, r.holder_id) for r in present)), strict=True))
         return [row is not None and policies.can_see(actor, row, chains[row.id]) for row in rows]
-
-    @classmethod
-    async def load(cls, info: Info, row_id: int | None) -> Any:
-        (found,) = await cls._visible(info, [row_id or 0])
-        return found
-
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        return await cls._visible(info, [pk(i) or 0 for i in node_ids])
-
-    @classmethod
-    async def _visible(cls, info: Info, ids: list[int]) -> list[Any]:
-        rows = await info.context.loaders.by_id(cls.model).load_many(ids)
-        seen = await cls.can_see(info, rows)
-        return [cls.from_model(row) if ok else None for row, ok in zip(rows, seen, strict=True)]
 
     @strawberry.field
     async def holder(self, info: Info) -> Optional[User]:

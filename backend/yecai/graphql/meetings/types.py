@@ -11,7 +11,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from yecai.graphql.auth.types import User
-from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, ListSize, ModelNode, connection, guarded, pk
+from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, ListSize, ModelNode, connection, guarded
 from yecai.graphql.org.types import Department
 from yecai.meetings import access, models, policies, recurrence, service
 from yecai.meetings.action_items import is_overdue, today
@@ -77,21 +77,6 @@ class _OfMeeting(ModelNode):
     @classmethod
     async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
         raise NotImplementedError
-
-    @classmethod
-    async def load(cls, info: Info, row_id: int | None) -> Any:
-        (found,) = await cls._visible(info, [row_id or 0])
-        return found
-
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        return await cls._visible(info, [pk(i) or 0 for i in node_ids])
-
-    @classmethod
-    async def _visible(cls, info: Info, ids: list[int]) -> list[Any]:
-        rows = await info.context.loaders.by_id(cls.model).load_many(ids)
-        seen = await cls.can_see(info, rows)
-        return [cls.from_model(row) if ok else None for row, ok in zip(rows, seen, strict=True)]
 
 
 async def _links(info: Info, ids: list[str]) -> list[Optional[relay.Node]]:

@@ -1,6 +1,7 @@
 """GraphQL types of business operations: master data, documents and their lines, stock, open items."""
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Optional
 
@@ -175,21 +176,12 @@ class _LineNode(ModelNode):
                    net=m.net, tax=m.tax, gross=m.gross, _model=m)  # type: ignore[call-arg]
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        lines = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
         document_type = LINE_TYPES[cls]
-        found = []
-        for line in lines:
-            document = None if line is None else await info.context.loaders.by_id(document_type.model).load(
-                getattr(line._model, document_type.line_key or ""))
-            found.append(line if document is not None and policies.can_see_document(info.context.actor, document)
-                         else None)
-        return found
-
-    @classmethod
-    async def load(cls, info: Info, row_id: int | None) -> Any:
-        (found,) = await cls.resolve_nodes(info=info, node_ids=[str(row_id or 0)])
-        return found
+        documents = await info.context.loaders.by_id(document_type.model).load_many(
+            [0 if row is None else getattr(row, document_type.line_key or "") for row in rows])
+        return [row is not None and document is not None and policies.can_see_document(info.context.actor, document)
+                for row, document in zip(rows, documents, strict=True)]
 
 
 @strawberry.type(description="A line of a purchase receipt (采购入库).")

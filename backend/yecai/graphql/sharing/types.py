@@ -12,7 +12,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from yecai.graphql.auth.types import User
-from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, ListSize, ModelNode, connection, guarded, pk
+from yecai.graphql.base import DEFAULT_PAGE_SIZE, Connection, ListSize, ModelNode, connection, guarded
 from yecai.graphql.org.types import Department
 from yecai.pagination import paginate
 from yecai.sharing import access, figures, models, policies, publications
@@ -72,23 +72,12 @@ class SharingRule(ModelNode):
                    next_node_at=m.next_node_at, _model=m)
 
     @classmethod
-    async def load(cls, info: Info, row_id: int | None) -> Any:
-        (found,) = await cls._visible(info, [row_id or 0])
-        return found
-
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        return await cls._visible(info, [pk(i) or 0 for i in node_ids])
-
-    @classmethod
-    async def _visible(cls, info: Info, ids: list[int]) -> list[Any]:
-        rows = await info.context.loaders.by_id(cls.model).load_many(ids)
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
         present = [row for row in rows if row is not None]
         # gathered, so the loader asks for every rule's audience in one batch
         reaches = dict(zip([row.id for row in present],
                            await asyncio.gather(*(reach_of(info, row.id) for row in present)), strict=True))
-        return [cls.from_model(row) if row is not None and policies.can_see_rule(info.context.actor, row, reaches[row.id])
-                else None for row in rows]
+        return [row is not None and policies.can_see_rule(info.context.actor, row, reaches[row.id]) for row in rows]
 
     @strawberry.field
     async def responsible(self, info: Info) -> Optional[User]:
