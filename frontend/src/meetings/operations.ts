@@ -101,6 +101,7 @@ export const MeetingSeriesQuery = graphql(`
         icsUrl
         viewerCan {
           schedule
+          edit
         }
       }
     }
@@ -283,6 +284,25 @@ export const MeetingRoleOptionsQuery = graphql(`
           code
           name
         }
+      }
+    }
+  }
+`);
+
+export const UpdateMeetingSeriesMutation = graphql(`
+  mutation UpdateMeetingSeries($input: UpdateMeetingSeriesInput!) {
+    updateMeetingSeries(input: $input) {
+      __typename
+      ... on UpdateMeetingSeriesSuccess {
+        series {
+          id
+          title
+        }
+      }
+      ... on UpdateMeetingSeriesError {
+        code
+        field
+        message
       }
     }
   }
