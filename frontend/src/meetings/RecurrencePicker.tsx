@@ -57,7 +57,7 @@ export function RecurrencePicker({ value = '', onChange, id }: Props) {
       )}
       {current.kind === 'monthlyDay' && (
         <Space>
-          <InputNumber min={1} max={31} value={current.day} onChange={(n) => emit({ kind: 'monthlyDay', day: n ?? 1 })} />
+          <InputNumber min={1} max={31} value={current.day} onChange={(n) => emit({ kind: 'monthlyDay', day: n ?? 1 })} data-testid="recurrence-day" />
           {t('series.picker.day')}
         </Space>
       )}
