@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CalendarOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -85,6 +85,15 @@ export default function SeriesPage() {
         </Descriptions>
       </Card>
       <Card title={t('series.nextOccurrences')} size="small" style={{ marginBottom: 16 }}>
+        {series.guessedYears.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            message={t('series.guessedYears', { years: series.guessedYears.join('、') })}
+            data-testid="series-guessed-years"
+          />
+        )}
         {series.occurrences.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
         ) : (

@@ -201,6 +201,17 @@ class MeetingSeries(ModelNode):
         return recurrence.occurrences(self._model.recurrence, self._model.starts_at, calendar=calendar,
                                       after=from_, before=to, limit=limit)
 
+    @strawberry.field(description="For a rule counting working days: the years in [from, to) whose holidays are not in "
+                                  "the work calendar yet, where its occurrences assume the plain week (Monday to "
+                                  "Friday); empty for a plain rule.")
+    async def guessed_years(self, info: Info, from_: Annotated[dt.datetime, strawberry.argument(name="from")],
+                            to: dt.datetime) -> list[int]:
+        calendar = await work_calendar_of(info, self._model.recurrence)
+        if calendar is None:
+            return []
+        first, last = recurrence.local(max(from_, self._model.starts_at)).year, recurrence.local(to - dt.timedelta(microseconds=1)).year
+        return [y for y in range(first, min(last, first + 20) + 1) if not calendar.covers(y)]
+
     @strawberry.field(description="The series' meetings, earliest first.")
     async def meetings(self, info: Info, first: int = DEFAULT_PAGE_SIZE,
                        after: Optional[str] = None) -> Optional[Connection["Meeting"]]:
