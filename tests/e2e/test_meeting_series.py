@@ -88,11 +88,11 @@ def test_a_fifth_working_day_series_is_created_scheduled_exported_and_edited(
     for i, moment in enumerate(expected):
         expect(listed.nth(i)).to_have_text(moment.strftime("%Y-%m-%d %H:%M:%S"))
     series_url = page.url
-    # Years the package does not know yet are said to be guessed (the plain week).
+    # Years the package does not know yet are not covered by the work calendar: the page says the plain week holds.
     guessed = sorted({m.year for m in expected if not known(m.year)})
     if guessed:
-        expect(page.get_by_test_id("series-guessed-years")).to_contain_text(str(guessed[0]))
-        expect(page.get_by_test_id("series-guessed-years")).to_contain_text("年的节假日安排尚未录入工作日历")
+        expect(page.get_by_test_id("series-uncovered-years")).to_contain_text(str(guessed[0]))
+        expect(page.get_by_test_id("series-uncovered-years")).to_contain_text("年的节假日安排尚未录入工作日历")
 
     # A meeting from the series, with no time given: its next free occurrence.
     page.get_by_test_id("series-schedule").click()

@@ -85,13 +85,13 @@ export default function SeriesPage() {
         </Descriptions>
       </Card>
       <Card title={t('series.nextOccurrences')} size="small" style={{ marginBottom: 16 }}>
-        {series.guessedYears.length > 0 && (
+        {series.uncoveredYears.length > 0 && (
           <Alert
             type="warning"
             showIcon
             style={{ marginBottom: 8 }}
-            message={t('series.guessedYears', { years: series.guessedYears.join('、') })}
-            data-testid="series-guessed-years"
+            message={t('series.uncoveredYears', { years: series.uncoveredYears.join('、') })}
+            data-testid="series-uncovered-years"
           />
         )}
         {series.occurrences.length === 0 ? (

@@ -90,7 +90,7 @@ export const MeetingSeriesQuery = graphql(`
           name
         }
         occurrences(from: $from, to: $to, first: 6)
-        guessedYears(from: $from, to: $to)
+        uncoveredYears(from: $from, to: $to)
         meetings(first: 100) {
           ...PagedFields
           edges {

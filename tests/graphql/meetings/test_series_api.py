@@ -24,7 +24,7 @@ FIFTH = "FREQ=MONTHLY;BYSETPOS=5;X-YECAI-DAYS=WORKING"
 CREATE = """mutation($input: CreateMeetingSeriesInput!) { createMeetingSeries(input: $input) {
   __typename ... on CreateMeetingSeriesSuccess { series { id recurrence viewerCan { edit }
     occurrences(from: "2026-09-01T00:00:00+08:00", to: "2027-01-01T00:00:00+08:00")
-    guessedYears(from: "2026-09-01T00:00:00+08:00", to: "2028-03-01T00:00:00+08:00") } }
+    uncoveredYears(from: "2026-09-01T00:00:00+08:00", to: "2028-03-01T00:00:00+08:00") } }
   ... on CreateMeetingSeriesError { code field message } } }"""
 UPDATE = """mutation($input: UpdateMeetingSeriesInput!) { updateMeetingSeries(input: $input) {
   __typename ... on UpdateMeetingSeriesSuccess { series { id title focus recurrence confidential readerRoles
@@ -57,9 +57,9 @@ async def test_a_working_day_series_meets_after_the_holiday(world: World, sign_i
         "2026-09-07T01:30:00+00:00", "2026-10-13T01:30:00+00:00", "2026-11-06T01:30:00+00:00",
         "2026-12-07T01:30:00+00:00"]
     # The calendar knows 2026's holidays (the package's last year); 2027 and 2028 assume the plain week.
-    assert series["guessedYears"] == [2027, 2028]
+    assert series["uncoveredYears"] == [2027, 2028]
     plain = (await gql(CREATE, {"input": form(recurrence="FREQ=WEEKLY;BYDAY=MO")}, token=token))["createMeetingSeries"]
-    assert plain["series"]["guessedYears"] == []
+    assert plain["series"]["uncoveredYears"] == []
 
 
 async def test_bad_working_day_rules_are_named(world: World, sign_in: SignIn, gql: GraphQLClient,

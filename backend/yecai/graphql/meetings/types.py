@@ -201,10 +201,10 @@ class MeetingSeries(ModelNode):
         return recurrence.occurrences(self._model.recurrence, self._model.starts_at, calendar=calendar,
                                       after=from_, before=to, limit=limit)
 
-    @strawberry.field(description="For a rule counting working days: the years in [from, to) whose holidays are not in "
-                                  "the work calendar yet, where its occurrences assume the plain week (Monday to "
+    @strawberry.field(description="For a working-day rule: the years in [from, to) the work calendar does not cover "
+                                  "yet (no holidays in it), where its occurrences assume the plain week (Monday to "
                                   "Friday); empty for a plain rule.")
-    async def guessed_years(self, info: Info, from_: Annotated[dt.datetime, strawberry.argument(name="from")],
+    async def uncovered_years(self, info: Info, from_: Annotated[dt.datetime, strawberry.argument(name="from")],
                             to: dt.datetime) -> list[int]:
         calendar = await work_calendar_of(info, self._model.recurrence)
         if calendar is None:

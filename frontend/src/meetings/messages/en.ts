@@ -130,7 +130,7 @@ const en: MeetingsMessages = {
     editTitle: 'Edit series',
     updated: 'Series saved',
     keepsMeetings: 'Meetings already scheduled keep their time, place and attendees; the new recurrence and default attendees apply to meetings scheduled from now on. Making the series confidential makes its meetings not yet closed confidential too.',
-    guessedYears: 'The work calendar has no holidays for {{years}} yet: occurrences in those years assume Monday to Friday.',
+    uncoveredYears: 'The work calendar has no holidays for {{years}} yet: occurrences in those years assume Monday to Friday.',
     title: 'Title',
     titleRequired: 'Enter a title',
     goal: 'Strategic goal / project plan',

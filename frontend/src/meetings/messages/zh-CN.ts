@@ -129,7 +129,7 @@ const zhCN = {
     editTitle: '编辑例会',
     updated: '例会已保存',
     keepsMeetings: '已安排的会议保持原有时间、地点和参会人；新的重复规则和默认参会人用于今后安排的会议。改为保密例会时，尚未结束的会议随之改为保密。',
-    guessedYears: '{{years}} 年的节假日安排尚未录入工作日历，这些年份的会期暂按周一至周五推算。',
+    uncoveredYears: '{{years}} 年的节假日安排尚未录入工作日历，这些年份的会期暂按周一至周五推算。',
     title: '例会名称',
     titleRequired: '请填写例会名称',
     goal: '战略目标 / 项目计划',
