@@ -272,20 +272,20 @@ def test_a_series_from_the_picker_and_a_bad_rrule_named_on_its_field(signed_in: 
     field = page.locator(".ant-form-item", has=page.get_by_text("重复规则", exact=True))
     expect(field.locator(".ant-form-item-explain-error")).to_contain_text("RRULE")
 
-    # The picker writes the RRULE of "the 3rd working day of each month".
-    page.get_by_text("每月第 N 个工作日", exact=True).click()
-    page.locator('[data-testid="recurrence-workday"] input, input[data-testid="recurrence-workday"]').first.fill("3")
-    expect(page.get_by_test_id("recurrence-text")).to_have_text("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=3")
+    # The picker writes the RRULE of "the 3rd of each month" (working-day rules: test_meeting_series.py).
+    page.get_by_text("每月第 N 日", exact=True).click()
+    page.locator('[data-testid="recurrence-day"] input, input[data-testid="recurrence-day"]').first.fill("3")
+    expect(page.get_by_test_id("recurrence-text")).to_have_text("FREQ=MONTHLY;BYMONTHDAY=3")
     screenshot(page, "series-form")
     page.get_by_test_id("series-submit").click()
-    expect(page.get_by_test_id("series-rrule")).to_have_text("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=3")
+    expect(page.get_by_test_id("series-rrule")).to_have_text("FREQ=MONTHLY;BYMONTHDAY=3")
     expect(page.get_by_test_id("series-occurrence").first).to_be_visible()
     screenshot(page, "series-page")
     with page.expect_download() as ics:
         page.get_by_test_id("series-ics").click()
     calendar = open(ics.value.path(), encoding="utf-8").read().replace("\r\n ", "")
     rule = next(line for line in calendar.splitlines() if line.startswith("RRULE:"))
-    assert {"FREQ=MONTHLY", "BYDAY=MO,TU,WE,TH,FR", "BYSETPOS=3"} <= set(rule.removeprefix("RRULE:").split(";")), rule
+    assert set(rule.removeprefix("RRULE:").split(";")) == {"FREQ=MONTHLY", "BYMONTHDAY=3"}, rule
 
 
 def test_a_manager_sees_the_overdue_action_items_of_the_department(signed_in: Callable[[str], Page]) -> None:

@@ -1,4 +1,5 @@
-"""Recurrences with a frozen clock: month ends, leap days, the n-th weekday of a month."""
+"""Recurrences with a frozen clock: month ends, leap days, the n-th weekday of a month; plain rules here, working-day
+rules on the work calendar in test_working_days.py."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from yecai.meetings import recurrence
 
 
 def days(rule: str, start: datetime, until: datetime) -> list[date]:
-    return [recurrence.local(m).date() for m in recurrence.occurrences(rule, start, after=start, before=until,
-                                                                      limit=100)]
+    return [recurrence.local(m).date() for m in recurrence.occurrences(rule, start, calendar=None, after=start,
+                                                                      before=until, limit=100)]
 
 
 def at(y: int, m: int, d: int, hour: int = 1, minute: int = 30) -> datetime:
@@ -34,8 +35,8 @@ def test_a_leap_day_series_meets_every_four_years() -> None:
         date(2024, 2, 29), date(2028, 2, 29), date(2032, 2, 29)]
 
 
-def test_the_fifth_working_day_of_each_month() -> None:
-    # Monday to Friday; public holidays and make-up days come with the holiday calendar.
+def test_the_fifth_weekday_of_each_month() -> None:
+    # A plain rule: Monday to Friday, holidays or not (X-YECAI-DAYS=WORKING counts the work calendar).
     found = days("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=5", at(2027, 1, 1), at(2027, 4, 1))
     assert found == [date(2027, 1, 7), date(2027, 2, 5), date(2027, 3, 5)]
 
@@ -43,7 +44,8 @@ def test_the_fifth_working_day_of_each_month() -> None:
 def test_the_wall_clock_time_is_kept_in_shanghai_across_midnight_utc() -> None:
     # 07:30 Shanghai is 23:30 UTC the day before: the rule counts Shanghai days.
     start = datetime(2027, 1, 31, 23, 30, tzinfo=UTC)  # 2027-02-01 07:30 Shanghai
-    found = recurrence.occurrences("FREQ=MONTHLY;BYMONTHDAY=1", start, after=start, before=at(2027, 4, 30))
+    found = recurrence.occurrences("FREQ=MONTHLY;BYMONTHDAY=1", start, calendar=None, after=start,
+                                   before=at(2027, 4, 30))
     assert [recurrence.local(m).strftime("%m-%d %H:%M") for m in found] == ["02-01 07:30", "03-01 07:30",
                                                                               "04-01 07:30"]
 
@@ -58,7 +60,7 @@ def test_a_weekly_series_counts_from_its_start() -> None:
                                   "FREQ=DAILY\nFREQ=WEEKLY", "FREQ=WEEKLY;BYDAY=XX"])
 def test_invalid_rules_name_the_field(rule: str) -> None:
     with pytest.raises(DomainError) as caught:
-        recurrence.parse(rule, at(2027, 1, 1))
+        recurrence.parse(rule, at(2027, 1, 1), calendar=None)
     assert caught.value.field == "recurrence"
     assert caught.value.code == "INVALID_INPUT"
     assert caught.value.zh.startswith("recurrence")

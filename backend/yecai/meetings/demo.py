@@ -57,7 +57,7 @@ async def seed(session: AsyncSession, ctx: DemoContext) -> None:
         focus="应收账款回收、库存与成本、费用报销时效", place="总部 3 楼第一会议室",
         default_department_ids=wanted, default_roles=["finance", "business", "manager"],
         department_id=departments["FIN"].id if "FIN" in departments else None))
-    dates = recurrence.occurrences(RULE, start, after=start, before=now + timedelta(days=40), limit=3)
+    dates = recurrence.occurrences(RULE, start, calendar=None, after=start, before=now + timedelta(days=40), limit=3)
     meetings = 0
     for index, starts_at in enumerate(dates):
         meeting = await service.schedule_meeting(session, actor=finance, data=service.MeetingInput(

@@ -15,6 +15,15 @@ class MeetingSeriesCreated:
 
 
 @dataclass(frozen=True)
+class MeetingSeriesUpdated:
+    """A series was changed (``changed``: the names of the fields that changed); meetings already scheduled keep
+    their time and place."""
+
+    series: MeetingSeries
+    changed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class MeetingScheduled:
     """A meeting was put in the calendar; ``attendee_ids`` are the people invited."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html as html_lib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from icalendar import Calendar, Event, vRecur
 from sqlalchemy import select
@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai.actor import Actor
 from yecai.auth.models import User
+from yecai.db import utcnow
 from yecai.errors import denied, not_found
 from yecai.meetings import access, policies, recurrence
 from yecai.meetings.models import (
@@ -187,19 +188,44 @@ async def meeting_ics(session: AsyncSession, *, actor: Actor, meeting_id: int, h
     return meeting, cal.to_ical()
 
 
-async def series_ics(session: AsyncSession, *, actor: Actor, series_id: int, host: str) -> tuple[MeetingSeries, bytes]:
-    """A series as one recurring iCalendar event carrying its RRULE (in Asia/Shanghai time)."""
+# How far ahead a working-day series is written out as dates (calendar clients do not know X-YECAI-DAYS).
+EXPORT_HORIZON = timedelta(days=366)
+MAX_EXPORTED = 400
+
+
+async def series_ics(session: AsyncSession, *, actor: Actor, series_id: int, host: str,
+                     now: datetime | None = None) -> tuple[MeetingSeries, bytes]:
+    """A series as one recurring iCalendar event (in Asia/Shanghai time): a plain rule as its RRULE; a rule that
+    counts working days as its dates for the next 12 months (DTSTART and RDATE), since other calendar programs do
+    not know the work calendar's extension. Such a file is a snapshot: downloading it again extends it."""
     series = await session.get(MeetingSeries, series_id)
     if series is None or not policies.can_read(actor):
         raise not_found()
-    from datetime import timedelta
-
+    about = [x for x in (series.goal and f"目标：{series.goal}", series.focus and f"重点议题：{series.focus}") if x]
+    length = timedelta(minutes=series.duration_minutes)
+    calendar = await recurrence.calendar_for(session, series.recurrence)
+    first, dates = series.starts_at, []
+    if calendar is not None:
+        today = recurrence.utc(recurrence.local(now or utcnow()).replace(hour=0, minute=0, second=0, microsecond=0))
+        begin = max(series.starts_at, today)
+        until = begin + EXPORT_HORIZON
+        dates = recurrence.parse(series.recurrence, series.starts_at, calendar=calendar).between(
+            begin, until, limit=MAX_EXPORTED)
+        if dates:
+            first = dates[0]
+            until = dates[-1] if len(dates) == MAX_EXPORTED else until
+        about.append(f"按工作日计（法定节假日顺延、调休上班日计入）：已列出至 {recurrence.local(until):%Y-%m-%d} 的日期，"
+                     "之后请重新导出")
+        guessed = sorted({d.year for d in (recurrence.local(x) for x in dates) if not calendar.covers(d.year)})
+        if guessed:
+            about.append(f"{'、'.join(map(str, guessed))} 年的节假日安排尚未录入工作日历，暂按周一至周五计，录入后请重新导出")
     cal = _calendar()
-    event = _event(f"meeting-series-{series.id}@{host}", series.title, series.starts_at,
-                   series.starts_at + timedelta(minutes=series.duration_minutes), series.place, series.video_link,
-                   "\n".join(x for x in (series.goal and f"目标：{series.goal}", series.focus and f"重点议题：{series.focus}")
-                             if x))
-    event.add("rrule", vRecur.from_ical(series.recurrence))
+    event = _event(f"meeting-series-{series.id}@{host}", series.title, first, first + length, series.place,
+                   series.video_link, "\n".join(about))
+    if calendar is None:
+        event.add("rrule", vRecur.from_ical(series.recurrence))
+    elif len(dates) > 1:
+        event.add("rdate", [d.astimezone(recurrence.SHANGHAI) for d in dates[1:]])
     cal.add_component(event)
     cal.add_missing_timezones()
     return series, cal.to_ical()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from yecai.actor import Actor
 from yecai.meetings import permissions as p
-from yecai.meetings.models import ActionItem, Meeting, MeetingState
+from yecai.meetings.models import ActionItem, Meeting, MeetingSeries, MeetingState
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,18 @@ def can_see_action_item(actor: Actor, item: ActionItem, meeting: Meeting, audien
 
 def can_create_series(actor: Actor) -> bool:
     return can_manage(actor)
+
+
+def can_edit_series(actor: Actor, series: MeetingSeries, departments: frozenset[int]) -> bool:
+    """Who may set up a series changes it; a confidential one only its organizer, the managers of its department
+    (``departments``: it and those above it) and the holders of its reader roles: someone outside its audience
+    could otherwise name their own role a reader role, or make it public, and read its minutes."""
+    if not can_create_series(actor):
+        return False
+    if not series.confidential or actor.kind == "system":
+        return True
+    return (actor.is_user(series.organizer_id) or oversees(actor, departments)
+            or bool(actor.roles & frozenset(series.reader_roles or ())))
 
 
 def can_schedule(actor: Actor) -> bool:

@@ -175,19 +175,31 @@ async def visible_action_items(session: AsyncSession, actor: Actor, ids: Sequenc
 SEARCHABLES = (
     Searchable(kind="meeting", zh="会议", en="Meeting", model=Meeting, node="Meeting", build=build_meetings,
                visible=visible_meetings, viewer_tags=viewer_tags,
-               watches=(Watch(AgendaItem, lambda row: row.meeting_id),)),
+               watches=(Watch(AgendaItem, lambda row: row.meeting_id),),
+               # A meeting shows its series' title (a series renamed: its meetings are indexed again).
+               refers=(Refer(MeetingSeries, ("title",),
+                             lambda ids: select(Meeting.id).where(Meeting.series_id.in_(ids))),)),
     Searchable(kind="meeting_minutes", zh="会议纪要", en="Minutes", model=Minutes, node="Minutes",
                build=build_minutes, visible=visible_minutes, viewer_tags=viewer_tags,
                # Minutes share their meeting's id (service.schedule_meeting): the meeting shows in them (title,
                # time, department, confidential) and its attendance is their audience.
-               watches=(Watch(Meeting, lambda row: row.id), Watch(Attendance, lambda row: row.meeting_id))),
+               watches=(Watch(Meeting, lambda row: row.id), Watch(Attendance, lambda row: row.meeting_id)),
+               # The series' reader roles are part of the audience of its confidential meetings.
+               refers=(Refer(MeetingSeries, ("reader_roles",),
+                             lambda ids: select(Meeting.id).where(Meeting.series_id.in_(ids))),)),
     Searchable(kind="decision", zh="决议", en="Decision", model=Decision, node="Decision", build=build_decisions,
                visible=visible_decisions, viewer_tags=viewer_tags,
                refers=(Refer(Meeting, ("confidential", "title", "starts_at", "department_id"),
-                             lambda ids: select(Decision.id).where(Decision.meeting_id.in_(ids))),)),
+                             lambda ids: select(Decision.id).where(Decision.meeting_id.in_(ids))),
+                       Refer(MeetingSeries, ("reader_roles",),
+                             lambda ids: select(Decision.id).join(Meeting, Meeting.id == Decision.meeting_id)
+                             .where(Meeting.series_id.in_(ids))))),
     Searchable(kind="action_item", zh="待办事项", en="Action item", model=ActionItem, node="ActionItem",
                build=build_action_items, visible=visible_action_items, viewer_tags=viewer_tags,
                # An action item shows its meeting's title; its own department and due date are its own.
                refers=(Refer(Meeting, ("confidential", "title"),
-                             lambda ids: select(ActionItem.id).where(ActionItem.meeting_id.in_(ids))),)),
+                             lambda ids: select(ActionItem.id).where(ActionItem.meeting_id.in_(ids))),
+                       Refer(MeetingSeries, ("reader_roles",),
+                             lambda ids: select(ActionItem.id).join(Meeting, Meeting.id == ActionItem.meeting_id)
+                             .where(Meeting.series_id.in_(ids))))),
 )

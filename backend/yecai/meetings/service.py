@@ -27,6 +27,7 @@ from yecai.meetings.events import (
     MeetingClosed,
     MeetingScheduled,
     MeetingSeriesCreated,
+    MeetingSeriesUpdated,
     MinutesApproved,
     MinutesRecorded,
 )
@@ -183,14 +184,13 @@ def series_query(*, actor: Actor) -> Select[tuple[MeetingSeries]]:
     return select(MeetingSeries)
 
 
-async def create_meeting_series(session: AsyncSession, *, actor: Actor, data: SeriesInput) -> MeetingSeries:
-    """Set up a meeting series (例会): its goal, focus, recurrence and default attendees."""
-    if not policies.can_create_series(actor):
-        raise denied()
+async def _series_fields(session: AsyncSession, actor: Actor, data: SeriesInput) -> dict[str, object]:
+    """A series' fields from the form, every one checked (errors name the field); nothing is written."""
     title = v.name(data.title, "title", max_len=200)
     starts_at = _aware(data.starts_at, "startsAt")
     rule = recurrence.normalize(data.recurrence)
-    recurrence.parse(rule, starts_at)
+    # Checked on the work calendar when the rule counts working days (it must occur on one).
+    recurrence.parse(rule, starts_at, calendar=await recurrence.calendar_for(session, rule))
     duration = _minutes_count(data.duration_minutes, "durationMinutes", low=5, high=24 * 60)
     project = v.code(data.project_code, "projectCode") if data.project_code else None
     roles = await _role_codes(session, data.reader_roles, "readerRoles")
@@ -200,19 +200,66 @@ async def create_meeting_series(session: AsyncSession, *, actor: Actor, data: Se
         await _department_ids(session, [data.department_id], "departmentId")
     if roles and not data.confidential:
         raise invalid("readerRoles", "仅保密例会需要指定可阅读纪要的角色", "only confidential series name reader roles")
-    series = MeetingSeries(
+    return dict(
         title=title, goal=optional_text(data.goal, "goal", max_len=2000),
         project_code=project, focus=optional_text(data.focus, "focus", max_len=2000),
         recurrence=rule, starts_at=starts_at, duration_minutes=duration or 60,
         place=optional_text(data.place, "place", max_len=200),
         video_link=_video_link(data.video_link), confidential=bool(data.confidential), reader_roles=roles,
-        default_department_ids=departments, default_roles=default_roles,
-        organizer_id=actor.user_id, department_id=data.department_id or actor.department_id)
+        default_department_ids=departments, default_roles=default_roles)
+
+
+async def create_meeting_series(session: AsyncSession, *, actor: Actor, data: SeriesInput) -> MeetingSeries:
+    """Set up a meeting series (例会): its goal, focus, recurrence and default attendees."""
+    if not policies.can_create_series(actor):
+        raise denied()
+    fields = await _series_fields(session, actor, data)
+    series = MeetingSeries(**fields, organizer_id=actor.user_id,
+                           department_id=data.department_id or actor.department_id)
     session.add(series)
     await session.flush()
     await audit.record(session, actor=actor, action="meeting_series.create", subject_type="meeting_series",
                        subject_id=series.id, after=audit.snapshot(series))
     await events.publish(session, actor=actor, event=MeetingSeriesCreated(series))
+    return series
+
+
+async def update_meeting_series(session: AsyncSession, *, actor: Actor, series_id: int,
+                                data: SeriesInput) -> MeetingSeries:
+    """Change a series (all of its form: title, goal, focus, recurrence, default attendees, confidentiality).
+
+    Meetings already scheduled keep their time, place and attendees: the new recurrence and defaults apply to
+    the meetings scheduled from now on. Making the series confidential makes its meetings that are not closed
+    yet confidential too (a meeting of a confidential series is, see ``update_meeting``); making it public leaves
+    its meetings as they are (each is made public on its own). ``department_id`` left out keeps the series'."""
+    series = (await session.execute(select(MeetingSeries).where(MeetingSeries.id == series_id)
+                                    .with_for_update())).scalar_one_or_none()
+    if series is None or not policies.can_read(actor):
+        raise not_found()
+    chain = access.chain(await access.department_tree(session), series.department_id)
+    if not policies.can_edit_series(actor, series, frozenset(chain)):
+        raise denied()
+    fields = await _series_fields(session, actor, data)
+    fields["department_id"] = data.department_id or series.department_id
+    before = audit.snapshot(series)
+    for name, value in fields.items():
+        setattr(series, name, value)
+    tightened: list[int] = []
+    if series.confidential and not before["confidential"]:
+        meetings = list((await session.execute(select(Meeting).where(
+            Meeting.series_id == series.id, Meeting.state == MeetingState.SCHEDULED,
+            Meeting.confidential.is_(False)).with_for_update())).scalars())
+        for meeting in meetings:
+            meeting.confidential = True
+        tightened = [m.id for m in meetings]
+    await session.flush()
+    after = audit.snapshot(series)
+    changed = tuple(sorted(k for k in set(before) | set(after) if k != "updated_at" and before.get(k) != after.get(k)))
+    if changed:
+        await audit.record(session, actor=actor, action="meeting_series.update", subject_type="meeting_series",
+                           subject_id=series.id, before=before,
+                           after=after | ({"meetings_made_confidential": tightened} if tightened else {}))
+        await events.publish(session, actor=actor, event=MeetingSeriesUpdated(series, changed))
     return series
 
 
@@ -362,12 +409,16 @@ async def update_meeting(session: AsyncSession, *, actor: Actor, meeting_id: int
     return meeting
 
 
-async def _next_free_occurrence(session: AsyncSession, series: MeetingSeries) -> datetime | None:
-    """The series' first occurrence from now on that has no meeting yet."""
+async def _next_free_occurrence(session: AsyncSession, series: MeetingSeries,
+                                now: datetime | None = None) -> datetime | None:
+    """The series' first occurrence from now on that has no meeting yet (on the work calendar when its rule counts
+    working days: a holiday is skipped, a make-up working day counts)."""
     taken = set((await session.execute(select(Meeting.starts_at).where(Meeting.series_id == series.id))).scalars())
-    moment = max(utcnow(), series.starts_at)
+    rule = recurrence.parse(series.recurrence, series.starts_at,
+                            calendar=await recurrence.calendar_for(session, series.recurrence))
+    moment = max(now or utcnow(), series.starts_at)
     for _ in range(500):
-        found = recurrence.next_occurrence(series.recurrence, series.starts_at, after=moment)
+        found = rule.next(moment)
         if found is None or found not in taken:
             return found
         moment = found + timedelta(seconds=1)

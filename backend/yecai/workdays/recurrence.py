@@ -33,9 +33,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from yecai.errors import invalid
-from yecai.workdays.calendar import WorkCalendar
+from yecai.workdays.calendar import WorkCalendar, load_work_calendar
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 FIELD = "recurrence"
@@ -93,6 +94,11 @@ def uses_working_days(value: str | None) -> bool:
     if not value:
         return False
     return any(p.strip().upper() == WORKING_DAYS_PART for p in value.strip().removeprefix("RRULE:").split(";"))
+
+
+async def calendar_for(session: AsyncSession, *values: str | None) -> WorkCalendar | None:
+    """The work calendar (one SELECT) when one of these rules counts working days; None when none does."""
+    return await load_work_calendar(session) if any(uses_working_days(v) for v in values) else None
 
 
 def _ints(value: str, key: str, field: str, *, low: int, high: int) -> tuple[int, ...]:

@@ -13,7 +13,7 @@ type Kind = RecurrenceChoice['kind'];
 
 /**
  * The series' recurrence as a form control: weekly on a weekday, monthly on day N, monthly on the
- * Nth working day, or an RRULE typed by hand. Its value is always the RRULE text the server gets.
+ * Nth working day, every working day (both on the work calendar), or an RRULE typed by hand. Its value is always the RRULE text the server gets.
  */
 export function RecurrencePicker({ value = '', onChange, id }: Props) {
   const { t } = useTranslation();
@@ -37,6 +37,7 @@ export function RecurrencePicker({ value = '', onChange, id }: Props) {
           { value: 'weekly', label: t('series.picker.weekly') },
           { value: 'monthlyDay', label: t('series.picker.monthlyDay') },
           { value: 'monthlyWorkday', label: t('series.picker.monthlyWorkday') },
+          { value: 'everyWorkday', label: t('series.picker.everyWorkday') },
           { value: 'advanced', label: <span data-testid="recurrence-advanced">{t('series.picker.advanced')}</span> },
         ]}
       />
@@ -56,7 +57,7 @@ export function RecurrencePicker({ value = '', onChange, id }: Props) {
       )}
       {current.kind === 'monthlyDay' && (
         <Space>
-          <InputNumber min={1} max={31} value={current.day} onChange={(n) => emit({ kind: 'monthlyDay', day: n ?? 1 })} />
+          <InputNumber min={1} max={31} value={current.day} onChange={(n) => emit({ kind: 'monthlyDay', day: n ?? 1 })} data-testid="recurrence-day" />
           {t('series.picker.day')}
         </Space>
       )}
@@ -69,6 +70,7 @@ export function RecurrencePicker({ value = '', onChange, id }: Props) {
           <Typography.Text type="secondary">{t('series.picker.workdayHint')}</Typography.Text>
         </Space>
       )}
+      {current.kind === 'everyWorkday' && <Typography.Text type="secondary">{t('series.picker.everyWorkdayHint')}</Typography.Text>}
       {current.kind === 'advanced' && (
         <Input
           value={value}
@@ -92,6 +94,8 @@ function defaults(kind: Kind, value: string): RecurrenceChoice {
       return { kind, day: 5 };
     case 'monthlyWorkday':
       return { kind, n: 5 };
+    case 'everyWorkday':
+      return { kind };
     case 'advanced':
       return { kind, rrule: value };
   }

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
-import { DatePicker, Form, Input, InputNumber, Select, Switch, TreeSelect } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Select, Switch, TreeSelect } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
+import { toShanghai } from '../i18n/time';
 import { FormDrawer } from '../common/FormDrawer';
 import { useMutationFeedback } from '../graphql/errors';
 import { useDepartmentOptions } from '../common/departments';
-import { CreateMeetingSeriesMutation, MeetingRoleOptionsQuery } from './operations';
+import { CreateMeetingSeriesMutation, MeetingRoleOptionsQuery, UpdateMeetingSeriesMutation } from './operations';
 import { RecurrencePicker } from './RecurrencePicker';
 import { shanghaiIso } from './ScheduleMeetingDrawer';
 import { toRRule } from './recurrence';
@@ -28,25 +29,79 @@ interface Values {
   departmentId?: string;
 }
 
-/** 新建例会: its goal, focus, recurrence (picked or typed as an RRULE) and default attendees. */
-export function SeriesFormDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+/** A series as the form shows it when editing (the series page's query has these fields). */
+export interface SeriesFormValues {
+  id: string;
+  title: string;
+  goal: string;
+  projectCode?: string | null;
+  focus: string;
+  recurrence: string;
+  startsAt: string;
+  durationMinutes: number;
+  place: string;
+  videoLink: string;
+  confidential: boolean;
+  readerRoles: string[];
+  defaultRoles: string[];
+  defaultDepartments: { id: string }[];
+  department?: { id: string } | null;
+}
+
+function prefilled(series: SeriesFormValues): Values {
+  return {
+    title: series.title,
+    goal: series.goal,
+    projectCode: series.projectCode ?? undefined,
+    focus: series.focus,
+    recurrence: series.recurrence,
+    startsAt: toShanghai(series.startsAt),
+    durationMinutes: series.durationMinutes,
+    place: series.place,
+    videoLink: series.videoLink,
+    confidential: series.confidential,
+    readerRoles: series.readerRoles,
+    defaultDepartmentIds: series.defaultDepartments.map((d) => d.id),
+    defaultRoles: series.defaultRoles,
+    departmentId: series.department?.id,
+  };
+}
+
+/**
+ * 新建例会 / 编辑例会: its goal, focus, recurrence (picked or typed as an RRULE) and default attendees.
+ * With `series` the same form opens prefilled and saves with updateMeetingSeries; meetings already
+ * scheduled keep their time (the form says so).
+ */
+export function SeriesFormDrawer({
+  open,
+  onClose,
+  onCreated,
+  series,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+  series?: SeriesFormValues;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const feedback = useMutationFeedback();
   const departments = useDepartmentOptions();
   const [roles] = useQuery({ query: MeetingRoleOptionsQuery, pause: !open });
-  const [{ fetching }, create] = useMutation(CreateMeetingSeriesMutation);
+  const [{ fetching: creating }, create] = useMutation(CreateMeetingSeriesMutation);
+  const [{ fetching: updating }, update] = useMutation(UpdateMeetingSeriesMutation);
   const confidential = Form.useWatch('confidential', form);
   const roleOptions = (roles.data?.roles?.edges ?? []).map((e) => ({ value: e.node.code, label: e.node.name }));
 
   useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
+    if (!open) return;
+    form.resetFields();
+    if (series) form.setFieldsValue(prefilled(series));
+  }, [open, form, series]);
 
   const submit = async () => {
     const v = await form.validateFields();
-    const outcome = await create({
-      input: {
+    const input = {
         title: v.title.trim(),
         goal: v.goal?.trim() ?? '',
         projectCode: v.projectCode?.trim() || null,
@@ -61,14 +116,30 @@ export function SeriesFormDrawer({ open, onClose, onCreated }: { open: boolean; 
         defaultDepartmentIds: v.defaultDepartmentIds ?? [],
         defaultRoles: v.defaultRoles ?? [],
         departmentId: v.departmentId ?? null,
-      },
-    });
+    };
+    if (series) {
+      const outcome = await update({ input: { ...input, id: series.id } });
+      const ok = feedback(outcome, outcome.data?.updateMeetingSeries, form);
+      if (ok?.__typename === 'UpdateMeetingSeriesSuccess') onCreated(ok.series.id);
+      return;
+    }
+    const outcome = await create({ input });
     const ok = feedback(outcome, outcome.data?.createMeetingSeries, form);
     if (ok?.__typename === 'CreateMeetingSeriesSuccess') onCreated(ok.series.id);
   };
 
   return (
-    <FormDrawer title={t('series.new')} open={open} onClose={onClose} width={640} creating submitting={fetching} onSubmit={submit} submitTestId="series-submit">
+    <FormDrawer
+      title={series ? t('series.editTitle') : t('series.new')}
+      open={open}
+      onClose={onClose}
+      width={640}
+      creating={!series}
+      submitting={creating || updating}
+      onSubmit={submit}
+      submitTestId="series-submit"
+    >
+      {series && <Alert type="info" showIcon message={t('series.keepsMeetings')} style={{ marginBottom: 16 }} data-testid="series-keeps-meetings" />}
       <Form
         form={form}
         layout="vertical"

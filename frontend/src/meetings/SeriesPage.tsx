@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CalendarOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { formatDateTime, nowInShanghai } from '../i18n/time';
 import { MeetingSeriesQuery } from './operations';
 import { ConfidentialTag, formatMeetingTime, meetingPath, MeetingStateTag } from './tags';
 import { ScheduleMeetingDrawer } from './ScheduleMeetingDrawer';
+import { SeriesFormDrawer } from './SeriesFormDrawer';
 
 type Series = Extract<NonNullable<Result['node']>, { __typename: 'MeetingSeries' }>;
 
@@ -22,11 +23,13 @@ export default function SeriesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [scheduling, setScheduling] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const { message } = App.useApp();
   const range = useMemo(() => {
     const now = nowInShanghai();
     return { from: now.utc().toISOString(), to: now.add(1, 'year').utc().toISOString() };
   }, []);
-  const [result] = useQuery({ query: MeetingSeriesQuery, variables: { id, ...range }, requestPolicy: 'cache-and-network' });
+  const [result, refetch] = useQuery({ query: MeetingSeriesQuery, variables: { id, ...range }, requestPolicy: 'cache-and-network' });
   const node = result.data?.node;
   const series = node?.__typename === 'MeetingSeries' ? (node as Series) : null;
   if (!series) return <NodeFallback result={result} title={t('series.notFound')} />;
@@ -49,6 +52,11 @@ export default function SeriesPage() {
             <Button icon={<CalendarOutlined />} href={series.icsUrl} download data-testid="series-ics">
               {t('series.exportIcs')}
             </Button>
+            {series.viewerCan.edit && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="series-edit">
+                {t('series.edit')}
+              </Button>
+            )}
             {series.viewerCan.schedule && <CreateButton label={t('meetings.schedule')} testId="series-schedule" onClick={() => setScheduling(true)} />}
           </Space>
         }
@@ -77,6 +85,15 @@ export default function SeriesPage() {
         </Descriptions>
       </Card>
       <Card title={t('series.nextOccurrences')} size="small" style={{ marginBottom: 16 }}>
+        {series.uncoveredYears.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            message={t('series.uncoveredYears', { years: series.uncoveredYears.join('、') })}
+            data-testid="series-uncovered-years"
+          />
+        )}
         {series.occurrences.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
         ) : (
@@ -92,6 +109,16 @@ export default function SeriesPage() {
           dataSource={series.meetings?.edges.map((e) => e.node) ?? []}
         />
       </Card>
+      <SeriesFormDrawer
+        open={editing}
+        series={series}
+        onClose={() => setEditing(false)}
+        onCreated={() => {
+          setEditing(false);
+          void message.success(t('series.updated'));
+          refetch({ requestPolicy: 'network-only' });
+        }}
+      />
       <ScheduleMeetingDrawer open={scheduling} seriesId={series.id} onClose={() => setScheduling(false)} onScheduled={(mid) => navigate(meetingPath(mid))} />
     </>
   );

@@ -90,6 +90,7 @@ export const MeetingSeriesQuery = graphql(`
           name
         }
         occurrences(from: $from, to: $to, first: 6)
+        uncoveredYears(from: $from, to: $to)
         meetings(first: 100) {
           ...PagedFields
           edges {
@@ -101,6 +102,7 @@ export const MeetingSeriesQuery = graphql(`
         icsUrl
         viewerCan {
           schedule
+          edit
         }
       }
     }
@@ -283,6 +285,25 @@ export const MeetingRoleOptionsQuery = graphql(`
           code
           name
         }
+      }
+    }
+  }
+`);
+
+export const UpdateMeetingSeriesMutation = graphql(`
+  mutation UpdateMeetingSeries($input: UpdateMeetingSeriesInput!) {
+    updateMeetingSeries(input: $input) {
+      __typename
+      ... on UpdateMeetingSeriesSuccess {
+        series {
+          id
+          title
+        }
+      }
+      ... on UpdateMeetingSeriesError {
+        code
+        field
+        message
       }
     }
   }

@@ -1,7 +1,10 @@
 /**
  * The series form's recurrence picker writes an iCalendar RRULE (RFC 5545) for the common cases;
  * anything else is typed as text ("advanced"). The server parses and validates it either way.
+ * Working-day rules carry the portal's extension part X-YECAI-DAYS=WORKING: they count the work
+ * calendar's working days (public holidays skipped, make-up working days counted).
  */
+export const WORKING_DAYS = 'X-YECAI-DAYS=WORKING';
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -9,6 +12,7 @@ export type RecurrenceChoice =
   | { kind: 'weekly'; weekday: Weekday; interval: number }
   | { kind: 'monthlyDay'; day: number }
   | { kind: 'monthlyWorkday'; n: number }
+  | { kind: 'everyWorkday' }
   | { kind: 'advanced'; rrule: string };
 
 export function toRRule(choice: RecurrenceChoice): string {
@@ -20,8 +24,10 @@ export function toRRule(choice: RecurrenceChoice): string {
     case 'monthlyDay':
       return `FREQ=MONTHLY;BYMONTHDAY=${choice.day}`;
     case 'monthlyWorkday':
-      // The Nth of the month's Monday-to-Friday days.
-      return `FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=${choice.n}`;
+      // The Nth working day of the month, on the work calendar.
+      return `FREQ=MONTHLY;BYSETPOS=${choice.n};${WORKING_DAYS}`;
+    case 'everyWorkday':
+      return `FREQ=DAILY;${WORKING_DAYS}`;
     case 'advanced':
       return choice.rrule.trim().replace(/^RRULE:/i, '');
   }
@@ -48,8 +54,12 @@ export function fromRRule(rrule: string): RecurrenceChoice {
   if (freq === 'MONTHLY' && keys === 'BYMONTHDAY,FREQ' && /^\d+$/.test(parts.get('BYMONTHDAY') ?? '')) {
     return { kind: 'monthlyDay', day: Number(parts.get('BYMONTHDAY')) };
   }
-  if (freq === 'MONTHLY' && keys === 'BYDAY,BYSETPOS,FREQ' && byday === 'MO,TU,WE,TH,FR' && /^\d+$/.test(parts.get('BYSETPOS') ?? '')) {
+  const working = parts.get('X-YECAI-DAYS') === 'WORKING';
+  if (working && freq === 'MONTHLY' && keys === 'BYSETPOS,FREQ,X-YECAI-DAYS' && /^\d+$/.test(parts.get('BYSETPOS') ?? '')) {
     return { kind: 'monthlyWorkday', n: Number(parts.get('BYSETPOS')) };
+  }
+  if (working && freq === 'DAILY' && keys === 'FREQ,X-YECAI-DAYS') {
+    return { kind: 'everyWorkday' };
   }
   return { kind: 'advanced', rrule };
 }

@@ -35,8 +35,10 @@ def _users(values: list[strawberry.ID], field: str) -> list[int]:
 
 
 @strawberry.input(description="A meeting series (例会); `recurrence` is an iCalendar RRULE counted in Asia/Shanghai "
-                              "time from `startsAt`, e.g. FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=5 (the 5th "
-                              "weekday; public holidays come with the holiday calendar).")
+                              "time from `startsAt`, e.g. FREQ=WEEKLY;BYDAY=MO. With X-YECAI-DAYS=WORKING it counts "
+                              "working days of the work calendar (public holidays skipped, make-up working days "
+                              "counted): FREQ=MONTHLY;BYSETPOS=5;X-YECAI-DAYS=WORKING is the 5th working day of each "
+                              "month, FREQ=DAILY;X-YECAI-DAYS=WORKING every working day.")
 class CreateMeetingSeriesInput:
     title: str
     recurrence: str
@@ -52,6 +54,13 @@ class CreateMeetingSeriesInput:
     default_department_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     default_roles: list[str] = strawberry.field(default_factory=list, description="Role codes; none: everyone.")
     department_id: Optional[strawberry.ID] = None
+
+
+@strawberry.input(description="A series' new form, all of it, as createMeetingSeries takes it (`departmentId` left "
+                              "out keeps the series'). Meetings already scheduled keep their time, place and "
+                              "attendees; the new recurrence and defaults apply to meetings scheduled from now on.")
+class UpdateMeetingSeriesInput(CreateMeetingSeriesInput):
+    id: strawberry.ID
 
 
 @strawberry.input(description="An agenda item (议程).")
@@ -172,22 +181,34 @@ def _agenda(info: Info, items: list[AgendaItemInput], field: str) -> list[servic
             for n, i in enumerate(items)]
 
 
+def _series(input: CreateMeetingSeriesInput) -> service.SeriesInput:
+    return service.SeriesInput(
+        title=input.title, recurrence=input.recurrence, starts_at=input.starts_at,
+        duration_minutes=input.duration_minutes, goal=input.goal, project_code=input.project_code,
+        focus=input.focus, place=input.place, video_link=input.video_link, confidential=input.confidential,
+        reader_roles=input.reader_roles,
+        default_department_ids=[decode_id(d, "Department", f"defaultDepartmentIds[{i}]")
+                                for i, d in enumerate(input.default_department_ids)],
+        default_roles=input.default_roles,
+        department_id=decode_optional_id(input.department_id, "Department", "departmentId"))
+
+
 @strawberry.type
 class MeetingsMutations:
     @mutation("Set up a meeting series (例会) with its recurrence, focus and default attendees.",
               permission=p.MEETINGS_MANAGE, emits=[ev.MeetingSeriesCreated], returns=("series", t.MeetingSeries))
     async def create_meeting_series(self, info: Info, input: CreateMeetingSeriesInput) -> t.MeetingSeries:
-        data = service.SeriesInput(
-            title=input.title, recurrence=input.recurrence, starts_at=input.starts_at,
-            duration_minutes=input.duration_minutes, goal=input.goal, project_code=input.project_code,
-            focus=input.focus, place=input.place, video_link=input.video_link, confidential=input.confidential,
-            reader_roles=input.reader_roles,
-            default_department_ids=[decode_id(d, "Department", f"defaultDepartmentIds[{i}]")
-                                    for i, d in enumerate(input.default_department_ids)],
-            default_roles=input.default_roles,
-            department_id=decode_optional_id(input.department_id, "Department", "departmentId"))
         return t.MeetingSeries.from_model(await service.create_meeting_series(
-            info.context.session, actor=info.context.actor, data=data))
+            info.context.session, actor=info.context.actor, data=_series(input)))
+
+    @mutation("Change a meeting series: whoever may set one up; a confidential one only its organizer, the managers "
+              "of its department (`meetings.oversee`) and the holders of its reader roles. Meetings already "
+              "scheduled keep their time and place.",
+              permission=p.MEETINGS_MANAGE, emits=[ev.MeetingSeriesUpdated], returns=("series", t.MeetingSeries))
+    async def update_meeting_series(self, info: Info, input: UpdateMeetingSeriesInput) -> t.MeetingSeries:
+        return t.MeetingSeries.from_model(await service.update_meeting_series(
+            info.context.session, actor=info.context.actor, series_id=decode_id(input.id, "MeetingSeries"),
+            data=_series(input)))
 
     @mutation("Put a meeting in the calendar with its agenda and attendees.", permission=p.MEETINGS_MANAGE,
               emits=[ev.MeetingScheduled], returns=("meeting", t.Meeting))

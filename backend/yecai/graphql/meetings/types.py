@@ -17,6 +17,7 @@ from yecai.meetings import access, models, policies, recurrence, service
 from yecai.meetings.action_items import is_overdue, today
 from yecai.meetings.policies import Audience, OwnerChain
 from yecai.pagination import check_first, paginate
+from yecai.workdays.calendar import WorkCalendar, load_work_calendar
 
 MeetingState = strawberry.enum(models.MeetingState, name="MeetingState",
                                description="SCHEDULED 已安排, CLOSED 已结束 (minutes approved), CANCELLED 已取消.")
@@ -39,6 +40,29 @@ async def audience_of(info: Info, meeting: models.Meeting) -> Audience:
         return [found.get(i, Audience()) for i in ids]
 
     return await info.context.loaders.batched("meetings:audience", batch).load(meeting.id)
+
+
+async def work_calendar_of(info: Info, rule: str) -> Optional[WorkCalendar]:
+    """The work calendar for a rule that counts working days, read once per request (one SELECT)."""
+    if not recurrence.uses_working_days(rule):
+        return None
+
+    async def batch(keys: list[int]) -> list[WorkCalendar]:
+        calendar = await load_work_calendar(info.context.session)
+        return [calendar for _ in keys]
+
+    return await info.context.loaders.batched("meetings:work_calendar", batch).load(0)
+
+
+async def series_chain_of(info: Info, department_id: Optional[int]) -> frozenset[int]:
+    """A series' department and those above it (whose managers may change a confidential series)."""
+    session = info.context.session
+
+    async def batch(ids: list[int]) -> list[frozenset[int]]:
+        tree = await access.department_tree(session)
+        return [frozenset(access.chain(tree, i or None)) for i in ids]
+
+    return await info.context.loaders.batched("meetings:series_chain", batch).load(department_id or 0)
 
 
 async def owner_chain_of(info: Info, owner_id: int) -> OwnerChain:
@@ -106,6 +130,7 @@ async def _links(info: Info, ids: list[str]) -> list[Optional[relay.Node]]:
 @strawberry.type(description="What the viewer may do with this series (the server enforces regardless).")
 class MeetingSeriesAbilities:
     schedule: bool
+    edit: bool = strawberry.field(description="Change the series (updateMeetingSeries).")
 
 
 @strawberry.type(description="A meeting series (例会): a recurring joint meeting tied to a strategic goal or project.")
@@ -116,7 +141,9 @@ class MeetingSeries(ModelNode):
     goal: str
     project_code: Optional[str]
     focus: str = strawberry.field(description="重点议题: what the series' meetings concentrate on.")
-    recurrence: str = strawberry.field(description="The iCalendar RRULE (RFC 5545), counted in Asia/Shanghai time.")
+    recurrence: str = strawberry.field(description=(
+        "The iCalendar RRULE (RFC 5545), counted in Asia/Shanghai time; with X-YECAI-DAYS=WORKING it counts working "
+        "days of the work calendar (holidays skipped, make-up working days counted)."))
     starts_at: dt.datetime
     duration_minutes: int
     place: str
@@ -150,12 +177,25 @@ class MeetingSeries(ModelNode):
     async def department(self, info: Info) -> Optional[Department]:
         return await Department.load(info, self._model.department_id)
 
-    @strawberry.field(description="When the series meets in [from, to) (at most `first`), from its RRULE.")
-    def occurrences(self, info: Info, from_: Annotated[dt.datetime, strawberry.argument(name="from")],
-                    to: dt.datetime, first: int = DEFAULT_PAGE_SIZE) -> list[dt.datetime]:
+    @strawberry.field(description="When the series meets in [from, to) (at most `first`), from its RRULE and, for a "
+                                  "working-day rule, the work calendar.")
+    async def occurrences(self, info: Info, from_: Annotated[dt.datetime, strawberry.argument(name="from")],
+                          to: dt.datetime, first: int = DEFAULT_PAGE_SIZE) -> list[dt.datetime]:
         limit = check_first(first)
-        return recurrence.occurrences(self._model.recurrence, self._model.starts_at, after=from_, before=to,
-                                      limit=limit)
+        calendar = await work_calendar_of(info, self._model.recurrence)
+        return recurrence.occurrences(self._model.recurrence, self._model.starts_at, calendar=calendar,
+                                      after=from_, before=to, limit=limit)
+
+    @strawberry.field(description="For a working-day rule: the years in [from, to) the work calendar does not cover "
+                                  "yet (no holidays in it), where its occurrences assume the plain week (Monday to "
+                                  "Friday); empty for a plain rule.")
+    async def uncovered_years(self, info: Info, from_: Annotated[dt.datetime, strawberry.argument(name="from")],
+                            to: dt.datetime) -> list[int]:
+        calendar = await work_calendar_of(info, self._model.recurrence)
+        if calendar is None:
+            return []
+        first, last = recurrence.local(max(from_, self._model.starts_at)).year, recurrence.local(to - dt.timedelta(microseconds=1)).year
+        return [y for y in range(first, min(last, first + 20) + 1) if not calendar.covers(y)]
 
     @strawberry.field(description="The series' meetings, earliest first.")
     async def meetings(self, info: Info, first: int = DEFAULT_PAGE_SIZE,
@@ -174,8 +214,11 @@ class MeetingSeries(ModelNode):
         return f"/meeting-series/{relay.GlobalID('MeetingSeries', str(self.id))}.ics"
 
     @strawberry.field
-    def viewer_can(self, info: Info) -> MeetingSeriesAbilities:
-        return MeetingSeriesAbilities(schedule=policies.can_schedule(info.context.actor))
+    async def viewer_can(self, info: Info) -> MeetingSeriesAbilities:
+        actor = info.context.actor
+        chain = await series_chain_of(info, self._model.department_id) if self._model.confidential else frozenset()
+        edit = policies.can_edit_series(actor, self._model, chain)
+        return MeetingSeriesAbilities(schedule=policies.can_schedule(actor), edit=edit)
 
 
 # ---------------------------------------------------------------- meetings
