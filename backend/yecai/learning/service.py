@@ -111,7 +111,7 @@ async def _checked(session: AsyncSession, data: CourseInput) -> dict[str, Any]:
         if kind not in kinds:
             raise invalid(f"audience[{i}]", "不是已知的部门类型", "is not a known department kind")
     if data.reviewer_id is not None:
-        await active_users(session, [data.reviewer_id], "reviewerId")
+        await active_users(session, [data.reviewer_id], ["reviewerId"])
     if not isinstance(data.pass_mark, int) or not 0 <= data.pass_mark <= 100:
         raise invalid("passMark", "及格线应在 0 到 100 之间", "must be between 0 and 100")
     if data.max_attempts is not None and not 1 <= data.max_attempts <= 20:
