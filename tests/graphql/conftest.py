@@ -23,6 +23,7 @@ from tests.factories import (
     open_months,
     token_for,
 )
+from tests.graphql.learning_world import Learning, make_learning
 from tests.graphql.sharing_world import Sharing, make_sharing
 from tests.support.databases import Databases
 from tests.support.prepared import freeze, thaw
@@ -111,6 +112,7 @@ class World:
     synonyms: SearchSynonym  # 报销 = 报账
     meetings: Meetings
     sharing: Sharing | None = None
+    learning: Learning | None = None
 
 
 @pytest.fixture(scope="session")
@@ -167,8 +169,10 @@ async def build_world(session: AsyncSession, settings: Settings) -> World:
     session.add(synonyms)
     meetings = await _meetings(session, ops.department, target)
     shared = await make_sharing(session, ops.department)
+    learning = await make_learning(session, target)
     await session.commit()
-    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings, shared)
+    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings, shared,
+                 learning)
 
 
 async def _meetings(session: AsyncSession, department: Department, attendee: User) -> Meetings:

@@ -83,6 +83,10 @@ FIELDS: dict[str, str] = {
     "publications": "publications(first: 1) { pageInfo { hasPreviousPage } }",
     "sharingFigures": 'sharingFigures(from: "2020-01-01", to: "2020-01-31") { total { due onTime missed } }',
     "sharingMonthlyReport": 'sharingMonthlyReport(month: "2020-01", departmentId: "{department}") { total { due } }',
+    "courses": "courses(first: 2) { totalCount edges { node { id title currentVersion { number } } } }",
+    "enrollments": "enrollments(first: 2) { totalCount edges { node { id state course { title } } } }",
+    "learningPaths": "learningPaths(first: 2) { totalCount edges { node { id title steps { position } } } }",
+    "learningFigures": "learningFigures { byCourse { label enrolled completed rate } }",
 }
 
 
