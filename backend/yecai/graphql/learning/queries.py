@@ -22,11 +22,11 @@ async def _figures(info: Info, result: figures.LearningFigures) -> t.LearningFig
     version_course = dict((await session.execute(select(models.CourseVersion.id, models.CourseVersion.course_id).where(
         models.CourseVersion.id.in_({q.version_id for q in questions.values()})))).all()) if questions else {}
     course_ids |= set(version_course.values())
-    titles = dict(await session.execute(select(models.Course.id, models.Course.title).where(
-        models.Course.id.in_(course_ids)))) if course_ids else {}
+    titles = dict((await session.execute(select(models.Course.id, models.Course.title).where(
+        models.Course.id.in_(course_ids)))).all()) if course_ids else {}
     dept_ids = {c.key for c in result.by_department if c.key}
-    depts = dict(await session.execute(select(DepartmentRow.id, DepartmentRow.name).where(
-        DepartmentRow.id.in_(dept_ids)))) if dept_ids else {}
+    depts = dict((await session.execute(select(DepartmentRow.id, DepartmentRow.name).where(
+        DepartmentRow.id.in_(dept_ids)))).all()) if dept_ids else {}
 
     def row(c: figures.Completion, *, course: bool) -> t.CompletionRow:
         label = titles.get(c.key or 0, "") if course else depts.get(c.key or 0, "（未指定部门）")
