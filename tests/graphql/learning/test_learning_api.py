@@ -53,7 +53,7 @@ async def test_the_quiz_hides_what_is_correct_until_it_is_handed_in(world: World
     assert '"correct": true' not in raw and '"correct": false' not in raw
     assert '"correctKeys": null' in raw and row.correct[0] in raw  # the key is shown, as every option's, unmarked
     # Asking the enrollment again through the API tells no more.
-    again = await gql("""query($id: ID!) { node(id: $id) { ... on Enrollment { attempts { %s } } } }""" % QUESTIONS,
+    again = await gql("query($id: ID!) { node(id: $id) { ... on Enrollment { attempts { " + QUESTIONS + " } } } }",
                       {"id": enrollment["id"]}, token=token)
     assert '"correct": true' not in json.dumps(again) and again["node"]["attempts"][0]["questions"][0][
         "correctKeys"] is None
