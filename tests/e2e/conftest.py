@@ -59,6 +59,9 @@ NAV_KEYS = (
     "publications",
     "sharingRules",
     "sharingFigures",
+    "myLearning",
+    "courseAdmin",
+    "learningFigures",
     "workCalendar",
 )
 
@@ -97,6 +100,9 @@ NAV_RULES: dict[str, set[str]] = {
     "publications": {"SHARING_READ"},
     "sharingRules": {"SHARING_READ"},
     "sharingFigures": {"SHARING_EVALUATE", "SHARING_MANAGE"},
+    "myLearning": {"LEARNING_READ"},
+    "courseAdmin": {"LEARNING_AUTHOR", "LEARNING_MANAGE"},
+    "learningFigures": {"LEARNING_EVALUATE", "LEARNING_MANAGE"},
     "workCalendar": {"WORKDAYS_MANAGE"},
 }
 
