@@ -88,7 +88,11 @@ function CourseView({ node, reload }: { node: CourseNode; reload: () => void }) 
           ...(enrollment?.dueOn ? [{ key: 'due', label: t('learning.dueOn'), children: formatDate(enrollment.dueOn) }] : []),
         ]}
       />
-      {enrollment?.state === 'COMPLETED' && <Result status="success" title={t('learning.courseCompleted')} data-testid="course-completed" style={{ padding: 16 }} />}
+      {enrollment?.state === 'COMPLETED' && (
+        <div data-testid="course-completed">
+          <Result status="success" title={t('learning.courseCompleted')} style={{ padding: 16 }} />
+        </div>
+      )}
       {enrollment ? (
         <Row gutter={16}>
           <Col xs={24} md={7}>
