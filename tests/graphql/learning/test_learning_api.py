@@ -4,6 +4,7 @@ bad input is named by field with nothing written, enrollments are the learner's 
 from __future__ import annotations
 
 import json
+from uuid import uuid4
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -142,3 +143,36 @@ async def test_search_finds_courses_for_their_audience(world: World, sign_in: Si
     assert {e["node"]["kind"] for e in found} >= {"COURSE", "LESSON"}
     assert (await gql(SEARCH, variables, token=business))["search"]["edges"] == []
     assert (await session.get(Course, course.id)) is not None
+
+
+CATALOGUE = """query($first: Int!) { courses(first: $first) { totalCount edges { node { id title author { displayName }
+  currentVersion { number lessonCount questionCount chapters { title lessons { id title } } }
+  viewerEnrollment { id state completedLessonCount lessonCount attempts { id } } viewerCan { enroll publish } } } } }"""
+MY_LEARNING = """query($first: Int!) { enrollments(first: $first, mine: false) { totalCount edges { node { id overdue
+  course { title } user { displayName } version { number chapters { lessons { id } } } completedLessonIds
+  attempts { id questions { id options { key } } } } } } }"""
+
+
+async def test_the_learning_lists_cost_the_same_statements_whatever_their_size(
+        world: World, sign_in: SignIn, gql: GraphQLClient, session: AsyncSession) -> None:
+    from yecai.learning import learners
+
+    hr, token = await sign_in("hr")
+    author, _ = await sign_in("finance")
+    counts = {}
+    for size in (1, 4):
+        while (await gql("{ courses(first: 100) { totalCount } }", token=token))["courses"]["totalCount"] < size + 1:
+            course = await service.create_course(session, actor=await actor_for(session, author), data=CourseInput(
+                **{**world_course(f"课程{uuid4()}").__dict__}))
+            await service.publish_course(session, actor=await actor_for(session, author), course_id=course.id)
+            enrollment = await learners.enroll_in_course(session, actor=await actor_for(session, hr),
+                                                         course_id=course.id)
+            await learners.start_quiz_attempt(session, actor=await actor_for(session, hr),
+                                              enrollment_id=enrollment.id)
+            await session.commit()
+        for name, query in (("courses", CATALOGUE), ("enrollments", MY_LEARNING)):
+            response = await gql.raw(query, {"first": size + 1}, token=token)
+            assert response.status_code == 200 and len(response.json()["data"][name]["edges"]) == size + 1
+            counts[(name, size)] = int(response.headers["x-yecai-sql-statements"])
+    assert counts[("courses", 1)] == counts[("courses", 4)]
+    assert counts[("enrollments", 1)] == counts[("enrollments", 4)]

@@ -4,6 +4,7 @@ A quiz attempt's questions carry their options in the attempt's shuffled order a
 ``correctKeys`` and ``correct`` are null until the attempt is submitted.
 """
 
+import asyncio
 import datetime as dt
 from decimal import Decimal
 from typing import Any, Optional
@@ -125,8 +126,10 @@ class Lesson(ModelNode):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
         rows = await info.context.loaders.by_id(cls.model).load_many([pk(str(i)) or 0 for i in node_ids])
-        return [cls.from_model(r) if r is not None and await course_visible(info, r.course_id) else None
-                for r in rows]
+        # gathered, so the loader asks once for every row's course
+        seen = await asyncio.gather(*(course_visible(info, r.course_id) for r in rows if r is not None))
+        shown = iter(seen)
+        return [cls.from_model(r) if r is not None and next(shown) else None for r in rows]
 
     @strawberry.field
     async def course(self, info: Info) -> Optional["Course"]:
@@ -225,7 +228,9 @@ class Course(ModelNode):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
         rows = await info.context.loaders.by_id(cls.model).load_many([pk(str(i)) or 0 for i in node_ids])
-        return [cls.from_model(r) if r is not None and await course_visible(info, r.id) else None for r in rows]
+        seen = await asyncio.gather(*(course_visible(info, r.id) for r in rows if r is not None))
+        shown = iter(seen)
+        return [cls.from_model(r) if r is not None and next(shown) else None for r in rows]
 
     @strawberry.field
     async def author(self, info: Info) -> Optional[User]:
@@ -474,13 +479,11 @@ class LearningPath(ModelNode):
     async def steps(self, info: Info) -> list[PathStep]:
         rows = await info.context.loaders.children(models.LearningPathCourse, models.LearningPathCourse.path_id,
                                                    models.LearningPathCourse.position).load(self.id)
-        found = []
-        for r in rows:
-            course = await Course.load(info, r.course_id)
-            if course is not None:
-                found.append(PathStep(position=r.position, course=course,
-                                      viewer_enrollment=await course.viewer_enrollment(info)))
-        return found
+        courses = await Course.resolve_nodes(info=info, node_ids=[str(r.course_id) for r in rows])
+        shown = [(r, c) for r, c in zip(rows, courses, strict=True) if c is not None]
+        enrollments = await asyncio.gather(*(c.viewer_enrollment(info) for _, c in shown))
+        return [PathStep(position=r.position, course=c, viewer_enrollment=e)
+                for (r, c), e in zip(shown, enrollments, strict=True)]
 
 
 # ---------------------------------------------------------------- figures
