@@ -19,5 +19,6 @@ DOMAINS: tuple[str, ...] = (
     "yecai.meetings",
     "yecai.sharing",
     "yecai.certificates",
+    "yecai.learning",
     "yecai.notifications",
 )

@@ -23,6 +23,7 @@ from tests.factories import (
     open_months,
     token_for,
 )
+from tests.graphql.learning_world import Learning, make_learning
 from tests.graphql.sharing_world import Sharing, make_sharing
 from tests.support.databases import Databases
 from tests.support.prepared import freeze, thaw
@@ -114,6 +115,7 @@ class World:
     meetings: Meetings
     sharing: Sharing | None = None
     certificate: Certificate | None = None  # an honour certificate of the target user, valid
+    learning: Learning | None = None
 
 
 @pytest.fixture(scope="session")
@@ -172,9 +174,10 @@ async def build_world(session: AsyncSession, settings: Settings) -> World:
     shared = await make_sharing(session, ops.department)
     certificate = await issue_certificate(session, actor=system_actor("test"), kind="HONOUR", holder_id=target.id,
                                           title="年度优秀员工", issuer="人力资源部")
+    learning = await make_learning(session, target)
     await session.commit()
     return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings, shared,
-                 certificate=certificate)
+                 certificate=certificate, learning=learning)
 
 
 async def _meetings(session: AsyncSession, department: Department, attendee: User) -> Meetings:

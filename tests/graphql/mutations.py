@@ -246,6 +246,41 @@ MUTATIONS = [
                  lambda w: {"feedbackId": gid("Feedback", w.sharing.question.id),
                             "meetingId": gid("Meeting", w.meetings.meeting.id), "ownerId": gid("User", w.target.id),
                             "dueOn": "2026-12-20"}, on_others_needs="sharing.manage"),
+    # Learning: the world's course is for everyone, published, its draft changed, written by others, so only a
+    # manager of training (learning.manage) changes or publishes it. Lessons and quizzes are the learner's own
+    # (the world's target user's here): no permission lets anyone else finish them ("learning.learner" is held by
+    # no role), so every signed-in role is refused; tests/graphql/learning shows the learner succeeding.
+    MutationCase("createCourse", "CreateCourseInput", "course { id state }",
+                 lambda w: {"course": {"title": "财务人员的业务流程", "passMark": 60, "chapters": [
+                     {"title": "订单到收款", "lessons": [{"title": "发货与收款", "body": "<p>发货确认收入</p>"}]}],
+                     "questions": [{"kind": "SINGLE_CHOICE", "text": "何时确认收入？", "options": [
+                         {"text": "发货时", "correct": True}, {"text": "下单时"}]}]}}),
+    MutationCase("updateCourse", "UpdateCourseInput", "course { id summary }",
+                 lambda w: {"id": gid("Course", w.learning.course.id), "course": {
+                     "title": "数字化素养", "summary": "第三版", "chapters": [
+                         {"title": "在门户里工作", "lessons": [{"title": "搜索与附件"}]}]}},
+                 on_others_needs="learning.manage"),
+    MutationCase("publishCourse", "CourseIdInput", "course { id currentVersion { number } }",
+                 lambda w: {"id": gid("Course", w.learning.course.id)}, on_others_needs="learning.manage"),
+    MutationCase("archiveCourse", "CourseIdInput", "course { id state }",
+                 lambda w: {"id": gid("Course", w.learning.course.id)}),
+    MutationCase("assignCourse", "AssignCourseInput", "enrolledCount",
+                 lambda w: {"courseId": gid("Course", w.learning.course.id), "dueOn": "2099-12-31",
+                            "departmentId": gid("Department", w.ops.department.id)}),
+    MutationCase("enrollInCourse", "EnrollInCourseInput", "enrollment { id state }",
+                 lambda w: {"courseId": gid("Course", w.learning.course.id)}),
+    MutationCase("completeLesson", "CompleteLessonInput", "enrollment { id }",
+                 lambda w: {"enrollmentId": gid("Enrollment", w.learning.enrollment.id),
+                            "lessonId": gid("Lesson", w.learning.lesson.id)}, on_others_needs="learning.learner"),
+    MutationCase("startQuizAttempt", "StartQuizAttemptInput", "attempt { id }",
+                 lambda w: {"enrollmentId": gid("Enrollment", w.learning.enrollment.id)},
+                 on_others_needs="learning.learner"),
+    MutationCase("submitQuizAttempt", "SubmitQuizAttemptInput", "attempt { id passed }",
+                 lambda w: {"attemptId": gid("QuizAttempt", w.learning.attempt.id), "answers": [
+                     {"questionId": gid("QuizQuestion", w.learning.question.id),
+                      "optionKeys": list(w.learning.question.correct)}]}, on_others_needs="learning.learner"),
+    MutationCase("createLearningPath", "CreateLearningPathInput", "path { id steps { position } }",
+                 lambda w: {"title": "业财融合入门", "courseIds": [gid("Course", w.learning.course.id)]}),
     MutationCase("rebuildSearchIndex", "RebuildSearchIndexInput", "queued", lambda w: {"kinds": ["DEPARTMENT"]}),
     MutationCase("saveSearchSynonyms", "SaveSearchSynonymsInput", "group { terms }",
                  lambda w: {"terms": ["增值税", "VAT"]}),

@@ -85,6 +85,10 @@ FIELDS: dict[str, str] = {
     "sharingMonthlyReport": 'sharingMonthlyReport(month: "2020-01", departmentId: "{department}") { total { due } }',
     "certificates": "certificates(first: 2) { totalCount edges { node { id title state } } }",
     "certificateVerification": 'certificateVerification(code: "ABCD-EFGH") { status holderName }',
+    "courses": "courses(first: 2) { totalCount edges { node { id title currentVersion { number } } } }",
+    "enrollments": "enrollments(first: 2) { totalCount edges { node { id state course { title } } } }",
+    "learningPaths": "learningPaths(first: 2) { totalCount edges { node { id title steps { position } } } }",
+    "learningFigures": "learningFigures { byCourse { label enrolled completed rate } }",
 }
 
 

@@ -25,6 +25,8 @@ const COLORS: Record<SearchKind, string> = {
   ACTION_ITEM: 'volcano',
   SHARING_RULE: 'lime',
   PUBLICATION: 'lime',
+  COURSE: 'orange',
+  LESSON: 'orange',
 };
 
 /** Every search kind in the schema's order (the filters, the index page, a rebuild's choice). */

@@ -26,6 +26,8 @@ const en: SearchMessages = {
     ACTION_ITEM: 'Action item',
     SHARING_RULE: 'Sharing rule',
     PUBLICATION: 'Publication',
+    COURSE: 'Course',
+    LESSON: 'Lesson',
   },
   search: {
     boxPlaceholder: 'Search documents, customers, vouchers, people…',

@@ -25,6 +25,8 @@ const zhCN = {
     ACTION_ITEM: '待办事项',
     SHARING_RULE: '共享规则',
     PUBLICATION: '发布',
+    COURSE: '课程',
+    LESSON: '课时',
   },
   search: {
     // The header's box
