@@ -18,5 +18,6 @@ DOMAINS: tuple[str, ...] = (
     "yecai.attachments",
     "yecai.meetings",
     "yecai.sharing",
+    "yecai.performance",
     "yecai.notifications",
 )
