@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from yecai.db import utcnow
 from yecai.performance import indicators, scoring
@@ -103,6 +104,10 @@ async def compute_cycle(session: AsyncSession, cycle: EvaluationCycle) -> int:
     if new_lines:
         await session.execute(insert(ScoreLine), new_lines)
     await session.execute(update(Scorecard), [dict(id=i, computed_score=scores[i], computed_at=now) for i in ids])
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Scorecard) and obj.id in scores:
+            set_committed_value(obj, "computed_score", scores[obj.id])
+            set_committed_value(obj, "computed_at", now)
     cycle.computed_at = now
     await regrade(session, cycle)
     return len(cards)
@@ -124,7 +129,7 @@ async def regrade(session: AsyncSession, cycle: EvaluationCycle) -> None:
     changed = [dict(id=r.id, grade=grades[r.id]) for r in rows if grades[r.id] != r.grade]
     if changed:
         await session.execute(update(Scorecard), changed)
-    # the session's loaded scorecards must not keep stale grades
+    # the session's loaded scorecards must not keep stale grades or scores
     for obj in list(session.identity_map.values()):
-        if isinstance(obj, Scorecard) and obj.cycle_id == cycle.id:
-            session.expire(obj)
+        if isinstance(obj, Scorecard) and obj.id in grades:
+            set_committed_value(obj, "grade", grades[obj.id])

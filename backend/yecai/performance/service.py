@@ -522,7 +522,6 @@ async def calibrate_score(session: AsyncSession, *, actor: Actor, scorecard_id: 
     card.calibrated_by_id, card.calibrated_at = actor.user_id, utcnow()
     await session.flush()
     await compute.regrade(session, cycle)
-    await session.refresh(card)
     await audit.record(session, actor=actor, action="scorecard.calibrate", subject_type="scorecard",
                        subject_id=card.id, before=before, after=audit.snapshot(card))
     return card
