@@ -55,7 +55,7 @@ def score_in_range(value: Any, field: str) -> Decimal:
         raise invalid(field, "应在 0 到 100 之间", "must be between 0 and 100")
     if found != found.quantize(POINTS):
         raise invalid(field, "最多两位小数", "has at most two decimal places")
-    return found
+    return found.quantize(POINTS)
 
 
 def parse_bands(raw: Sequence[dict[str, Any]], field: str) -> tuple[Band, ...]:
