@@ -43,11 +43,14 @@ class Measure:
     evidence: list[list[Any]] = field(default_factory=list)  # [type, id, met, link type, link id]
 
     def add(self, met: bool, evidence: list[Any], amount: Decimal | None = None) -> None:
+        """Count one record; ``evidence``: [type, id, link type, link id]."""
         self.counted += 1
-        self.met += bool(met)
+        if met:
+            self.met += 1
         if amount is not None:
             self.total += amount
-        self.evidence.append([*evidence[:1], evidence[1], bool(met), *evidence[2:]])
+        kind, pk, link, link_pk = evidence
+        self.evidence.append([kind, pk, bool(met), link, link_pk])
 
 
 Compute = Callable[..., Awaitable[dict[int, Measure]]]
@@ -88,15 +91,20 @@ def _measures() -> dict[int, Measure]:
     return defaultdict(Measure)
 
 
+async def _rows(session: AsyncSession, stmt: Any) -> list[Any]:
+    """Plain rows of a column SELECT, through the session's connection (no ORM loading: thousands of rows)."""
+    return list((await (await session.connection()).execute(stmt)).all())
+
+
 async def action_items_on_time(session: AsyncSession, *, start: date, end: date, subject: Subject,
                                parameter: int | None = None) -> dict[int, Measure]:
     key = ActionItem.owner_id if subject == Subject.PERSON else ActionItem.department_id
     found = _measures()
-    rows = await session.execute(
+    rows = await _rows(session,
         select(key, ActionItem.id, ActionItem.status, ActionItem.completed_at, ActionItem.due_on, ActionItem.meeting_id)
         .where(ActionItem.due_on >= start, ActionItem.due_on <= end,
                ActionItem.status != ActionItemStatus.CANCELLED.value, key.is_not(None)))
-    for k, item_id, status, completed_at, due_on, meeting_id in rows.all():
+    for k, item_id, status, completed_at, due_on, meeting_id in rows:
         met = status == ActionItemStatus.DONE and completed_at is not None and local(completed_at).date() <= due_on
         found[k].add(met, ["ActionItem", item_id, "Meeting", meeting_id])
     return found
@@ -107,11 +115,11 @@ async def publications_on_time(session: AsyncSession, *, start: date, end: date,
     low, high = bounds(start, end)
     key = Publication.responsible_id if subject == Subject.PERSON else Publication.department_id
     found = _measures()
-    rows = await session.execute(
+    rows = await _rows(session,
         select(key, Publication.id, Publication.timeliness)
         .where(Publication.time_node >= low, Publication.time_node < high, key.is_not(None),
                or_(Publication.state != PublicationState.DUE.value, Publication.deadline < utcnow())))
-    for k, pub_id, timeliness in rows.all():
+    for k, pub_id, timeliness in rows:
         found[k].add(timeliness == Timeliness.ON_TIME, ["Publication", pub_id, "Publication", pub_id])
     return found
 
@@ -119,10 +127,10 @@ async def publications_on_time(session: AsyncSession, *, start: date, end: date,
 async def _feedback(session: AsyncSession, start: date, end: date, subject: Subject) -> list[Any]:
     low, high = bounds(start, end)
     key = Publication.responsible_id if subject == Subject.PERSON else Publication.department_id
-    return list((await session.execute(
+    return await _rows(session, (
         select(key, Feedback.id, Feedback.created_at, Feedback.answered_at, Feedback.publication_id)
         .join(Publication, Publication.id == Feedback.publication_id)
-        .where(Feedback.created_at >= low, Feedback.created_at < high, key.is_not(None)))).all())
+        .where(Feedback.created_at >= low, Feedback.created_at < high, key.is_not(None))))
 
 
 async def feedback_answered(session: AsyncSession, *, start: date, end: date, subject: Subject,
@@ -148,13 +156,13 @@ async def meeting_attendance(session: AsyncSession, *, start: date, end: date, s
     low, high = bounds(start, end)
     key = Attendance.user_id if subject == Subject.PERSON else User.department_id
     found = _measures()
-    rows = await session.execute(
+    rows = await _rows(session,
         select(key, Attendance.meeting_id, Attendance.status)
         .join(Meeting, Meeting.id == Attendance.meeting_id).join(User, User.id == Attendance.user_id)
         .where(Meeting.starts_at >= low, Meeting.starts_at < high, Meeting.state != MeetingState.CANCELLED.value,
                Attendance.status.in_([AttendanceStatus.PRESENT.value, AttendanceStatus.ABSENT.value]),
                key.is_not(None)))
-    for k, meeting_id, status in rows.all():
+    for k, meeting_id, status in rows:
         found[k].add(status == AttendanceStatus.PRESENT, ["Meeting", meeting_id, "Meeting", meeting_id])
     return found
 
@@ -180,22 +188,22 @@ async def _documents(session: AsyncSession, start: date, end: date, subject: Sub
             continue
         model, day = t.model, getattr(t.model, t.event_date)
         key = model.created_by_id if subject == Subject.PERSON else model.department_id
-        docs = (await session.execute(select(key, model.id).where(
+        docs = await _rows(session, select(key, model.id).where(
             day.is_not(None), day >= start, day <= end, key.is_not(None),
-            model.state != DocumentState.CANCELLED.value))).all()
+            model.state != DocumentState.CANCELLED.value))
         if not docs:
             continue
         in_period = select(model.id).where(day.is_not(None), day >= start, day <= end)
         posted: dict[int, set[int]] = defaultdict(set)
-        for rule_id, source_id in (await session.execute(select(PostingRecord.rule_id, PostingRecord.source_id).where(
+        for rule_id, source_id in await _rows(session, select(PostingRecord.rule_id, PostingRecord.source_id).where(
                 PostingRecord.source_type == t.code, PostingRecord.voucher_id.is_not(None),
-                PostingRecord.source_id.in_(in_period)))).all():
+                PostingRecord.source_id.in_(in_period))):
             posted[source_id].add(rule_id)
         faulty: set[int] = set()
         if missing_dimension:
-            faulty = set((await session.execute(select(VoucherLine.source_id).distinct().where(
+            faulty = {r[0] for r in await _rows(session, select(VoucherLine.source_id).distinct().where(
                 VoucherLine.source_type == t.code, VoucherLine.source_id.in_(in_period),
-                or_(*missing_dimension)))).scalars())
+                or_(*missing_dimension)))}
         for k, doc_id in docs:
             found.append((k, t.name, doc_id, rule_ids <= posted[doc_id], doc_id not in faulty))
     return found
@@ -223,12 +231,12 @@ async def claims_approved_within(session: AsyncSession, *, start: date, end: dat
     days = timedelta(days=parameter if parameter is not None else 3)
     key = ExpenseClaim.approver_id if subject == Subject.PERSON else ExpenseClaim.department_id
     found = _measures()
-    rows = await session.execute(
+    rows = await _rows(session,
         select(key, ExpenseClaim.id, ExpenseClaim.created_at, ExpenseClaim.approved_at)
         .where(ExpenseClaim.created_at >= low, ExpenseClaim.created_at < high, key.is_not(None),
                ExpenseClaim.state.not_in([DocumentState.DRAFT.value, DocumentState.CANCELLED.value,
                                           DocumentState.REJECTED.value])))
-    for k, claim_id, created_at, approved_at in rows.all():
+    for k, claim_id, created_at, approved_at in rows:
         met = approved_at is not None and approved_at - created_at <= days
         found[k].add(met, ["ExpenseClaim", claim_id, "ExpenseClaim", claim_id])
     return found

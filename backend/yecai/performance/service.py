@@ -190,7 +190,7 @@ async def open_evaluation_cycle(session: AsyncSession, *, actor: Actor, cycle_id
                   calibration_reason="", created_at=utcnow()) for u, d, t in people]
             + [dict(cycle_id=cycle.id, template_id=t, subject=Subject.DEPARTMENT, user_id=None, department_id=d,
                     calibration_reason="", created_at=utcnow()) for d, t in departments])
-    await session.execute(insert(Scorecard), rows)
+    await session.execute(insert(Scorecard).execution_options(render_nulls=True), rows)
     cycle.opened_at = utcnow()
     await _move(session, actor, cycle, CycleState.OPEN)
     return cycle
