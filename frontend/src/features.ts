@@ -3,6 +3,7 @@ import { ledgerFeature } from './ledger/feature';
 import { postingFeature } from './posting/feature';
 import { meetingsFeature } from './meetings/feature';
 import { sharingFeature } from './sharing/feature';
+import { performanceFeature } from './performance/feature';
 import { orgFeature } from './org/feature';
 import { authFeature } from './auth/feature';
 import { auditFeature } from './audit/feature';
@@ -23,6 +24,7 @@ export const FEATURES = [
   postingFeature, // 记账规则与对账
   meetingsFeature, // 协同: 会议日历, 例会, 我的待办
   sharingFeature, // 协同: 信息共享, 共享规则, 共享考评
+  performanceFeature, // 绩效: 我的绩效, 考核周期
   orgFeature, // 组织
   authFeature, // 角色, API 令牌
   auditFeature, // 审计日志
