@@ -191,14 +191,15 @@ async def open_evaluation_cycle(session: AsyncSession, *, actor: Actor, cycle_id
             + [dict(cycle_id=cycle.id, template_id=t, subject=Subject.DEPARTMENT, user_id=None, department_id=d,
                     calibration_reason="", created_at=utcnow()) for d, t in departments])
     await session.execute(insert(Scorecard).execution_options(render_nulls=True), rows)
+    await compute.compute_cycle(session, cycle)  # every card shows its indicators (and what is known) at once
     cycle.opened_at = utcnow()
     await _move(session, actor, cycle, CycleState.OPEN)
     return cycle
 
 
 async def advance_evaluation_cycle(session: AsyncSession, *, actor: Actor, cycle_id: int) -> EvaluationCycle:
-    """Move an open cycle to its next stage: self-assessment, manager assessment, then HR calibration (entering
-    calibration computes every scorecard)."""
+    """Move an open cycle to its next stage: self-assessment, manager assessment, then HR calibration; each step
+    computes every scorecard again, so the people and their managers assess beside the latest figures."""
     if not policies.can_change_cycle(actor):
         raise denied()
     cycle = await _cycle(session, actor, cycle_id, lock=True)
@@ -208,8 +209,7 @@ async def advance_evaluation_cycle(session: AsyncSession, *, actor: Actor, cycle
     if cycle.state not in following:
         raise DomainError(errors.WRONG_STATE, field="cycleId")
     to = following[cycle.state]
-    if to == CycleState.CALIBRATION:
-        await compute.compute_cycle(session, cycle)
+    await compute.compute_cycle(session, cycle)
     await _move(session, actor, cycle, to)
     return cycle
 

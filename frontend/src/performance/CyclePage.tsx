@@ -37,7 +37,7 @@ export default function CyclePage() {
   const [form] = Form.useForm<{ score: number; reason: string }>();
   const [calibrating, setCalibrating] = useState<ScorecardFieldsFragment | null>(null);
   const [cycleResult, reloadCycle] = useQuery({ query: EvaluationCycleQuery, variables: { id } });
-  const list = useConnectionQuery({ query: ScorecardsQuery, variables: { first: 50, cycleId: id }, connectionOf: (d) => d.scorecards });
+  const list = useConnectionQuery({ query: ScorecardsQuery, variables: { first: 20, cycleId: id }, connectionOf: (d) => d.scorecards });
   const [{ fetching }, calibrate] = useMutation(CalibrateScoreMutation);
   const cycle = cycleResult.data?.node?.__typename === 'EvaluationCycle' ? cycleResult.data.node : null;
   const reload = () => {

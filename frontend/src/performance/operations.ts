@@ -96,7 +96,7 @@ export const ScorecardFields = graphql(`
         unit
         rater
       }
-      evidence(first: 50) {
+      evidence(first: 20) {
         type
         id
         met

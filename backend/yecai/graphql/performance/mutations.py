@@ -118,8 +118,8 @@ class PerformanceMutations:
         return t.EvaluationCycle.from_model(await service.open_evaluation_cycle(
             info.context.session, actor=info.context.actor, cycle_id=_cycle_id(input)))
 
-    @mutation("Move a cycle to its next stage (self-assessment, manager assessment, HR calibration); entering "
-              "calibration computes every scorecard.", permission=p.PERFORMANCE_MANAGE, errors=[errors.WRONG_STATE],
+    @mutation("Move a cycle to its next stage (self-assessment, manager assessment, HR calibration); each step "
+              "computes every scorecard again.", permission=p.PERFORMANCE_MANAGE, errors=[errors.WRONG_STATE],
               returns=CYCLE)
     async def advance_evaluation_cycle(self, info: Info, input: CycleIdInput) -> t.EvaluationCycle:
         return t.EvaluationCycle.from_model(await service.advance_evaluation_cycle(
