@@ -23,6 +23,7 @@ from tests.factories import (
     open_months,
     token_for,
 )
+from tests.graphql.performance_world import Performance, make_performance
 from tests.graphql.sharing_world import Sharing, make_sharing
 from tests.support.databases import Databases
 from tests.support.prepared import freeze, thaw
@@ -111,6 +112,7 @@ class World:
     synonyms: SearchSynonym  # 报销 = 报账
     meetings: Meetings
     sharing: Sharing | None = None
+    performance: Performance | None = None
 
 
 @pytest.fixture(scope="session")
@@ -167,8 +169,10 @@ async def build_world(session: AsyncSession, settings: Settings) -> World:
     session.add(synonyms)
     meetings = await _meetings(session, ops.department, target)
     shared = await make_sharing(session, ops.department)
+    performance = await make_performance(session, ops.department)
     await session.commit()
-    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings, shared)
+    return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings, shared,
+                 performance=performance)
 
 
 async def _meetings(session: AsyncSession, department: Department, attendee: User) -> Meetings:
