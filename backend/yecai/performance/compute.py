@@ -60,12 +60,14 @@ async def compute_cycle(session: AsyncSession, cycle: EvaluationCycle) -> int:
             if library[line.indicator_id].kind == IndicatorKind.AUTOMATIC:
                 wanted.add((line.indicator_id, Subject(c.subject)))
     measures: dict[tuple[int, Subject], dict[int, indicators.Measure]] = {}
+    shared: dict[object, object] = {}  # rows two sources read (feedback, documents), read once
     for indicator_id, subject in sorted(wanted):
         indicator = library[indicator_id]
         src = indicators.source(indicator.source)
         assert src is not None
         measures[(indicator_id, subject)] = await src.compute(
-            session, start=cycle.period_start, end=cycle.period_end, subject=subject, parameter=indicator.parameter)
+            session, start=cycle.period_start, end=cycle.period_end, subject=subject, parameter=indicator.parameter,
+            cache=shared)
 
     # Manual indicators: the mean of the assessments of the indicator's rater (self-assessments not counted).
     given: dict[tuple[int, int], list[tuple[int, Decimal]]] = defaultdict(list)

@@ -97,7 +97,7 @@ async def _rows(session: AsyncSession, stmt: Any) -> list[Any]:
 
 
 async def action_items_on_time(session: AsyncSession, *, start: date, end: date, subject: Subject,
-                               parameter: int | None = None) -> dict[int, Measure]:
+                               parameter: int | None = None, cache: dict[Any, Any] | None = None) -> dict[int, Measure]:
     key = ActionItem.owner_id if subject == Subject.PERSON else ActionItem.department_id
     found = _measures()
     rows = await _rows(session,
@@ -111,7 +111,7 @@ async def action_items_on_time(session: AsyncSession, *, start: date, end: date,
 
 
 async def publications_on_time(session: AsyncSession, *, start: date, end: date, subject: Subject,
-                               parameter: int | None = None) -> dict[int, Measure]:
+                               parameter: int | None = None, cache: dict[Any, Any] | None = None) -> dict[int, Measure]:
     low, high = bounds(start, end)
     key = Publication.responsible_id if subject == Subject.PERSON else Publication.department_id
     found = _measures()
@@ -124,7 +124,18 @@ async def publications_on_time(session: AsyncSession, *, start: date, end: date,
     return found
 
 
-async def _feedback(session: AsyncSession, start: date, end: date, subject: Subject) -> list[Any]:
+async def _feedback(session: AsyncSession, start: date, end: date, subject: Subject,
+                    cache: dict[Any, Any] | None = None) -> list[Any]:
+    """Feedback received in the period, once per computation (two indicators read it)."""
+    if cache is not None and ("feedback", subject) in cache:
+        return cache[("feedback", subject)]
+    found = await _feedback_rows(session, start, end, subject)
+    if cache is not None:
+        cache[("feedback", subject)] = found
+    return found
+
+
+async def _feedback_rows(session: AsyncSession, start: date, end: date, subject: Subject) -> list[Any]:
     low, high = bounds(start, end)
     key = Publication.responsible_id if subject == Subject.PERSON else Publication.department_id
     return await _rows(session, (
@@ -134,17 +145,17 @@ async def _feedback(session: AsyncSession, start: date, end: date, subject: Subj
 
 
 async def feedback_answered(session: AsyncSession, *, start: date, end: date, subject: Subject,
-                            parameter: int | None = None) -> dict[int, Measure]:
+                            parameter: int | None = None, cache: dict[Any, Any] | None = None) -> dict[int, Measure]:
     found = _measures()
-    for k, fid, _created, answered_at, pub_id in await _feedback(session, start, end, subject):
+    for k, fid, _created, answered_at, pub_id in await _feedback(session, start, end, subject, cache):
         found[k].add(answered_at is not None, ["Feedback", fid, "Publication", pub_id])
     return found
 
 
 async def feedback_answer_hours(session: AsyncSession, *, start: date, end: date, subject: Subject,
-                                parameter: int | None = None) -> dict[int, Measure]:
+                                parameter: int | None = None, cache: dict[Any, Any] | None = None) -> dict[int, Measure]:
     found = _measures()
-    for k, fid, created, answered_at, pub_id in await _feedback(session, start, end, subject):
+    for k, fid, created, answered_at, pub_id in await _feedback(session, start, end, subject, cache):
         if answered_at is not None:
             hours = Decimal(int((answered_at - created).total_seconds())) / Decimal(3600)
             found[k].add(True, ["Feedback", fid, "Publication", pub_id], hours)
@@ -152,7 +163,7 @@ async def feedback_answer_hours(session: AsyncSession, *, start: date, end: date
 
 
 async def meeting_attendance(session: AsyncSession, *, start: date, end: date, subject: Subject,
-                             parameter: int | None = None) -> dict[int, Measure]:
+                             parameter: int | None = None, cache: dict[Any, Any] | None = None) -> dict[int, Measure]:
     low, high = bounds(start, end)
     key = Attendance.user_id if subject == Subject.PERSON else User.department_id
     found = _measures()
@@ -167,8 +178,19 @@ async def meeting_attendance(session: AsyncSession, *, start: date, end: date, s
     return found
 
 
-async def _documents(session: AsyncSession, start: date, end: date, subject: Subject
-                     ) -> list[tuple[int, str, int, bool, bool]]:
+async def _documents(session: AsyncSession, start: date, end: date, subject: Subject,
+                     cache: dict[Any, Any] | None = None) -> list[tuple[int, str, int, bool, bool]]:
+    """The period's documents, once per computation (two indicators read them)."""
+    if cache is not None and ("documents", subject) in cache:
+        return cache[("documents", subject)]
+    found = await _document_rows(session, start, end, subject)
+    if cache is not None:
+        cache[("documents", subject)] = found
+    return found
+
+
+async def _document_rows(session: AsyncSession, start: date, end: date, subject: Subject
+                         ) -> list[tuple[int, str, int, bool, bool]]:
     """Every book-touching document of the period: (key, type name, id, posted by every rule, lines complete)."""
     rules = (await session.execute(select(PostingRule.id, PostingRule.event_type)
                                    .where(PostingRule.active.is_(True)))).all()
@@ -210,23 +232,23 @@ async def _documents(session: AsyncSession, start: date, end: date, subject: Sub
 
 
 async def documents_without_exceptions(session: AsyncSession, *, start: date, end: date, subject: Subject,
-                                       parameter: int | None = None) -> dict[int, Measure]:
+                                       parameter: int | None = None, cache: dict[Any, Any] | None = None) -> dict[int, Measure]:
     found = _measures()
-    for k, type_name, doc_id, complete, clean in await _documents(session, start, end, subject):
+    for k, type_name, doc_id, complete, clean in await _documents(session, start, end, subject, cache):
         found[k].add(complete and clean, [type_name, doc_id, type_name, doc_id])
     return found
 
 
 async def documents_posted_automatically(session: AsyncSession, *, start: date, end: date, subject: Subject,
-                                         parameter: int | None = None) -> dict[int, Measure]:
+                                         parameter: int | None = None, cache: dict[Any, Any] | None = None) -> dict[int, Measure]:
     found = _measures()
-    for k, type_name, doc_id, complete, _clean in await _documents(session, start, end, subject):
+    for k, type_name, doc_id, complete, _clean in await _documents(session, start, end, subject, cache):
         found[k].add(complete, [type_name, doc_id, type_name, doc_id])
     return found
 
 
 async def claims_approved_within(session: AsyncSession, *, start: date, end: date, subject: Subject,
-                                 parameter: int | None = None) -> dict[int, Measure]:
+                                 parameter: int | None = None, cache: dict[Any, Any] | None = None) -> dict[int, Measure]:
     low, high = bounds(start, end)
     days = timedelta(days=parameter if parameter is not None else 3)
     key = ExpenseClaim.approver_id if subject == Subject.PERSON else ExpenseClaim.department_id
