@@ -1,16 +1,21 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Form, Input, InputNumber, List, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Descriptions, Form, Input, InputNumber, List, Modal, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { ScorecardFieldsFragment } from '../gql/graphql';
 import { useMutationFeedback } from '../graphql/errors';
 import { formatDateTime } from '../i18n/time';
-import { SubmitAssessmentMutation } from './operations';
+import { ScorecardEvidenceQuery, SubmitAssessmentMutation } from './operations';
 
 type Line = ScorecardFieldsFragment['lines'][number];
-type Evidence = Line['evidence'][number];
+interface Evidence {
+  type: string;
+  id: string;
+  met: boolean;
+  link?: string | null;
+}
 
 /** Where an evidence record opens: its meeting, its publication, or the business document itself. */
 function evidenceHref(e: Evidence): string | null {
@@ -29,12 +34,17 @@ function evidenceHref(e: Evidence): string | null {
   return null;
 }
 
-function EvidenceList({ line }: { line: Line }) {
+/** The records behind one automatic score, loaded when its row is opened (lists stay cheap). */
+function EvidenceList({ cardId, line }: { cardId: string; line: Line }) {
   const { t } = useTranslation();
-  if (line.evidence.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  const [result] = useQuery({ query: ScorecardEvidenceQuery, variables: { id: cardId } });
+  const node = result.data?.node?.__typename === 'Scorecard' ? result.data.node : null;
+  const evidence: Evidence[] = node?.lines.find((l) => l.indicator?.id === line.indicator?.id)?.evidence ?? [];
+  if (result.fetching) return <Spin size="small" />;
+  if (evidence.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Space size={[4, 4]} wrap data-testid="evidence">
-      {line.evidence.map((e) => {
+      {evidence.map((e) => {
         const href = evidenceHref(e);
         const label = `${e.type} · ${e.met ? t('performance.met') : t('performance.notMet')}`;
         return (
@@ -43,7 +53,7 @@ function EvidenceList({ line }: { line: Line }) {
           </Tag>
         );
       })}
-      {line.counted > line.evidence.length && <Typography.Text type="secondary">… {line.counted}</Typography.Text>}
+      {line.counted > evidence.length && <Typography.Text type="secondary">… {line.counted}</Typography.Text>}
     </Space>
   );
 }
@@ -139,7 +149,7 @@ export function ScorecardView({ card, onChanged }: Props) {
         pagination={false}
         dataSource={card.lines}
         columns={columns}
-        expandable={{ expandedRowRender: (l) => <EvidenceList line={l} />, rowExpandable: (l) => l.indicator?.kind === 'AUTOMATIC' }}
+        expandable={{ expandedRowRender: (l) => <EvidenceList cardId={card.id} line={l} />, rowExpandable: (l) => l.indicator?.kind === 'AUTOMATIC' }}
       />
       {card.assessments.length > 0 && (
         <List

@@ -96,12 +96,6 @@ export const ScorecardFields = graphql(`
         unit
         rater
       }
-      evidence(first: 20) {
-        type
-        id
-        met
-        link
-      }
     }
     assessments {
       relation
@@ -117,6 +111,28 @@ export const ScorecardFields = graphql(`
     viewerCan {
       assessAs
       calibrate
+    }
+  }
+`);
+
+export const ScorecardEvidenceQuery = graphql(`
+  query ScorecardEvidence($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Scorecard {
+        id
+        lines {
+          indicator {
+            id
+          }
+          evidence(first: 100) {
+            type
+            id
+            met
+            link
+          }
+        }
+      }
     }
   }
 `);
