@@ -52,7 +52,7 @@ def test_an_evaluation_from_open_to_published(browser: Browser, live_server: str
         hr.get_by_test_id("cycle-submit").click()
         hr.get_by_test_id("cycle-link").filter(has_text=name).click()
         hr.wait_for_url(re.compile(r"/performance/cycles/[^/]+$"))
-        expect(hr.get_by_text(name).first).to_be_visible()
+        expect(hr.get_by_text("等级分布")).to_be_visible()  # the cycle's page itself, not the list still shown
         _state(hr, "草稿")
         hr.get_by_test_id("cycle-open").click()
         _state(hr, "已开启")
@@ -94,6 +94,8 @@ def test_an_evaluation_from_open_to_published(browser: Browser, live_server: str
         row.locator(".ant-table-row-expand-icon").click()
         view = hr.get_by_test_id("scorecard-view").first
         expect(view.get_by_test_id("formula").first).to_contain_text("计算方法")
+        view.locator(".ant-table-row-expand-icon").first.click()  # an automatic score's records (none: "—")
+        expect(view.locator(".ant-table-expanded-row").first).to_be_visible()
         expect(view).to_contain_text("跨部门沟通及时")
         screenshot(hr, "performance-calibration")
         row.get_by_test_id("scorecard-calibrate").click()
