@@ -83,6 +83,11 @@ FIELDS: dict[str, str] = {
     "publications": "publications(first: 1) { pageInfo { hasPreviousPage } }",
     "sharingFigures": 'sharingFigures(from: "2020-01-01", to: "2020-01-31") { total { due onTime missed } }',
     "sharingMonthlyReport": 'sharingMonthlyReport(month: "2020-01", departmentId: "{department}") { total { due } }',
+    "evaluationCycles": "evaluationCycles(first: 2) { totalCount edges { node { id name state } } }",
+    "indicators": "indicators(first: 2) { totalCount edges { node { id code formula } } }",
+    "scorecardTemplates": "scorecardTemplates(first: 2) { totalCount edges { node { id name lines { weight } } } }",
+    "scorecards": "scorecards(first: 2) { totalCount edges { node { id grade lines { value } } } }",
+    "peerReviews": 'peerReviews(cycleId: "RXZhbHVhdGlvbkN5Y2xlOjE=") { scorecardId }',
 }
 
 
