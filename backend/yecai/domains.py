@@ -20,5 +20,6 @@ DOMAINS: tuple[str, ...] = (
     "yecai.sharing",
     "yecai.certificates",
     "yecai.learning",
+    "yecai.performance",
     "yecai.notifications",
 )

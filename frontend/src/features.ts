@@ -4,6 +4,7 @@ import { postingFeature } from './posting/feature';
 import { meetingsFeature } from './meetings/feature';
 import { sharingFeature } from './sharing/feature';
 import { learningFeature } from './learning/feature';
+import { performanceFeature } from './performance/feature';
 import { orgFeature } from './org/feature';
 import { authFeature } from './auth/feature';
 import { auditFeature } from './audit/feature';
@@ -26,6 +27,7 @@ export const FEATURES = [
   meetingsFeature, // 协同: 会议日历, 例会, 我的待办
   sharingFeature, // 协同: 信息共享, 共享规则, 共享考评
   learningFeature, // 培训学习: 我的学习, 课程管理, 学习统计
+  performanceFeature, // 绩效: 我的绩效, 考核周期
   orgFeature, // 组织
   authFeature, // 角色, API 令牌
   auditFeature, // 审计日志

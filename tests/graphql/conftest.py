@@ -24,6 +24,7 @@ from tests.factories import (
     token_for,
 )
 from tests.graphql.learning_world import Learning, make_learning
+from tests.graphql.performance_world import Performance, make_performance
 from tests.graphql.sharing_world import Sharing, make_sharing
 from tests.support.databases import Databases
 from tests.support.prepared import freeze, thaw
@@ -116,6 +117,7 @@ class World:
     sharing: Sharing | None = None
     certificate: Certificate | None = None  # an honour certificate of the target user, valid
     learning: Learning | None = None
+    performance: Performance | None = None
 
 
 @pytest.fixture(scope="session")
@@ -175,9 +177,10 @@ async def build_world(session: AsyncSession, settings: Settings) -> World:
     certificate = await issue_certificate(session, actor=system_actor("test"), kind="HONOUR", holder_id=target.id,
                                           title="年度优秀员工", issuer="人力资源部")
     learning = await make_learning(session, target)
+    performance = await make_performance(session, ops.department)
     await session.commit()
     return World(parent, child, empty, target, custom, unused, token, secret, ledger, ops, synonyms, meetings, shared,
-                 certificate=certificate, learning=learning)
+                 certificate=certificate, learning=learning, performance=performance)
 
 
 async def _meetings(session: AsyncSession, department: Department, attendee: User) -> Meetings:

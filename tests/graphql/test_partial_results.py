@@ -89,6 +89,11 @@ FIELDS: dict[str, str] = {
     "enrollments": "enrollments(first: 2) { totalCount edges { node { id state course { title } } } }",
     "learningPaths": "learningPaths(first: 2) { totalCount edges { node { id title steps { position } } } }",
     "learningFigures": "learningFigures { byCourse { label enrolled completed rate } }",
+    "evaluationCycles": "evaluationCycles(first: 2) { totalCount edges { node { id name state } } }",
+    "indicators": "indicators(first: 2) { totalCount edges { node { id code formula } } }",
+    "scorecardTemplates": "scorecardTemplates(first: 2) { totalCount edges { node { id name lines { weight } } } }",
+    "scorecards": "scorecards(first: 2) { totalCount edges { node { id grade lines { value } } } }",
+    "peerReviews": 'peerReviews(cycleId: "RXZhbHVhdGlvbkN5Y2xlOjE=") { scorecardId }',
 }
 
 

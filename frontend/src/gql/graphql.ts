@@ -58,6 +58,14 @@ export type AddFeedbackInput = {
   text: string;
 };
 
+/** Why `advanceEvaluationCycle` failed. */
+export type AdvanceEvaluationCycleErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED'
+  | 'WRONG_STATE';
+
 /** An agenda item (议程). */
 export type AgendaItemInput = {
   linkIds?: Array<string | number>;
@@ -127,6 +135,12 @@ export type ArchiveSharingRuleInput = {
   id: string | number;
 };
 
+/** SELF 自评 (shown, not counted), MANAGER 上级, PEER 同事. */
+export type AssessmentRelation =
+  | 'MANAGER'
+  | 'PEER'
+  | 'SELF';
+
 /** Why `assignCourse` failed. */
 export type AssignCourseErrorCode =
   | 'INVALID_INPUT'
@@ -170,6 +184,21 @@ export type AttendanceStatus =
   | 'INVITED'
   | 'PRESENT';
 
+/** Why `calibrateScore` failed. */
+export type CalibrateScoreErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED'
+  | 'WRONG_STATE';
+
+/** HR's calibrated final score (0..100) and the reason, kept and audited. */
+export type CalibrateScoreInput = {
+  reason: string;
+  score: string;
+  scorecardId: string | number;
+};
+
 /** HONOUR 荣誉证书, TRAINING 培训结业证书. */
 export type CertificateKind =
   | 'HONOUR'
@@ -212,6 +241,14 @@ export type ClearRecentSearchesErrorCode =
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
   | 'UNAUTHENTICATED';
+
+/** Why `closeEvaluationCycle` failed. */
+export type CloseEvaluationCycleErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED'
+  | 'WRONG_STATE';
 
 /** Why `closeFiscalPeriod` failed. */
 export type CloseFiscalPeriodErrorCode =
@@ -366,6 +403,17 @@ export type CreateDepartmentInput = {
   name: string;
   parentId?: string | number | null | undefined;
   sortOrder?: number;
+};
+
+/** Why `createEvaluationCycle` failed. */
+export type CreateEvaluationCycleErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED';
+
+export type CreateEvaluationCycleInput = {
+  cycle: EvaluationCycleInput;
 };
 
 /** Why `createExpenseClaim` failed. */
@@ -568,6 +616,15 @@ export type CreateWarehouseErrorCode =
   | 'PERMISSION_DENIED'
   | 'UNAUTHENTICATED';
 
+export type CycleIdInput = {
+  cycleId: string | number;
+};
+
+/** QUARTERLY 季度, YEARLY 年度. */
+export type CycleKind =
+  | 'QUARTERLY'
+  | 'YEARLY';
+
 /** Why `deleteAttachment` failed. */
 export type DeleteAttachmentErrorCode =
   | 'INVALID_INPUT'
@@ -711,6 +768,7 @@ export type Domain =
   | 'NOTIFICATIONS'
   | 'OPERATIONS'
   | 'ORG'
+  | 'PERFORMANCE'
   | 'POSTING'
   | 'SCHEDULER'
   | 'SEARCH'
@@ -735,6 +793,28 @@ export type EnrollmentState =
   | 'COMPLETED'
   | 'IN_PROGRESS';
 
+/** An evaluation cycle: its period (inclusive days), the deadlines of each stage, and an optional forced distribution (percent per grade, totalling 100). */
+export type EvaluationCycleInput = {
+  calibrationDue: string;
+  forcedDistribution?: unknown;
+  kind: CycleKind;
+  managerAssessmentDue: string;
+  name: string;
+  periodEnd: string;
+  periodStart: string;
+  selfAssessmentDue: string;
+};
+
+/** DRAFT 草稿 → OPEN 已开启 → SELF_ASSESSMENT 自评 → MANAGER_ASSESSMENT 上级评分 → CALIBRATION HR 校准 → PUBLISHED 已发布 → CLOSED 已关闭. */
+export type EvaluationCycleState =
+  | 'CALIBRATION'
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'MANAGER_ASSESSMENT'
+  | 'OPEN'
+  | 'PUBLISHED'
+  | 'SELF_ASSESSMENT';
+
 /** A business event posting rules are written for: PURCHASE_RECEIVED (采购入库), SALES_DELIVERED (发货), SALES_RETURNED (销售退货), CUSTOMER_RECEIPT (收款), SUPPLIER_PAYMENT (付款), EXPENSE_CLAIM_PAID (费用报销). */
 export type EventType =
   | 'CUSTOMER_RECEIPT'
@@ -749,6 +829,16 @@ export type ExpenseCategory =
   | 'ENTERTAINMENT'
   | 'OFFICE'
   | 'TRAVEL';
+
+/** AUTOMATIC 自动 (computed from the system's records), MANUAL 人工 (scored by managers or peers). */
+export type IndicatorKind =
+  | 'AUTOMATIC'
+  | 'MANUAL';
+
+/** Who scores a manual indicator: MANAGER 上级, PEER 同事 (360). */
+export type IndicatorRater =
+  | 'MANAGER'
+  | 'PEER';
 
 /** Why `issueCertificate` failed. */
 export type IssueCertificateErrorCode =
@@ -852,6 +942,15 @@ export type NotificationSettingInput = {
   kind: NotificationKind;
 };
 
+/** Why `openEvaluationCycle` failed. */
+export type OpenEvaluationCycleErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'NO_SCORECARDS'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED'
+  | 'WRONG_STATE';
+
 /** Why `openFiscalPeriod` failed. */
 export type OpenFiscalPeriodErrorCode =
   | 'INVALID_INPUT'
@@ -878,6 +977,13 @@ export type PayExpenseClaimInput = {
   date: string;
   id: string | number;
 };
+
+/** A, B, C, D. */
+export type PerformanceGrade =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D';
 
 export type PeriodInput = {
   /** YYYY-MM */
@@ -923,6 +1029,9 @@ export type PermissionCode =
   | 'ORG_MANAGE_DEPARTMENTS'
   | 'ORG_MANAGE_USERS'
   | 'ORG_READ'
+  | 'PERFORMANCE_ASSESS'
+  | 'PERFORMANCE_MANAGE'
+  | 'PERFORMANCE_READ'
   | 'POSTING_MANAGE_RULES'
   | 'POSTING_READ'
   | 'SEARCH_MANAGE'
@@ -971,6 +1080,15 @@ export type PublishErrorCode =
   | 'PERMISSION_DENIED'
   | 'RULE_ARCHIVED'
   | 'UNAUTHENTICATED';
+
+/** Why `publishEvaluationCycle` failed. */
+export type PublishEvaluationCycleErrorCode =
+  | 'ALREADY_PUBLISHED'
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED'
+  | 'WRONG_STATE';
 
 /** Publish a due (or missed: then late) publication with a text, the files attached to it beforehand, and/or a data snapshot. */
 export type PublishInput = {
@@ -1307,6 +1425,11 @@ export type ScheduleMeetingInput = {
   videoLink?: string | null | undefined;
 };
 
+/** PERSON 个人, DEPARTMENT 部门. */
+export type ScorecardSubject =
+  | 'DEPARTMENT'
+  | 'PERSON';
+
 /** A kind of searchable object (搜索类别): DEPARTMENT 部门, USER 用户, ACCOUNT 会计科目, VOUCHER 凭证, CUSTOMER 客户, SUPPLIER 供应商, PRODUCT 商品, PURCHASE_RECEIPT 采购入库, SALES_ORDER 销售订单, SALES_DELIVERY 发货, SALES_RETURN 销售退货, CUSTOMER_RECEIPT 收款, SUPPLIER_PAYMENT 付款, EXPENSE_CLAIM 费用报销, POSTING_RULE 记账规则, ATTACHMENT 附件, MEETING 会议, MEETING_MINUTES 会议纪要, DECISION 决议, ACTION_ITEM 待办事项, SHARING_RULE 共享规则, PUBLICATION 发布, COURSE 课程, LESSON 课时. */
 export type SearchKind =
   | 'ACCOUNT'
@@ -1410,6 +1533,23 @@ export type StartQuizAttemptErrorCode =
 
 export type StartQuizAttemptInput = {
   enrollmentId: string | number;
+};
+
+/** Why `submitAssessment` failed. */
+export type SubmitAssessmentErrorCode =
+  | 'DEADLINE_PASSED'
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'UNAUTHENTICATED'
+  | 'WRONG_STATE';
+
+/** A score 0..100 (two places at most) and a comment on one manual indicator. */
+export type SubmitAssessmentInput = {
+  comment?: string;
+  indicatorId: string | number;
+  score: string;
+  scorecardId: string | number;
 };
 
 /** Why `submitQuizAttempt` failed. */
@@ -1915,8 +2055,10 @@ export type FocusedNodeQuery = { node:
     | { __typename: 'Decision', id: string }
     | { __typename: 'Department', id: string }
     | { __typename: 'Enrollment', id: string }
+    | { __typename: 'EvaluationCycle', id: string }
     | { __typename: 'ExpenseClaim', id: string }
     | { __typename: 'FiscalPeriod', id: string }
+    | { __typename: 'Indicator', id: string }
     | { __typename: 'LearningPath', id: string }
     | { __typename: 'Lesson', id: string }
     | { __typename: 'Meeting', id: string }
@@ -1937,6 +2079,8 @@ export type FocusedNodeQuery = { node:
     | { __typename: 'SalesOrderLine', id: string }
     | { __typename: 'SalesReturn', id: string }
     | { __typename: 'SalesReturnLine', id: string }
+    | { __typename: 'Scorecard', id: string }
+    | { __typename: 'ScorecardTemplate', id: string }
     | { __typename: 'SearchSynonymGroup', id: string }
     | { __typename: 'SharingRule', id: string }
     | { __typename: 'Supplier', code: string, name: string, id: string }
@@ -2000,9 +2144,13 @@ type PagedFields_DepartmentConnection_Fragment = { totalCount: number, pageInfo:
 
 type PagedFields_EnrollmentConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
+type PagedFields_EvaluationCycleConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
 type PagedFields_ExpenseClaimConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_FiscalPeriodConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
+type PagedFields_IndicatorConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_LearningPathConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
@@ -2034,6 +2182,10 @@ type PagedFields_SalesOrderConnection_Fragment = { totalCount: number, pageInfo:
 
 type PagedFields_SalesReturnConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
+type PagedFields_ScorecardConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
+type PagedFields_ScorecardTemplateConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
+
 type PagedFields_SharingRuleConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
 
 type PagedFields_StockMoveConnection_Fragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } };
@@ -2061,8 +2213,10 @@ export type PagedFieldsFragment =
   | PagedFields_CustomerReceiptConnection_Fragment
   | PagedFields_DepartmentConnection_Fragment
   | PagedFields_EnrollmentConnection_Fragment
+  | PagedFields_EvaluationCycleConnection_Fragment
   | PagedFields_ExpenseClaimConnection_Fragment
   | PagedFields_FiscalPeriodConnection_Fragment
+  | PagedFields_IndicatorConnection_Fragment
   | PagedFields_LearningPathConnection_Fragment
   | PagedFields_LedgerEntryConnection_Fragment
   | PagedFields_MeetingConnection_Fragment
@@ -2078,6 +2232,8 @@ export type PagedFieldsFragment =
   | PagedFields_SalesDeliveryConnection_Fragment
   | PagedFields_SalesOrderConnection_Fragment
   | PagedFields_SalesReturnConnection_Fragment
+  | PagedFields_ScorecardConnection_Fragment
+  | PagedFields_ScorecardTemplateConnection_Fragment
   | PagedFields_SharingRuleConnection_Fragment
   | PagedFields_StockMoveConnection_Fragment
   | PagedFields_SupplierConnection_Fragment
@@ -2137,8 +2293,10 @@ export type CourseQuery = { node:
     | { __typename: 'Decision' }
     | { __typename: 'Department' }
     | { __typename: 'Enrollment' }
+    | { __typename: 'EvaluationCycle' }
     | { __typename: 'ExpenseClaim' }
     | { __typename: 'FiscalPeriod' }
+    | { __typename: 'Indicator' }
     | { __typename: 'LearningPath' }
     | { __typename: 'Lesson' }
     | { __typename: 'Meeting' }
@@ -2159,6 +2317,8 @@ export type CourseQuery = { node:
     | { __typename: 'SalesOrderLine' }
     | { __typename: 'SalesReturn' }
     | { __typename: 'SalesReturnLine' }
+    | { __typename: 'Scorecard' }
+    | { __typename: 'ScorecardTemplate' }
     | { __typename: 'SearchSynonymGroup' }
     | { __typename: 'SharingRule' }
     | { __typename: 'Supplier' }
@@ -2541,8 +2701,10 @@ export type MeetingSeriesQuery = { node:
     | { __typename: 'Decision', id: string }
     | { __typename: 'Department', id: string }
     | { __typename: 'Enrollment', id: string }
+    | { __typename: 'EvaluationCycle', id: string }
     | { __typename: 'ExpenseClaim', id: string }
     | { __typename: 'FiscalPeriod', id: string }
+    | { __typename: 'Indicator', id: string }
     | { __typename: 'LearningPath', id: string }
     | { __typename: 'Lesson', id: string }
     | { __typename: 'Meeting', id: string }
@@ -2563,6 +2725,8 @@ export type MeetingSeriesQuery = { node:
     | { __typename: 'SalesOrderLine', id: string }
     | { __typename: 'SalesReturn', id: string }
     | { __typename: 'SalesReturnLine', id: string }
+    | { __typename: 'Scorecard', id: string }
+    | { __typename: 'ScorecardTemplate', id: string }
     | { __typename: 'SearchSynonymGroup', id: string }
     | { __typename: 'SharingRule', id: string }
     | { __typename: 'Supplier', id: string }
@@ -2590,8 +2754,10 @@ export type MeetingQuery = { node:
     | { __typename: 'Decision', id: string }
     | { __typename: 'Department', id: string }
     | { __typename: 'Enrollment', id: string }
+    | { __typename: 'EvaluationCycle', id: string }
     | { __typename: 'ExpenseClaim', id: string }
     | { __typename: 'FiscalPeriod', id: string }
+    | { __typename: 'Indicator', id: string }
     | { __typename: 'LearningPath', id: string }
     | { __typename: 'Lesson', id: string }
     | { __typename: 'Meeting', title: string, startsAt: string, endsAt: string, place: string, videoLink: string, confidential: boolean, state: MeetingState, closedAt: string | null, minutesPdfUrl: string, icsUrl: string, id: string, series: { id: string, title: string, focus: string } | null, organizer: { id: string, displayName: string } | null, department: { id: string, name: string } | null, agenda: Array<{ id: string, position: number, title: string, timeBoxMinutes: number | null, linkIds: Array<string>, presenter: { id: string, displayName: string } | null }>, attendance: Array<{ status: AttendanceStatus, reason: string, recordedAt: string | null, user: { id: string, username: string, displayName: string, department: { id: string, name: string } | null } | null }>, minutes: { id: string, content: string, version: number, locked: boolean, approvedAt: string | null, updatedAt: string, approvedBy: { id: string, displayName: string } | null, history: Array<{ version: number, content: string, amendment: boolean, note: string, savedAt: string, author: { id: string, displayName: string } | null }> } | null, decisions: Array<{ id: string, position: number, text: string, amendment: boolean, createdAt: string, author: { id: string, displayName: string } | null }>, actionItems: Array<{ id: string, title: string, dueOn: string, status: ActionItemStatus, note: string, overdue: boolean, completedAt: string | null, owner: { id: string, displayName: string } | null, department: { id: string, name: string } | null, meeting: { id: string, title: string, startsAt: string } | null, viewerCan: { change: boolean } }>, viewerCan: { readMinutes: boolean, prepare: boolean, recordMinutes: boolean, approveMinutes: boolean, cancel: boolean, assignActionItems: boolean } }
@@ -2612,6 +2778,8 @@ export type MeetingQuery = { node:
     | { __typename: 'SalesOrderLine', id: string }
     | { __typename: 'SalesReturn', id: string }
     | { __typename: 'SalesReturnLine', id: string }
+    | { __typename: 'Scorecard', id: string }
+    | { __typename: 'ScorecardTemplate', id: string }
     | { __typename: 'SearchSynonymGroup', id: string }
     | { __typename: 'SharingRule', id: string }
     | { __typename: 'Supplier', id: string }
@@ -3332,6 +3500,204 @@ export type DeleteDepartmentMutation = { deleteDepartment:
     | { __typename: 'DeleteDepartmentSuccess', deletedId: string }
    };
 
+export type EvaluationCycleFieldsFragment = { id: string, name: string, kind: CycleKind, periodStart: string, periodEnd: string, state: EvaluationCycleState, selfAssessmentDue: string, managerAssessmentDue: string, calibrationDue: string, forcedDistribution: unknown, publishedAt: string | null, viewerCan: { open: boolean, advance: boolean, compute: boolean, publish: boolean, close: boolean, calibrate: boolean } };
+
+export type EvaluationCyclesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type EvaluationCyclesQuery = { evaluationCycles: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: CycleKind, periodStart: string, periodEnd: string, state: EvaluationCycleState, selfAssessmentDue: string, managerAssessmentDue: string, calibrationDue: string, forcedDistribution: unknown, publishedAt: string | null, viewerCan: { open: boolean, advance: boolean, compute: boolean, publish: boolean, close: boolean, calibrate: boolean } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
+
+export type EvaluationCycleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EvaluationCycleQuery = { node:
+    | { __typename: 'Account' }
+    | { __typename: 'ActionItem' }
+    | { __typename: 'ApiToken' }
+    | { __typename: 'Attachment' }
+    | { __typename: 'AuditEvent' }
+    | { __typename: 'Certificate' }
+    | { __typename: 'Course' }
+    | { __typename: 'Customer' }
+    | { __typename: 'CustomerReceipt' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Department' }
+    | { __typename: 'Enrollment' }
+    | { __typename: 'EvaluationCycle', id: string, name: string, kind: CycleKind, periodStart: string, periodEnd: string, state: EvaluationCycleState, selfAssessmentDue: string, managerAssessmentDue: string, calibrationDue: string, forcedDistribution: unknown, publishedAt: string | null, gradeDistribution: { a: number, b: number, c: number, d: number, none: number }, viewerCan: { open: boolean, advance: boolean, compute: boolean, publish: boolean, close: boolean, calibrate: boolean } }
+    | { __typename: 'ExpenseClaim' }
+    | { __typename: 'FiscalPeriod' }
+    | { __typename: 'Indicator' }
+    | { __typename: 'LearningPath' }
+    | { __typename: 'Lesson' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'MeetingSeries' }
+    | { __typename: 'Minutes' }
+    | { __typename: 'Notification' }
+    | { __typename: 'PostingRule' }
+    | { __typename: 'PostingRuleVersion' }
+    | { __typename: 'Product' }
+    | { __typename: 'ProductCategory' }
+    | { __typename: 'Publication' }
+    | { __typename: 'PurchaseReceipt' }
+    | { __typename: 'PurchaseReceiptLine' }
+    | { __typename: 'Role' }
+    | { __typename: 'SalesDelivery' }
+    | { __typename: 'SalesDeliveryLine' }
+    | { __typename: 'SalesOrder' }
+    | { __typename: 'SalesOrderLine' }
+    | { __typename: 'SalesReturn' }
+    | { __typename: 'SalesReturnLine' }
+    | { __typename: 'Scorecard' }
+    | { __typename: 'ScorecardTemplate' }
+    | { __typename: 'SearchSynonymGroup' }
+    | { __typename: 'SharingRule' }
+    | { __typename: 'Supplier' }
+    | { __typename: 'SupplierPayment' }
+    | { __typename: 'User' }
+    | { __typename: 'Voucher' }
+    | { __typename: 'Warehouse' }
+   | null };
+
+export type ScorecardFieldsFragment = { id: string, subject: ScorecardSubject, computedScore: string | null, calibratedScore: string | null, finalScore: string | null, grade: PerformanceGrade | null, calibrationReason: string | null, user: { id: string, displayName: string } | null, department: { id: string, name: string } | null, template: { id: string, name: string } | null, cycle: { id: string, name: string, state: EvaluationCycleState } | null, lines: Array<{ weight: string, value: string | null, noData: boolean, counted: number, score: string | null, indicator: { id: string, code: string, name: string, kind: IndicatorKind, formula: string | null, unit: string, rater: IndicatorRater | null } | null }>, assessments: Array<{ relation: AssessmentRelation, score: string, comment: string, submittedAt: string, indicatorId: string, assessor: { id: string, displayName: string } | null }>, viewerCan: { assessAs: AssessmentRelation | null, calibrate: boolean } };
+
+export type ScorecardEvidenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScorecardEvidenceQuery = { node:
+    | { __typename: 'Account' }
+    | { __typename: 'ActionItem' }
+    | { __typename: 'ApiToken' }
+    | { __typename: 'Attachment' }
+    | { __typename: 'AuditEvent' }
+    | { __typename: 'Certificate' }
+    | { __typename: 'Course' }
+    | { __typename: 'Customer' }
+    | { __typename: 'CustomerReceipt' }
+    | { __typename: 'Decision' }
+    | { __typename: 'Department' }
+    | { __typename: 'Enrollment' }
+    | { __typename: 'EvaluationCycle' }
+    | { __typename: 'ExpenseClaim' }
+    | { __typename: 'FiscalPeriod' }
+    | { __typename: 'Indicator' }
+    | { __typename: 'LearningPath' }
+    | { __typename: 'Lesson' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'MeetingSeries' }
+    | { __typename: 'Minutes' }
+    | { __typename: 'Notification' }
+    | { __typename: 'PostingRule' }
+    | { __typename: 'PostingRuleVersion' }
+    | { __typename: 'Product' }
+    | { __typename: 'ProductCategory' }
+    | { __typename: 'Publication' }
+    | { __typename: 'PurchaseReceipt' }
+    | { __typename: 'PurchaseReceiptLine' }
+    | { __typename: 'Role' }
+    | { __typename: 'SalesDelivery' }
+    | { __typename: 'SalesDeliveryLine' }
+    | { __typename: 'SalesOrder' }
+    | { __typename: 'SalesOrderLine' }
+    | { __typename: 'SalesReturn' }
+    | { __typename: 'SalesReturnLine' }
+    | { __typename: 'Scorecard', id: string, lines: Array<{ indicator: { id: string } | null, evidence: Array<{ type: string, id: string, met: boolean, link: string | null }> }> }
+    | { __typename: 'ScorecardTemplate' }
+    | { __typename: 'SearchSynonymGroup' }
+    | { __typename: 'SharingRule' }
+    | { __typename: 'Supplier' }
+    | { __typename: 'SupplierPayment' }
+    | { __typename: 'User' }
+    | { __typename: 'Voucher' }
+    | { __typename: 'Warehouse' }
+   | null };
+
+export type ScorecardsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  cycleId?: string | number | null | undefined;
+  mine?: boolean | null | undefined;
+}>;
+
+
+export type ScorecardsQuery = { scorecards: { totalCount: number, edges: Array<{ node: { id: string, subject: ScorecardSubject, computedScore: string | null, calibratedScore: string | null, finalScore: string | null, grade: PerformanceGrade | null, calibrationReason: string | null, user: { id: string, displayName: string } | null, department: { id: string, name: string } | null, template: { id: string, name: string } | null, cycle: { id: string, name: string, state: EvaluationCycleState } | null, lines: Array<{ weight: string, value: string | null, noData: boolean, counted: number, score: string | null, indicator: { id: string, code: string, name: string, kind: IndicatorKind, formula: string | null, unit: string, rater: IndicatorRater | null } | null }>, assessments: Array<{ relation: AssessmentRelation, score: string, comment: string, submittedAt: string, indicatorId: string, assessor: { id: string, displayName: string } | null }>, viewerCan: { assessAs: AssessmentRelation | null, calibrate: boolean } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } | null };
+
+export type CreateEvaluationCycleMutationVariables = Exact<{
+  input: CreateEvaluationCycleInput;
+}>;
+
+
+export type CreateEvaluationCycleMutation = { createEvaluationCycle:
+    | { __typename: 'CreateEvaluationCycleError', code: CreateEvaluationCycleErrorCode, field: string | null, message: string }
+    | { __typename: 'CreateEvaluationCycleSuccess', cycle: { id: string, name: string, kind: CycleKind, periodStart: string, periodEnd: string, state: EvaluationCycleState, selfAssessmentDue: string, managerAssessmentDue: string, calibrationDue: string, forcedDistribution: unknown, publishedAt: string | null, viewerCan: { open: boolean, advance: boolean, compute: boolean, publish: boolean, close: boolean, calibrate: boolean } } }
+   };
+
+export type OpenEvaluationCycleMutationVariables = Exact<{
+  input: CycleIdInput;
+}>;
+
+
+export type OpenEvaluationCycleMutation = { openEvaluationCycle:
+    | { __typename: 'OpenEvaluationCycleError', code: OpenEvaluationCycleErrorCode, field: string | null, message: string }
+    | { __typename: 'OpenEvaluationCycleSuccess', cycle: { id: string, name: string, kind: CycleKind, periodStart: string, periodEnd: string, state: EvaluationCycleState, selfAssessmentDue: string, managerAssessmentDue: string, calibrationDue: string, forcedDistribution: unknown, publishedAt: string | null, viewerCan: { open: boolean, advance: boolean, compute: boolean, publish: boolean, close: boolean, calibrate: boolean } } }
+   };
+
+export type AdvanceEvaluationCycleMutationVariables = Exact<{
+  input: CycleIdInput;
+}>;
+
+
+export type AdvanceEvaluationCycleMutation = { advanceEvaluationCycle:
+    | { __typename: 'AdvanceEvaluationCycleError', code: AdvanceEvaluationCycleErrorCode, field: string | null, message: string }
+    | { __typename: 'AdvanceEvaluationCycleSuccess', cycle: { id: string, name: string, kind: CycleKind, periodStart: string, periodEnd: string, state: EvaluationCycleState, selfAssessmentDue: string, managerAssessmentDue: string, calibrationDue: string, forcedDistribution: unknown, publishedAt: string | null, viewerCan: { open: boolean, advance: boolean, compute: boolean, publish: boolean, close: boolean, calibrate: boolean } } }
+   };
+
+export type PublishEvaluationCycleMutationVariables = Exact<{
+  input: CycleIdInput;
+}>;
+
+
+export type PublishEvaluationCycleMutation = { publishEvaluationCycle:
+    | { __typename: 'PublishEvaluationCycleError', code: PublishEvaluationCycleErrorCode, field: string | null, message: string }
+    | { __typename: 'PublishEvaluationCycleSuccess', cycle: { id: string, name: string, kind: CycleKind, periodStart: string, periodEnd: string, state: EvaluationCycleState, selfAssessmentDue: string, managerAssessmentDue: string, calibrationDue: string, forcedDistribution: unknown, publishedAt: string | null, viewerCan: { open: boolean, advance: boolean, compute: boolean, publish: boolean, close: boolean, calibrate: boolean } } }
+   };
+
+export type CloseEvaluationCycleMutationVariables = Exact<{
+  input: CycleIdInput;
+}>;
+
+
+export type CloseEvaluationCycleMutation = { closeEvaluationCycle:
+    | { __typename: 'CloseEvaluationCycleError', code: CloseEvaluationCycleErrorCode, field: string | null, message: string }
+    | { __typename: 'CloseEvaluationCycleSuccess', cycle: { id: string, name: string, kind: CycleKind, periodStart: string, periodEnd: string, state: EvaluationCycleState, selfAssessmentDue: string, managerAssessmentDue: string, calibrationDue: string, forcedDistribution: unknown, publishedAt: string | null, viewerCan: { open: boolean, advance: boolean, compute: boolean, publish: boolean, close: boolean, calibrate: boolean } } }
+   };
+
+export type SubmitAssessmentMutationVariables = Exact<{
+  input: SubmitAssessmentInput;
+}>;
+
+
+export type SubmitAssessmentMutation = { submitAssessment:
+    | { __typename: 'SubmitAssessmentError', code: SubmitAssessmentErrorCode, field: string | null, message: string }
+    | { __typename: 'SubmitAssessmentSuccess', assessment: { relation: AssessmentRelation, score: string } }
+   };
+
+export type CalibrateScoreMutationVariables = Exact<{
+  input: CalibrateScoreInput;
+}>;
+
+
+export type CalibrateScoreMutation = { calibrateScore:
+    | { __typename: 'CalibrateScoreError', code: CalibrateScoreErrorCode, field: string | null, message: string }
+    | { __typename: 'CalibrateScoreSuccess', scorecard: { id: string, subject: ScorecardSubject, computedScore: string | null, calibratedScore: string | null, finalScore: string | null, grade: PerformanceGrade | null, calibrationReason: string | null, user: { id: string, displayName: string } | null, department: { id: string, name: string } | null, template: { id: string, name: string } | null, cycle: { id: string, name: string, state: EvaluationCycleState } | null, lines: Array<{ weight: string, value: string | null, noData: boolean, counted: number, score: string | null, indicator: { id: string, code: string, name: string, kind: IndicatorKind, formula: string | null, unit: string, rater: IndicatorRater | null } | null }>, assessments: Array<{ relation: AssessmentRelation, score: string, comment: string, submittedAt: string, indicatorId: string, assessor: { id: string, displayName: string } | null }>, viewerCan: { assessAs: AssessmentRelation | null, calibrate: boolean } } }
+   };
+
 export type PostingRulesQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -3677,8 +4043,10 @@ export type PublicationQuery = { node:
     | { __typename: 'Decision' }
     | { __typename: 'Department' }
     | { __typename: 'Enrollment' }
+    | { __typename: 'EvaluationCycle' }
     | { __typename: 'ExpenseClaim' }
     | { __typename: 'FiscalPeriod' }
+    | { __typename: 'Indicator' }
     | { __typename: 'LearningPath' }
     | { __typename: 'Lesson' }
     | { __typename: 'Meeting' }
@@ -3699,6 +4067,8 @@ export type PublicationQuery = { node:
     | { __typename: 'SalesOrderLine' }
     | { __typename: 'SalesReturn' }
     | { __typename: 'SalesReturnLine' }
+    | { __typename: 'Scorecard' }
+    | { __typename: 'ScorecardTemplate' }
     | { __typename: 'SearchSynonymGroup' }
     | { __typename: 'SharingRule' }
     | { __typename: 'Supplier' }
@@ -3834,6 +4204,8 @@ export const NotificationFieldsFragmentDoc = {"kind":"Document","definitions":[{
 export const DocumentHeaderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DocumentHeaderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessDocument"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"documentType"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<DocumentHeaderFieldsFragment, unknown>;
 export const DepartmentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DepartmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Department"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"sortOrder"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"delete"}}]}}]}}]} as unknown as DocumentNode<DepartmentFieldsFragment, unknown>;
 export const UserRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"deactivate"}},{"kind":"Field","name":{"kind":"Name","value":"resetPassword"}},{"kind":"Field","name":{"kind":"Name","value":"assignRoles"}}]}}]}}]} as unknown as DocumentNode<UserRowFragment, unknown>;
+export const EvaluationCycleFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvaluationCycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EvaluationCycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"selfAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"managerAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationDue"}},{"kind":"Field","name":{"kind":"Name","value":"forcedDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"advance"}},{"kind":"Field","name":{"kind":"Name","value":"compute"}},{"kind":"Field","name":{"kind":"Name","value":"publish"}},{"kind":"Field","name":{"kind":"Name","value":"close"}},{"kind":"Field","name":{"kind":"Name","value":"calibrate"}}]}}]}}]} as unknown as DocumentNode<EvaluationCycleFieldsFragment, unknown>;
+export const ScorecardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScorecardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Scorecard"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"template"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"computedScore"}},{"kind":"Field","name":{"kind":"Name","value":"calibratedScore"}},{"kind":"Field","name":{"kind":"Name","value":"finalScore"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationReason"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"noData"}},{"kind":"Field","name":{"kind":"Name","value":"counted"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"indicator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"formula"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"rater"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assessments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relation"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"indicatorId"}},{"kind":"Field","name":{"kind":"Name","value":"assessor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessAs"}},{"kind":"Field","name":{"kind":"Name","value":"calibrate"}}]}}]}}]} as unknown as DocumentNode<ScorecardFieldsFragment, unknown>;
 export const SearchHitFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SearchHitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SearchHit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"object"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Node"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"matched"}}]}},{"kind":"Field","name":{"kind":"Name","value":"snippet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"matched"}}]}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<SearchHitFieldsFragment, unknown>;
 export const SharingRuleFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SharingRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SharingRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"recurrence"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"requiresAcknowledgement"}},{"kind":"Field","name":{"kind":"Name","value":"requiresAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"snapshotKind"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"nextNodeAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsible"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deputy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audienceDepartments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audienceRoles"}},{"kind":"Field","name":{"kind":"Name","value":"audienceUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"archive"}}]}}]}}]} as unknown as DocumentNode<SharingRuleFieldsFragment, unknown>;
 export const PublicationCardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PublicationCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Publication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"timeNode"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"timeliness"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"receiverCount"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedCount"}},{"kind":"Field","name":{"kind":"Name","value":"responsible"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReceipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}}]}}]}}]} as unknown as DocumentNode<PublicationCardFieldsFragment, unknown>;
@@ -3956,6 +4328,17 @@ export const ResetPasswordDocument = {"kind":"Document","definitions":[{"kind":"
 export const CreateDepartmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateDepartment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDepartmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createDepartment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDepartmentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DepartmentFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDepartmentError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DepartmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Department"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"sortOrder"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"delete"}}]}}]}}]} as unknown as DocumentNode<CreateDepartmentMutation, CreateDepartmentMutationVariables>;
 export const UpdateDepartmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateDepartment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateDepartmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateDepartment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateDepartmentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DepartmentFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateDepartmentError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DepartmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Department"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"sortOrder"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"delete"}}]}}]}}]} as unknown as DocumentNode<UpdateDepartmentMutation, UpdateDepartmentMutationVariables>;
 export const DeleteDepartmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteDepartment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteDepartmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteDepartment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteDepartmentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteDepartmentError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteDepartmentMutation, DeleteDepartmentMutationVariables>;
+export const EvaluationCyclesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EvaluationCycles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"evaluationCycles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PagedFields"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvaluationCycleFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PagedFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Paged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvaluationCycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EvaluationCycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"selfAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"managerAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationDue"}},{"kind":"Field","name":{"kind":"Name","value":"forcedDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"advance"}},{"kind":"Field","name":{"kind":"Name","value":"compute"}},{"kind":"Field","name":{"kind":"Name","value":"publish"}},{"kind":"Field","name":{"kind":"Name","value":"close"}},{"kind":"Field","name":{"kind":"Name","value":"calibrate"}}]}}]}}]} as unknown as DocumentNode<EvaluationCyclesQuery, EvaluationCyclesQueryVariables>;
+export const EvaluationCycleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EvaluationCycle"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EvaluationCycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvaluationCycleFields"}},{"kind":"Field","name":{"kind":"Name","value":"gradeDistribution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"c"}},{"kind":"Field","name":{"kind":"Name","value":"d"}},{"kind":"Field","name":{"kind":"Name","value":"none"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvaluationCycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EvaluationCycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"selfAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"managerAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationDue"}},{"kind":"Field","name":{"kind":"Name","value":"forcedDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"advance"}},{"kind":"Field","name":{"kind":"Name","value":"compute"}},{"kind":"Field","name":{"kind":"Name","value":"publish"}},{"kind":"Field","name":{"kind":"Name","value":"close"}},{"kind":"Field","name":{"kind":"Name","value":"calibrate"}}]}}]}}]} as unknown as DocumentNode<EvaluationCycleQuery, EvaluationCycleQueryVariables>;
+export const ScorecardEvidenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScorecardEvidence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Scorecard"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"indicator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"met"}},{"kind":"Field","name":{"kind":"Name","value":"link"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ScorecardEvidenceQuery, ScorecardEvidenceQueryVariables>;
+export const ScorecardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Scorecards"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cycleId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mine"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scorecards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"cycleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cycleId"}}},{"kind":"Argument","name":{"kind":"Name","value":"mine"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mine"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PagedFields"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScorecardFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PagedFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Paged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScorecardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Scorecard"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"template"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"computedScore"}},{"kind":"Field","name":{"kind":"Name","value":"calibratedScore"}},{"kind":"Field","name":{"kind":"Name","value":"finalScore"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationReason"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"noData"}},{"kind":"Field","name":{"kind":"Name","value":"counted"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"indicator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"formula"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"rater"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assessments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relation"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"indicatorId"}},{"kind":"Field","name":{"kind":"Name","value":"assessor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessAs"}},{"kind":"Field","name":{"kind":"Name","value":"calibrate"}}]}}]}}]} as unknown as DocumentNode<ScorecardsQuery, ScorecardsQueryVariables>;
+export const CreateEvaluationCycleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEvaluationCycle"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEvaluationCycleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEvaluationCycle"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEvaluationCycleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvaluationCycleFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEvaluationCycleError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvaluationCycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EvaluationCycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"selfAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"managerAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationDue"}},{"kind":"Field","name":{"kind":"Name","value":"forcedDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"advance"}},{"kind":"Field","name":{"kind":"Name","value":"compute"}},{"kind":"Field","name":{"kind":"Name","value":"publish"}},{"kind":"Field","name":{"kind":"Name","value":"close"}},{"kind":"Field","name":{"kind":"Name","value":"calibrate"}}]}}]}}]} as unknown as DocumentNode<CreateEvaluationCycleMutation, CreateEvaluationCycleMutationVariables>;
+export const OpenEvaluationCycleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenEvaluationCycle"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CycleIdInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openEvaluationCycle"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OpenEvaluationCycleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvaluationCycleFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OpenEvaluationCycleError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvaluationCycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EvaluationCycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"selfAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"managerAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationDue"}},{"kind":"Field","name":{"kind":"Name","value":"forcedDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"advance"}},{"kind":"Field","name":{"kind":"Name","value":"compute"}},{"kind":"Field","name":{"kind":"Name","value":"publish"}},{"kind":"Field","name":{"kind":"Name","value":"close"}},{"kind":"Field","name":{"kind":"Name","value":"calibrate"}}]}}]}}]} as unknown as DocumentNode<OpenEvaluationCycleMutation, OpenEvaluationCycleMutationVariables>;
+export const AdvanceEvaluationCycleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdvanceEvaluationCycle"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CycleIdInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"advanceEvaluationCycle"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdvanceEvaluationCycleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvaluationCycleFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdvanceEvaluationCycleError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvaluationCycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EvaluationCycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"selfAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"managerAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationDue"}},{"kind":"Field","name":{"kind":"Name","value":"forcedDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"advance"}},{"kind":"Field","name":{"kind":"Name","value":"compute"}},{"kind":"Field","name":{"kind":"Name","value":"publish"}},{"kind":"Field","name":{"kind":"Name","value":"close"}},{"kind":"Field","name":{"kind":"Name","value":"calibrate"}}]}}]}}]} as unknown as DocumentNode<AdvanceEvaluationCycleMutation, AdvanceEvaluationCycleMutationVariables>;
+export const PublishEvaluationCycleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishEvaluationCycle"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CycleIdInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishEvaluationCycle"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PublishEvaluationCycleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvaluationCycleFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PublishEvaluationCycleError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvaluationCycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EvaluationCycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"selfAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"managerAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationDue"}},{"kind":"Field","name":{"kind":"Name","value":"forcedDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"advance"}},{"kind":"Field","name":{"kind":"Name","value":"compute"}},{"kind":"Field","name":{"kind":"Name","value":"publish"}},{"kind":"Field","name":{"kind":"Name","value":"close"}},{"kind":"Field","name":{"kind":"Name","value":"calibrate"}}]}}]}}]} as unknown as DocumentNode<PublishEvaluationCycleMutation, PublishEvaluationCycleMutationVariables>;
+export const CloseEvaluationCycleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseEvaluationCycle"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CycleIdInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeEvaluationCycle"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CloseEvaluationCycleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EvaluationCycleFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CloseEvaluationCycleError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EvaluationCycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EvaluationCycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"selfAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"managerAssessmentDue"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationDue"}},{"kind":"Field","name":{"kind":"Name","value":"forcedDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"advance"}},{"kind":"Field","name":{"kind":"Name","value":"compute"}},{"kind":"Field","name":{"kind":"Name","value":"publish"}},{"kind":"Field","name":{"kind":"Name","value":"close"}},{"kind":"Field","name":{"kind":"Name","value":"calibrate"}}]}}]}}]} as unknown as DocumentNode<CloseEvaluationCycleMutation, CloseEvaluationCycleMutationVariables>;
+export const SubmitAssessmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitAssessment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitAssessmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitAssessment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitAssessmentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relation"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitAssessmentError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitAssessmentMutation, SubmitAssessmentMutationVariables>;
+export const CalibrateScoreDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CalibrateScore"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CalibrateScoreInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"calibrateScore"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CalibrateScoreSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scorecard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScorecardFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CalibrateScoreError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScorecardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Scorecard"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"template"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"computedScore"}},{"kind":"Field","name":{"kind":"Name","value":"calibratedScore"}},{"kind":"Field","name":{"kind":"Name","value":"finalScore"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"calibrationReason"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"noData"}},{"kind":"Field","name":{"kind":"Name","value":"counted"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"indicator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"formula"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"rater"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assessments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relation"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"indicatorId"}},{"kind":"Field","name":{"kind":"Name","value":"assessor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessAs"}},{"kind":"Field","name":{"kind":"Name","value":"calibrate"}}]}}]}}]} as unknown as DocumentNode<CalibrateScoreMutation, CalibrateScoreMutationVariables>;
 export const PostingRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PostingRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postingRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PagedFields"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PagedFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Paged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}}]} as unknown as DocumentNode<PostingRulesQuery, PostingRulesQueryVariables>;
 export const PostingRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PostingRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PostingRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"definition"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"definition"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"publishedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PostingRuleQuery, PostingRuleQueryVariables>;
 export const PreviewPostingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PreviewPosting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"documentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ruleId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"definition"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previewPosting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"documentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"documentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"ruleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ruleId"}}},{"kind":"Argument","name":{"kind":"Name","value":"definition"},"value":{"kind":"Variable","name":{"kind":"Name","value":"definition"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"landsAsPosted"}},{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"}},{"kind":"Field","name":{"kind":"Name","value":"sourceLine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"lineNo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PreviewPostingQuery, PreviewPostingQueryVariables>;
