@@ -1,7 +1,9 @@
 """GraphQL types of performance. Scorecards are confidential: every field that hands one out (lists, ``node``,
 counts) goes through ``Scorecard.visible`` or the service's SQL filter; related lists load through DataLoaders."""
 
+import asyncio
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Optional
 
@@ -299,27 +301,14 @@ class Scorecard(ModelNode):
         return cls(id=m.id, subject=m.subject, _model=m)
 
     @classmethod
-    async def load(cls, info: Info, row_id: int | None) -> Any:
-        (found,) = await cls._visible(info, [row_id or 0])
-        return found
-
-    @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        from yecai.graphql.base import pk
-        return await cls._visible(info, [pk(i) or 0 for i in node_ids])
-
-    @classmethod
-    async def _visible(cls, info: Info, ids: list[int]) -> list[Any]:
-        rows = await info.context.loaders.by_id(cls.model).load_many(ids)
-        found = []
-        for row in rows:
-            ok = row is not None and policies.can_see_scorecard(info.context.actor, row,
-                                                                await chain_of(info, row.department_id))
-            if ok:
-                cycle = await info.context.loaders.by_id(models.EvaluationCycle).load(row.cycle_id)
-                ok = cycle is not None and EvaluationCycle.visible(info, cycle)
-            found.append(cls.from_model(row) if ok else None)
-        return found
+    async def can_see(cls, info: Info, rows: Sequence[Any]) -> list[bool]:
+        present = [row for row in rows if row is not None]
+        # gathered, so the loaders ask once for every row's department chain and cycle
+        chains = await asyncio.gather(*(chain_of(info, row.department_id) for row in present))
+        cycles = await info.context.loaders.by_id(models.EvaluationCycle).load_many([row.cycle_id for row in present])
+        seen = {row.id: policies.can_see_scorecard(info.context.actor, row, chain) and cycle is not None
+                and EvaluationCycle.visible(info, cycle) for row, chain, cycle in zip(present, chains, cycles, strict=True)}
+        return [row is not None and seen[row.id] for row in rows]
 
     async def _cycle(self, info: Info) -> models.EvaluationCycle:
         return await info.context.loaders.by_id(models.EvaluationCycle).load(self._model.cycle_id)
