@@ -164,3 +164,38 @@ async def test_an_empty_period_is_no_data_for_every_source(session: AsyncSession
                                       parameter=src.default_parameter)
             assert found == {}
             assert src.value(found.get(org.accountant.id)) is None
+
+
+async def test_required_training_completed_by_the_end_of_its_due_day(session: AsyncSession, org: Org) -> None:
+    from yecai.learning.models import Course, CourseVersion, Enrollment
+
+    course = Course(title="业务人员的财务基础", author_id=org.hr.id)
+    session.add(course)
+    await session.flush()
+    version = CourseVersion(course_id=course.id, number=1, title=course.title, pass_mark=60)
+    session.add(version)
+    await session.flush()
+    others = []
+    for i in range(3):
+        other = Course(title=f"课程{i}", author_id=org.hr.id)
+        session.add(other)
+        await session.flush()
+        others.append(other)
+    rows = [  # (course, learner, required, due, completed at)
+        (course, org.accountant, True, date(2027, 2, 10), at(2027, 2, 10, 15)),  # 23:00 in Shanghai: on time
+        (others[0], org.accountant, True, date(2027, 2, 10), at(2027, 2, 10, 17)),  # 01:00 the next day: late
+        (others[1], org.accountant, True, date(2027, 3, 1), None),  # not done
+        (others[2], org.accountant, False, date(2027, 3, 1), at(2027, 2, 1)),  # self-enrolled: not counted
+        (course, org.clerk, True, date(2027, 4, 2), at(2027, 3, 1)),  # due after the cycle
+    ]
+    made = [Enrollment(course_id=c.id, version_id=version.id, user_id=u.id, department_id=u.department_id,
+                       required=req, due_on=due, completed_at=done) for c, u, req, due, done in rows]
+    session.add_all(made)
+    await session.flush()
+    assert await value(session, "REQUIRED_TRAINING_COMPLETED", Subject.PERSON, org.accountant.id) == Decimal("33.3333")
+    assert await value(session, "REQUIRED_TRAINING_COMPLETED", Subject.DEPARTMENT, org.finance.id) == Decimal("33.3333")
+    assert await value(session, "REQUIRED_TRAINING_COMPLETED", Subject.PERSON, org.clerk.id) is None
+    found = await indicators.required_training_completed(session, start=Q1[0], end=Q1[1], subject=Subject.PERSON)
+    assert found[org.accountant.id].evidence == [["Enrollment", made[0].id, True, "Course", course.id],
+                                                 ["Enrollment", made[1].id, False, "Course", others[0].id],
+                                                 ["Enrollment", made[2].id, False, "Course", others[1].id]]

@@ -4,7 +4,7 @@ period from the system's own records, with its formula and the records it counte
 A source reads the whole period in a fixed number of SQL statements (one or a few per indicator, per document
 type for the books' documents), never one per person: ``compute`` returns every key's measure at once. A key
 with no records has no measure: "no data" (无数据), which the scorecard template's rule handles; nothing is
-ever divided by zero. "Required training completed" waits for the learning domain (not yet on the manifest).
+ever divided by zero.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from yecai import manifest
 from yecai.auth.models import User
 from yecai.db import utcnow
+from yecai.learning.models import Enrollment
 from yecai.ledger.models import Account, VoucherLine
 from yecai.meetings.models import ActionItem, ActionItemStatus, Attendance, AttendanceStatus, Meeting, MeetingState
 from yecai.operations.models import DocumentState, ExpenseClaim
@@ -264,6 +265,21 @@ async def claims_approved_within(session: AsyncSession, *, start: date, end: dat
     return found
 
 
+async def required_training_completed(session: AsyncSession, *, start: date, end: date, subject: Subject,
+                                     parameter: int | None = None,
+                                     cache: dict[Any, Any] | None = None) -> dict[int, Measure]:
+    """Required courses due in the period (learning's assignments), completed by the end of their due day."""
+    key = Enrollment.user_id if subject == Subject.PERSON else Enrollment.department_id
+    found = _measures()
+    rows = await _rows(session,
+        select(key, Enrollment.id, Enrollment.due_on, Enrollment.completed_at, Enrollment.course_id)
+        .where(Enrollment.required.is_(True), Enrollment.due_on >= start, Enrollment.due_on <= end, key.is_not(None)))
+    for k, enrollment_id, due_on, completed_at, course_id in rows:
+        met = completed_at is not None and local(completed_at).date() <= due_on
+        found[k].add(met, ["Enrollment", enrollment_id, "Course", course_id])
+    return found
+
+
 SOURCES: tuple[Source, ...] = (
     Source("ACTION_ITEMS_ON_TIME", "待办事项按时完成率", "Action items done on time",
            "按时完成的待办事项数 ÷ 截止日在周期内且未取消的待办事项数 × 100（完成时间按北京时间不晚于截止日）",
@@ -299,6 +315,10 @@ SOURCES: tuple[Source, ...] = (
            "claims approved within N days of submission ÷ claims submitted in the cycle (not rejected or cancelled) "
            "× 100 (person: the approver; department: the claim's department)", claims_approved_within,
            default_parameter=3),
+    Source("REQUIRED_TRAINING_COMPLETED", "必修课程按时完成率", "Required training completed",
+           "截止日前（北京时间当日结束前）完成的必修课程数 ÷ 截止日在周期内的必修课程数 × 100（部门：报名时所在部门）",
+           "required courses completed by the end of their due day (Asia/Shanghai) ÷ required courses due in the "
+           "cycle × 100 (department: the learner's when enrolled)", required_training_completed),
 )
 
 
