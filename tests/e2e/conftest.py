@@ -65,6 +65,8 @@ NAV_KEYS = (
     "workCalendar",
     "myCertificates",
     "certificates",
+    "myPerformance",
+    "evaluationCycles",
 )
 
 # From the contract's navigation table: each entry and the permissions of which the viewer
@@ -108,6 +110,8 @@ NAV_RULES: dict[str, set[str]] = {
     "workCalendar": {"WORKDAYS_MANAGE"},
     "myCertificates": set(),
     "certificates": {"CERTIFICATES_READ_ALL", "CERTIFICATES_ISSUE", "CERTIFICATES_REVOKE", "CERTIFICATES_OVERSEE"},
+    "myPerformance": {"PERFORMANCE_READ"},
+    "evaluationCycles": {"PERFORMANCE_MANAGE", "PERFORMANCE_ASSESS"},
 }
 
 

@@ -68,6 +68,9 @@ def test_server_messages_follow_the_language(page: Page) -> None:
 
 def test_ended_session_returns_to_sign_in(signed_in: Callable[[str], Page]) -> None:
     page = signed_in("hr")
+    # The home page's own requests are done first (a card loading late would meet the ended session itself and
+    # go to sign-in before the click).
+    page.wait_for_load_state("networkidle")
     page.context.clear_cookies()
     page.get_by_test_id("nav-users").click()
     expect(page.get_by_test_id("login-submit")).to_be_visible()
